@@ -1,0 +1,1 @@
+"""Readers (txt, jsonl, html, rss, warc, directories) and writers."""

@@ -1,0 +1,1 @@
+"""Text stages: normalisation (offset-preserving) and segmentation."""
