@@ -179,7 +179,12 @@ class Document:
         if norm_end <= norm_start:
             pos = self.norm_to_orig[norm_start] if norm_start < len(self.norm_to_orig) else len(self.text)
             return pos, pos
-        return self.norm_to_orig[norm_start], self.norm_to_orig[norm_end - 1] + 1
+        end = self.norm_to_orig[norm_end - 1] + 1
+        # a word's trailing diacritics and tatweel belong to it, though normalisation drops them
+        text = self.text
+        while end < len(text) and ("\u064b" <= text[end] <= "\u065f" or text[end] in "\u0670\u0640"):
+            end += 1
+        return self.norm_to_orig[norm_start], end
 
     def span_text(self, start: int, end: int) -> str:
         return self.text[start:end]

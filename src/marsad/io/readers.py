@@ -23,6 +23,12 @@ def detect_format(path: str) -> str:
     return "txt"
 
 
+def _record_id(record: object) -> str | None:
+    if isinstance(record, dict) and record.get("id") is not None:
+        return str(record["id"])
+    return None
+
+
 def _article_from_record(record: object, origin: str, index: int) -> Article:
     if not isinstance(record, dict):
         raise InputError(f"{origin}: a JSON object per line is expected, got {type(record).__name__}")
@@ -46,6 +52,7 @@ def read_jsonl(stream: BinaryIO, name: str) -> Iterator[Article]:
         origin = f"{name}:{lineno}"
         if not raw.strip():
             continue
+        record: object = None
         try:
             line = decode_text(raw, origin)
             try:
@@ -54,7 +61,7 @@ def read_jsonl(stream: BinaryIO, name: str) -> Iterator[Article]:
                 raise InputError(f"{origin}: invalid JSON ({exc.msg} at column {exc.colno})") from None
             yield _article_from_record(record, origin, lineno)
         except InputError as exc:
-            yield Article(id=f"{Path(name).stem}:{lineno}", origin=origin, error=str(exc))
+            yield Article(id=_record_id(record) or f"{Path(name).stem}:{lineno}", origin=origin, error=str(exc))
 
 
 def read_txt(data: bytes, name: str) -> Article:

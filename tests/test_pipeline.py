@@ -1,0 +1,54 @@
+import pytest
+
+from marsad.document import Document
+from marsad.pipeline import STAGES, Pipeline, build
+
+
+class Boom:
+    name = "boom"
+    needs = ("tokens",)
+    adds = ("boom",)
+
+    def __call__(self, doc):
+        raise RuntimeError("exploded")
+
+
+class NeedsBoom:
+    name = "after"
+    needs = ("boom",)
+    adds = ("after",)
+
+    def __call__(self, doc):
+        doc.meta["after"] = True
+
+
+class Marks:
+    name = "marks"
+    needs = ("tokens",)
+    adds = ("marks",)
+
+    def __call__(self, doc):
+        doc.meta["marks"] = len(doc.tokens)
+
+
+def test_stage_order_is_the_data_flow():
+    assert list(STAGES) == ["normalise", "segment", "entities", "dates", "places", "actors", "events", "quotes"]
+
+
+def test_a_stage_whose_needs_are_not_met_is_rejected_at_build():
+    with pytest.raises(ValueError, match="needs"):
+        Pipeline([Marks()])
+
+
+def test_failing_stage_is_recorded_and_others_still_run():
+    base = build(["normalise", "segment"]).stages
+    pipe = Pipeline([*base, Boom(), NeedsBoom(), Marks()])
+    doc = pipe(Document("قال الوزير إن الاجتماع انتهى."))
+    assert doc.errors["boom"] == "RuntimeError: exploded"
+    assert "skipped" in doc.errors["after"]
+    assert doc.meta["marks"] == len(doc.tokens) > 0
+    assert doc.done == ["normalise", "segment", "marks"]
+
+
+def test_bom_is_removed():
+    assert Document("\ufeffنص").text == "نص"

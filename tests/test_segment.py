@@ -1,0 +1,54 @@
+from marsad.document import Document
+from marsad.pipeline import build
+from marsad.text.clitics import split_clitics, stem_candidates
+
+SEGMENT = build(["normalise", "segment"])
+
+
+def run(text: str) -> Document:
+    return SEGMENT(Document(text))
+
+
+def test_sentences_split_on_arabic_and_latin_marks():
+    doc = run("وصل الوفد إلى المدينة. هل انتهت المفاوضات؟ نعم!\nسطر جديد")
+    assert [doc.text[s.start:s.end] for s in doc.sentences] == [
+        "وصل الوفد إلى المدينة.", "هل انتهت المفاوضات؟", "نعم!", "سطر جديد"]
+
+
+def test_decimal_numbers_do_not_end_sentences():
+    doc = run("ارتفع المؤشر 3.5 في المئة اليوم.")
+    assert len(doc.sentences) == 1
+
+
+def test_tokens_keep_original_offsets_and_split_article():
+    text = "وبالمدينةِ اجتمعَ الوزراءُ"
+    doc = run(text)
+    first = doc.tokens[0]
+    assert text[first.start:first.end] == "وبالمدينةِ"
+    assert first.prefix == "وبال"
+    assert text[first.stem_start:first.end] == "مدينةِ"
+    assert first.has_article
+
+
+def test_article_split_keeps_relative_pronouns_whole():
+    assert split_clitics("التي") == ("", "التي")
+    assert split_clitics("والذي") == ("و", "الذي")
+    assert split_clitics("للجيش") == ("لل", "جيش")
+
+
+def test_one_letter_proclitic_is_not_split_from_a_word_that_begins_with_it():
+    assert split_clitics("وزير") == ("", "وزير")
+    assert split_clitics("بلدة")[0] == ""
+
+
+def test_stem_candidates_cover_every_reading():
+    cands = stem_candidates("وبالموصل")
+    assert cands[0] == "وبالموصل"
+    assert "موصل" in cands and "الموصل" in cands
+
+
+def test_punctuation_is_separate_tokens():
+    doc = run("قال: «لن نتراجع»، ثم غادر")
+    surfaces = [doc.text[t.start:t.end] for t in doc.tokens]
+    assert surfaces == ["قال", ":", "«", "لن", "نتراجع", "»", "،", "ثم", "غادر"]
+    assert [t.is_word for t in doc.tokens][:3] == [True, False, False]
