@@ -1,0 +1,1 @@
+"""Batch processing of large corpora on Dask (a LocalCluster or an existing cluster)."""
