@@ -1,0 +1,55 @@
+"""Versioned migrations: a list of steps, each applied once, recorded in ``marsad_schema_version``.
+
+To change the schema add a function to ``MIGRATIONS`` (never edit an applied one): it receives a
+connection inside the migration's transaction. ``migrate`` runs the missing steps in order and
+is safe to call on every start (several processes at once included: the version table's primary
+key makes a concurrent duplicate fail and roll back).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from sqlalchemy import Connection, Engine, inspect, select
+from sqlalchemy.exc import DBAPIError
+
+from marsad.store import fts
+from marsad.store.schema import metadata, schema_version
+
+
+def _v1_initial(conn: Connection) -> None:
+    metadata.create_all(conn)
+    fts.create(conn)
+
+
+MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
+    ("initial schema: articles, annotations, events, event_sources, quotes, full-text index", _v1_initial),
+]
+LATEST = len(MIGRATIONS)
+
+
+def current_version(engine: Engine) -> int:
+    with engine.connect() as conn:
+        if not inspect(conn).has_table(schema_version.name):
+            return 0
+        return max(conn.execute(select(schema_version.c.version)).scalars(), default=0)
+
+
+def migrate(engine: Engine) -> int:
+    """Bring the database to the latest schema; returns the version it is at."""
+    version = current_version(engine)
+    for number, (description, step) in enumerate(MIGRATIONS, 1):
+        if number <= version:
+            continue
+        try:
+            with engine.begin() as conn:
+                schema_version.create(conn, checkfirst=True)
+                step(conn)
+                conn.execute(schema_version.insert().values(
+                    version=number, applied_at=dt.datetime.now(dt.UTC), description=description))
+        except DBAPIError:
+            if current_version(engine) < number:
+                raise
+            # another process applied it first
+    return current_version(engine)
