@@ -72,8 +72,8 @@ def delete(conn: Connection, article_id: int) -> None:
 def matching_ids_sql(dialect: str) -> str:
     """SQL selecting the matching article ids (bind ``:fts_q`` to ``sqlite_match``/``pg_query``)."""
     if dialect == "sqlite":
-        return "SELECT rowid FROM article_fts WHERE article_fts MATCH :fts_q"
-    return "SELECT article_id FROM article_search WHERE to_tsvector('simple', body) @@ plainto_tsquery('simple', :fts_q)"
+        return "SELECT rowid AS id FROM article_fts WHERE article_fts MATCH :fts_q"
+    return "SELECT article_id AS id FROM article_search WHERE to_tsvector('simple', body) @@ plainto_tsquery('simple', :fts_q)"
 
 
 def fts_param(dialect: str, q: str) -> str | None:

@@ -11,7 +11,19 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, func, literal_column, or_, select, text, union_all
+from sqlalchemy import (
+    Connection,
+    Integer,
+    Select,
+    and_,
+    column,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+    union_all,
+)
 
 from marsad.store import fts
 from marsad.store.countries import country_info, to_alpha2
@@ -136,7 +148,7 @@ class EventFilter:
                 conds.append(literal_column("1") == 0)  # a query with no searchable word matches nothing
             else:
                 conds.append(events.c.article_id.in_(
-                    text(fts.matching_ids_sql(dialect)).bindparams(fts_q=param).columns()))
+                    text(fts.matching_ids_sql(dialect)).bindparams(fts_q=param).columns(column("id", Integer))))
         if self.article_id is not None:
             conds.append(events.c.article_id == self.article_id)
         if self.story_id:
@@ -150,7 +162,9 @@ def _event_select() -> Select:
 
 
 def _iso(v: Any) -> Any:
-    return v.isoformat() if isinstance(v, dt.date | dt.datetime) else v
+    if isinstance(v, dt.datetime) and v.tzinfo is None:
+        v = v.replace(tzinfo=dt.UTC)  # SQLite drops the zone; every stored time is UTC
+    return v.isoformat() if isinstance(v, dt.date) else v
 
 
 def event_dict(row: Any) -> dict[str, Any]:
@@ -316,8 +330,10 @@ def _snippet(body: str, q: str, width: int = 90) -> tuple[str, int | None, int |
         return body[: 2 * width].strip(), None, None
     start, end = mapping[pos], mapping[pos + length - 1] + 1
     a, b = max(0, start - width), min(len(body), end + width)
-    a = body.find(" ", a, start) + 1 if a else 0  # whole words at the edges
-    b = body.rfind(" ", end, b) if b < len(body) and body.rfind(" ", end, b) > 0 else b
+    if a and (sp := body.find(" ", a, start)) >= 0:  # whole words at the edges
+        a = sp + 1
+    if b < len(body) and (sp := body.rfind(" ", end, b)) >= 0:
+        b = sp
     return ("…" if a else "") + body[a:b].strip() + ("…" if b < len(body) else ""), start, end
 
 
