@@ -8,7 +8,7 @@ Public API (stable; the HTTP API, exports and dedup build on it):
 - ``Store.set_story_id(article_id, story_id)``, ``Store.set_story_ids({...})``,
   ``Store.merge_events(keep, others)`` (event_sources keeps every article/span behind an event).
 - ``Store.list_events(EventFilter(...), limit, offset)``, ``count_events``, ``iter_events``,
-  ``get_event``, ``get_article``, ``list_articles``, ``list_entities``, ``search``,
+  ``points`` (map), ``timeline`` (histogram), ``facets``, ``get_event``, ``get_article``, ``list_articles``, ``list_entities``, ``search``,
   ``count_search``, ``summary``.
 - ``query.ACLED_COLUMNS`` / ``query.MARSAD_COLUMNS`` / ``query.EVENT_COLUMNS``: event dict keys.
 - ``FilterError``: a filter value that cannot be understood (an HTTP 400).

@@ -157,6 +157,21 @@ class Store:
         with self.engine.connect() as conn:
             yield from query.iter_events(conn, filters, batch)
 
+    def points(self, filters: EventFilter | None = None, limit: int = 50_000) -> list[dict[str, Any]]:
+        """Compact map rows (id, latitude, longitude, event_type, event_date, fatalities)."""
+        with self.engine.connect() as conn:
+            return query.points(conn, filters, limit)
+
+    def timeline(self, filters: EventFilter | None = None, bin: str = "day") -> list[tuple[str, int]]:
+        """(period, events) in date order; bin day | month | year."""
+        with self.engine.connect() as conn:
+            return query.timeline(conn, filters, bin)
+
+    def facets(self, filters: EventFilter | None = None, top: int = 50) -> dict[str, list[tuple[str, int]]]:
+        """Counts per event_type, sub_event_type and country under the filters."""
+        with self.engine.connect() as conn:
+            return query.facets(conn, filters, top)
+
     def get_event(self, event_id: int) -> dict[str, Any] | None:
         with self.engine.connect() as conn:
             return query.get_event(conn, event_id)

@@ -401,3 +401,42 @@ def summary(conn: Connection, top: int = 10) -> dict[str, Any]:
         "by_country": [{"country_code": c, "country": country_name(c), "events": n} for c, n in by_country],
         "top_actors": [{"actor": a, "events": n} for a, n in top_actors],
     }
+
+
+def points(conn: Connection, filters: EventFilter | None = None, limit: int = 50_000) -> list[dict[str, Any]]:
+    """Compact rows for a map: id, latitude, longitude, event_type, event_date, fatalities
+    (events with coordinates only; newest first)."""
+    conds = (filters or EventFilter()).where(conn.dialect.name)
+    stmt = _order(select(events.c.id, events.c.latitude, events.c.longitude, events.c.event_type,
+                         events.c.event_date, events.c.fatalities)
+                  .where(events.c.latitude.is_not(None), *conds)).limit(max(0, min(int(limit), 500_000)))
+    return [{k: _iso(v) for k, v in r._mapping.items()} for r in conn.execute(stmt)]
+
+
+def timeline(conn: Connection, filters: EventFilter | None = None, bin: str = "day") -> list[tuple[str, int]]:
+    """(period, number of events) in date order; ``bin`` is day (YYYY-MM-DD), month (YYYY-MM)
+    or year (YYYY). Events without a date are left out."""
+    fmt = {"day": ("%Y-%m-%d", "YYYY-MM-DD"), "month": ("%Y-%m", "YYYY-MM"), "year": ("%Y", "YYYY")}
+    if bin not in fmt:
+        raise FilterError(f"bin: one of {', '.join(fmt)} expected, got {bin!r}")
+    if conn.dialect.name == "sqlite":
+        period = func.strftime(fmt[bin][0], events.c.event_date)
+    else:
+        period = func.to_char(events.c.event_date, fmt[bin][1])
+    conds = (filters or EventFilter()).where(conn.dialect.name)
+    period = period.label("period")
+    stmt = (select(period, func.count()).where(events.c.event_date.is_not(None), *conds)
+            .group_by(period).order_by(period))
+    return [(p, n) for p, n in conn.execute(stmt)]
+
+
+def facets(conn: Connection, filters: EventFilter | None = None, top: int = 50) -> dict[str, list[tuple[str, int]]]:
+    """Counts per event_type, sub_event_type and country (alpha-2) under the filters, largest first."""
+    conds = (filters or EventFilter()).where(conn.dialect.name)
+    out: dict[str, list[tuple[str, int]]] = {}
+    for key, col in (("event_type", events.c.event_type), ("sub_event_type", events.c.sub_event_type),
+                     ("country", events.c.country_code)):
+        stmt = (select(col, func.count()).where(col.is_not(None), *conds).group_by(col)
+                .order_by(func.count().desc(), col).limit(top))
+        out[key] = [(v, n) for v, n in conn.execute(stmt)]
+    return out
