@@ -1,0 +1,138 @@
+"""marsad ingest: process articles and store them (one transaction per article).
+
+Content already in the store (same content hash) is skipped before processing, so a rerun after
+an interruption only processes what is missing. One bad article is reported and skipped; the
+others are committed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+
+from marsad import parse_published
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("ingest", help="process articles and store them in the database")
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="files (txt, jsonl, html, rss, warc, compressed or not), directories, or - for stdin")
+    p.add_argument("--db", help="database URL or SQLite path (default: $MARSAD_DB or ./marsad.db)")
+    p.add_argument("--published", help="publication date YYYY-MM-DD for every input (overrides the articles' own)")
+    p.add_argument("--input-format", help="force the input format instead of detecting it")
+    p.add_argument("--disable", default="", metavar="STAGES",
+                   help="comma-separated pipeline stages to leave out (and the stages that need them)")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="progress bar on stderr (default: when stderr is a terminal)")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.set_defaults(run=run)
+
+
+def _report(msg: str, bar) -> None:
+    if bar is not None and not bar.disable:
+        bar.write(f"marsad ingest: {msg}", file=sys.stderr)
+    else:
+        print(f"marsad ingest: {msg}", file=sys.stderr)
+
+
+def build_pipeline(disable: set[str]):
+    """The pipeline without the disabled stages; a stage that cannot be loaded (missing model or
+    data) is reported once and left out, with every stage that needs what it adds, so one broken
+    stage does not fail every article."""
+    from marsad.pipeline import STAGES, Pipeline, load_stage
+
+    stages, provided = [], set()
+    for name in STAGES:
+        if name in disable:
+            continue
+        try:
+            stage = load_stage(name)
+        except Exception as exc:
+            print(f"marsad ingest: stage {name} unavailable, left out: {type(exc).__name__}: {exc}", file=sys.stderr)
+            continue
+        missing = set(stage.needs) - provided
+        if missing:
+            print(f"marsad ingest: stage {name} left out: needs {', '.join(sorted(missing))}", file=sys.stderr)
+            continue
+        stages.append(stage)
+        provided.update(stage.adds)
+    return Pipeline(stages)
+
+
+def run(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from marsad.io.readers import read_inputs
+    from marsad.process import process_article
+    from marsad.store import Store
+    from marsad.store.db import display_url, resolve_url
+
+    try:
+        published = parse_published(args.published)
+    except ValueError as exc:
+        print(f"marsad ingest: {exc}", file=sys.stderr)
+        return 2
+    try:
+        store = Store.open(args.db)
+    except Exception as exc:  # unreachable server, bad URL, unwritable file
+        print(f"marsad ingest: cannot open the database {display_url(resolve_url(args.db))}: {exc}", file=sys.stderr)
+        return 2
+    disable = {d.strip() for d in args.disable.split(",") if d.strip()}
+    pipeline = None  # built on the first article that needs processing (a rerun may need none)
+    counts = {"stored": 0, "duplicates": 0, "skipped": 0, "failed": 0, "events": 0}
+    show = args.progress if args.progress is not None else sys.stderr.isatty()
+    t0 = time.perf_counter()
+    bar = None
+    try:
+        articles = read_inputs(args.inputs, args.input_format)
+        bar = tqdm(articles, unit=" art", file=sys.stderr, disable=not show, mininterval=0.5, dynamic_ncols=True)
+        for art in bar:
+            if art.error:
+                key = "skipped" if art.error.startswith("skipped") else "failed"
+                counts[key] += 1
+                _report(art.error, bar)
+                continue
+            try:
+                if store.has_content(art.text) is not None:
+                    counts["duplicates"] += 1
+                    continue
+                if pipeline is None:
+                    pipeline = build_pipeline(disable)
+                doc, out = process_article(art, published, pipeline)
+                if doc is None:
+                    counts["failed"] += 1
+                    _report(out.get("error") or f"{art.origin}: processing failed", bar)
+                    continue
+                result = store.add_document(doc)
+            except Exception as exc:  # one article's storage failure never stops the batch
+                counts["failed"] += 1
+                _report(f"{art.origin or art.id}: not stored: {type(exc).__name__}: {exc}", bar)
+                continue
+            if result.created:
+                counts["stored"] += 1
+                counts["events"] += result.events
+            else:
+                counts["duplicates"] += 1
+            if show:
+                bar.set_postfix(stored=counts["stored"], events=counts["events"], refresh=False)
+    except ValueError as exc:  # e.g. an unknown --input-format
+        print(f"marsad ingest: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        if bar is not None:
+            bar.close()
+        store.close()
+    seconds = time.perf_counter() - t0
+    total = sum(counts[k] for k in ("stored", "duplicates", "skipped", "failed"))
+    summary = {**counts, "articles": total, "seconds": round(seconds, 3),
+               "articles_per_s": round(total / seconds, 1) if seconds > 0 else None,
+               "db": display_url(resolve_url(args.db))}
+    if args.json:
+        print(json.dumps(summary))
+    else:
+        print(f"{total} articles: {counts['stored']} stored, {counts['duplicates']} already stored, "
+              f"{counts['skipped']} skipped, {counts['failed']} failed; {counts['events']} events; "
+              f"{seconds:.1f} s ({summary['articles_per_s']} articles/s) → {summary['db']}")
+    return 1 if counts["failed"] else 0
