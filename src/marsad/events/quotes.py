@@ -1,6 +1,85 @@
-"""The quotes stage (placeholder until its module lands)."""
+"""The quotes stage: direct quotes (any quotation mark, or after a colon), indirect speech
+(a speech verb + إن/أن), attributions («بحسب», «وفقا لـ», «نقلا عن»), each with its speaker.
 
-from marsad.document import Document
+The speaker is the subject of the speech verb: the person named in the words between the
+verb and the quote («وقال المتحدث باسم التحالف …، رايان ديلون، إن» → the PER after the title),
+else the organisation or actor there, else the noun phrase itself («مصدر عسكري»). A verb with
+no subject of its own («وأضاف أن», «وتابع:») or a circumstantial participle («موضحا أن»)
+continues the previous speaker; a bare definite noun («وأوضح المصدر») refers back to the
+previous speaker it matches. Speakers are linked to ``doc.actors`` where they overlap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.document import ArgRef, Document, Entity, Quote, Span
+from marsad.events.context import View, readings
+from marsad.events.lexicon import SpeechCue, speech_cues
+
+COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "اننا", "انني", "انهما", "بان", "بانه", "بانها", "بانهم"})
+STOP_PUNCT = frozenset({".", "!", "?", "؟", "\n"})
+MAX_SPEAKER_TOKENS = 25
+MIN_DIRECT_WORDS = 3
+PRONOUN_SUBJECTS = frozenset({"هو", "هي", "هم", "انه", "انها"})
+
+
+@dataclass(slots=True)
+class Cue:
+    i: int  # token index
+    j: int  # one past the cue's last token
+    cue: SpeechCue
+
+
+def _direct_spans(doc: Document) -> list[tuple[int, int]]:
+    """Inner spans (norm offsets) of quoted passages, pairing marks within a paragraph; an
+    opening mark left unclosed runs to the end of its paragraph."""
+    norm = doc.norm
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for para in norm.split("\n"):
+        marks = [start + k for k, ch in enumerate(para) if ch == '"']
+        end_para = start + len(para)
+        for a, b in zip(marks[0::2], marks[1::2] + [end_para] * (len(marks) % 2), strict=False):
+            spans.append((a + 1, b))
+        start = end_para + 1
+    out = []
+    for a, b in spans:
+        while a < b and norm[a].isspace():
+            a += 1
+        while b > a and norm[b - 1] in " .،,":
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def _find_cues(view: View) -> list[Cue]:
+    words, phrases = speech_cues()
+    toks = view.doc.tokens
+    out: list[Cue] = []
+    for i, tok in enumerate(toks):
+        if not tok.is_word:
+            continue
+        if i + 1 < len(toks):
+            for cand in readings(tok.norm):
+                nxt = toks[i + 1]
+                for second in (nxt.norm, *readings(nxt.norm)):
+                    key = f"{cand} {second}"
+                    if key in phrases:
+                        out.append(Cue(i, i + 2, phrases[key]))
+                        break
+                else:
+                    continue
+                break
+            if out and out[-1].i == i:
+                continue
+        for cand in readings(tok.norm):
+            if cand in words:
+                # «وفقا لـ» arrives as «وفقا» + «ل...»; «حسب» needs its preposition
+                out.append(Cue(i, i + 1, words[cand]))
+                break
+    return out
 
 
 class Quotes:
@@ -9,4 +88,209 @@ class Quotes:
     adds: tuple[str, ...] = ("quotes",)
 
     def __call__(self, doc: Document) -> None:
+        view = View.of(doc)
+        self.doc = doc
+        self.view = view
+        cues = _find_cues(view)
+        direct = [doc.to_orig(a, b) for a, b in _direct_spans(doc)]
+        # one or two quoted words are a name or a scare quote («النصر»), not a quotation
+        direct = [(a, b) for a, b in direct if len(doc.text[a:b].split()) >= MIN_DIRECT_WORDS]
+        quotes: list[Quote] = []
+        used_direct: set[int] = set()
+        last_speaker: ArgRef | None = None
+        last_sent = -10
+        speakers: list[ArgRef] = []
+        for cue in cues:
+            tok = doc.tokens[cue.i]
+            sent = tok.sent
+            kind = cue.cue.kind
+            cue_span = Span(tok.stem_start, doc.tokens[cue.j - 1].end)
+            if kind == "attribution":
+                q = self._attribution(cue, cue_span)
+                if q is not None:
+                    quotes.append(q)
+                    if q.speaker is not None:
+                        speakers.append(q.speaker)
+                continue
+            seg_end, comp = self._segment_end(cue, direct)
+            if comp is None:
+                continue
+            content = self._content(comp, sent, direct, used_direct)
+            if content is None:
+                continue
+            start, end, is_direct = content
+            speaker: ArgRef | None
+            if kind == "participle":
+                speaker = last_speaker if sent - last_sent <= 1 else None
+            else:
+                speaker = self._speaker(cue.j, seg_end, speakers)
+                if speaker is None and (kind == "continuation" or cue.j >= seg_end) and sent - last_sent <= 3:
+                    speaker = last_speaker
+            quotes.append(Quote(start, end, is_direct, doc.text[cue_span.start:cue_span.end], cue_span, speaker))
+            if speaker is not None:
+                last_speaker, last_sent = speaker, sent
+                speakers.append(speaker)
+        # direct quotes nobody introduced: a speech verb right after them («"…"، قال X»)
+        for k, (a, b) in enumerate(direct):
+            if k in used_direct:
+                continue
+            q = self._trailing_attribution(a, b, cues)
+            if q is not None:
+                quotes.append(q)
+        quotes.sort(key=lambda q: q.start)
+        doc.quotes = quotes
+
+    # -- pieces -------------------------------------------------------------
+    def _segment_end(self, cue: Cue, direct: list[tuple[int, int]]) -> tuple[int, int | None]:
+        """(end of the subject segment, token index where the content starts) after a cue."""
+        toks = self.doc.tokens
+        sent = toks[cue.i].sent
+        _, b = self.view.sent_ranges[sent]
+        k = cue.j
+        limit = min(b, cue.j + MAX_SPEAKER_TOKENS)
+        while k < limit:
+            t = toks[k]
+            if t.norm in COMPLEMENTIZERS or (t.prefix == "ب" and t.stem in COMPLEMENTIZERS):
+                return k, k + 1
+            if t.norm == ":" or t.norm == '"':
+                return k, k + (1 if t.norm == ":" else 0)
+            if t.norm in STOP_PUNCT:
+                break
+            k += 1
+        return k, None
+
+    def _content(self, k: int, sent: int, direct: list[tuple[int, int]], used: set[int]) -> tuple[int, int, bool] | None:
+        toks = self.doc.tokens
+        _, b = self.view.sent_ranges[sent]
+        while k < len(toks) and toks[k].norm in ("،", ",", ":"):
+            k += 1
+        if k >= len(toks):
+            return None
+        # a quotation mark opens the content: the direct quote starting there
+        for n, (qa, qb) in enumerate(direct):
+            if toks[k].start <= qa <= toks[k].end + 1 or (toks[k].norm == '"' and qa == toks[k].end):
+                used.add(n)
+                return qa, qb, True
+        if k >= b or toks[k].norm == '"':
+            return None  # a quoted word or two after the verb: a name, not a quotation
+        end_tok = b - 1
+        for m in range(k, b):  # reported content stops before an attribution («، بحسب …»)
+            if toks[m].norm in ("بحسب", "حسب", "وفقا", "طبقا") or toks[m].norm == "نقلا":
+                end_tok = m - 1
+                break
+        while end_tok > k and not toks[end_tok].is_word and not toks[end_tok].norm.isdigit():
+            end_tok -= 1
+        start, end = toks[k].start, toks[end_tok].end
+        if end - start < 6:
+            return None
+        # a direct quote inside the reported content stays its own: cut there
+        for n, (qa, qb) in enumerate(direct):
+            if start < qa < end:
+                used.add(n)
+                return qa, qb, True
+        return start, end, False
+
+    def _entities_in(self, a: int, b: int) -> list[Entity]:
+        return [e for e in self.doc.entities if a <= e.start and e.end <= b]
+
+    def _speaker(self, i: int, j: int, previous: list[ArgRef]) -> ArgRef | None:
+        """The speaker named in tokens [i, j)."""
+        toks = self.doc.tokens
+        if j <= i:
+            return None
+        a, b = toks[i].start, toks[j - 1].end
+        ents = self._entities_in(a, b)
+        actors = [m for m in self.doc.actors if a <= m.start and m.end <= b]
+        pers = [e for e in ents if e.label == "PER"]
+        if pers:
+            return self._ref(pers[0].start, pers[0].end, pers[0].canonical)
+        person_actors = [m for m in actors if (m.type or "").lower() in ("person", "politician", "official")]
+        if person_actors:
+            m = person_actors[0]
+            return ArgRef(m.name, m.start, m.end, m.actor_id, m.inter, m.country)
+        words = [t for t in toks[i:j] if t.is_word]
+        if not words or all(t.norm in PRONOUN_SUBJECTS for t in words):
+            return None
+        # a bare definite noun («المصدر», «المتحدث») refers back to a previous speaker
+        if len(words) == 1 and words[0].has_article:
+            stem = words[0].stem
+            for prev in reversed(previous):
+                if prev.start is not None and stem in _norm_of(self.doc, prev.start, prev.end):
+                    return prev
+        if actors:
+            m = actors[0]
+            # a title phrase heading the segment: the speaker is the whole phrase, named by its actor
+            return ArgRef(m.name, m.start, m.end, m.actor_id, m.inter, m.country)
+        orgs = [e for e in ents if e.label in ("ORG", "LOC")]
+        if orgs:
+            return self._ref(orgs[0].start, orgs[0].end, orgs[0].canonical)
+        # an unnamed source: the noun phrase up to the first comma
+        end_k = i
+        while end_k < j and toks[end_k].norm not in ("،", ",", "الذي", "التي") and end_k - i < 5:
+            end_k += 1
+        if end_k == i:
+            return None
+        s, e = toks[i].stem_start, toks[end_k - 1].end
+        return ArgRef(self.doc.text[s:e], s, e)
+
+    def _ref(self, start: int, end: int, canonical: str | None) -> ArgRef:
+        for m in self.doc.actors:
+            if m.start < end and start < m.end:
+                return ArgRef(m.name, start, end, m.actor_id, m.inter, m.country)
+        return ArgRef(canonical or self.doc.text[start:end], start, end)
+
+    def _attribution(self, cue: Cue, cue_span: Span) -> Quote | None:
+        """«… بحسب X»: the clause before the cue, attributed to X."""
+        toks = self.doc.tokens
+        sent = toks[cue.i].sent
+        a, b = self.view.sent_ranges[sent]
+        k = cue.j
+        while k < b and toks[k].norm in ("ل", "،", ","):
+            k += 1
+        seg_end = k
+        while seg_end < b and seg_end - k < 8 and toks[seg_end].norm not in ("،", ",", ".", "؟", "!"):
+            seg_end += 1
+        if seg_end <= k:
+            return None
+        x0, x1 = toks[k].start, toks[seg_end - 1].end
+        named = self._entities_in(x0, x1) or [m for m in self.doc.actors if x0 <= m.start and m.end <= x1]
+        if not named:
+            return None
+        speaker = self._speaker(k, seg_end, [])
+        if speaker is None:
+            return None
+        # the clause before the cue, back to the previous comma or the sentence start
+        c = cue.i - 1
+        while c > a and toks[c].norm in ("،", ","):
+            c -= 1
+        end = toks[c].end if c >= a else None
+        if end is None:
+            return None
+        start_k = a
+        if toks[a].start >= end:
+            return None
+        start = toks[start_k].start
+        if end - start < 10:
+            return None
+        return Quote(start, end, False, self.doc.text[cue_span.start:cue_span.end], cue_span, speaker)
+
+    def _trailing_attribution(self, a: int, b: int, cues: list[Cue]) -> Quote | None:
+        toks = self.doc.tokens
+        for cue in cues:
+            t = toks[cue.i]
+            if t.start < b or t.start - b > 12 or cue.cue.kind not in ("verb", "continuation"):
+                continue
+            sent_end = self.view.sent_ranges[t.sent][1]
+            seg_end = cue.j
+            while seg_end < sent_end and toks[seg_end].norm not in STOP_PUNCT and seg_end - cue.j < 8:
+                seg_end += 1
+            speaker = self._speaker(cue.j, seg_end, [])
+            cue_span = Span(t.stem_start, toks[cue.j - 1].end)
+            return Quote(a, b, True, self.doc.text[cue_span.start:cue_span.end], cue_span, speaker)
         return None
+
+
+def _norm_of(doc: Document, start: int, end: int) -> str:
+    from marsad.text.normalise import normalise
+
+    return normalise(doc.text[start:end])

@@ -1,6 +1,59 @@
-"""The events stage (placeholder until its module lands)."""
+"""The events stage: triggers → ACLED event type and sub-event type (and PLOVER), arguments,
+modality, fatalities, merged mentions and an English note.
 
-from marsad.document import Document
+Every event found is kept in ``doc.events``: those reported as denied, threatened, planned,
+expected, conditional, attempted, called for, or asked about carry that ``modality`` (and a
+lower confidence); history older than the article's news window carries ``background=True``.
+``reportable(event)`` is the ACLED view (asserted, current events), the one the benchmark
+scores and an ACLED export should use.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from marsad.document import ArgRef, Document, Event, Span
+from marsad.events.arguments import Arguments, arg_of, is_armed, is_country, is_state
+from marsad.events.context import View
+from marsad.events.fatalities import Count, counts_in_sentence
+from marsad.events.merge import merge
+from marsad.events.modality import ASSERTED, modality_of
+from marsad.events.notes import make_notes
+from marsad.events.triggers import Hit, find_triggers, has_weapon, refine
+
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
+CIVILIAN_INTER = 7
+# «تعرض لهجوم» (underwent an attack) is asserted, unlike the purpose «للسيطرة على»
+UNDERGO = frozenset({"تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضوا", "يتعرضون", "اثر", "نتيجه", "ضحيه", "تصدي", "تصدت"})
+
+
+def reportable(e: Event) -> bool:
+    """An event ACLED would record from this article: asserted, not background history, and
+    located below the country level."""
+    return e.modality == ASSERTED and not e.background and e.place is not None and not is_country(e.place)
+
+
+@functools.cache
+def country_name(code: str | None) -> str | None:
+    if not code:
+        return None
+    try:
+        import pycountry
+
+        c = pycountry.countries.get(alpha_2=code.upper())
+    except (ImportError, LookupError):
+        return code
+    if c is None:
+        return code
+    return getattr(c, "common_name", None) or c.name
+
+
+def _requirements_met(req: str, facts: dict[str, bool]) -> bool:
+    for alt in req.split("|"):
+        conds = [c.strip() for c in alt.split("&") if c.strip()]
+        if all(c == "none" or facts.get(c, False) for c in conds):
+            return True
+    return False
 
 
 class Events:
@@ -9,4 +62,144 @@ class Events:
     adds: tuple[str, ...] = ("events",)
 
     def __call__(self, doc: Document) -> None:
-        return None
+        view = View.of(doc)
+        hits = find_triggers(view)
+        if not hits:
+            doc.events = []
+            return
+        finder = Arguments(view)
+        counts: dict[int, list[Count]] = {}
+        raw: list[tuple[Event, int]] = []
+        for hit in hits:
+            sent = doc.tokens[hit.i].sent
+            if sent not in counts:
+                counts[sent] = counts_in_sentence(view, sent)
+            ev = self._event(view, finder, hit, sent, counts[sent])
+            if ev is not None:
+                raw.append((ev, sent))
+        self._assign_fatalities(view, raw, counts)
+        events = merge([e for e, _ in raw])
+        for e in events:
+            e.notes = make_notes(e)
+        doc.events = events
+
+    # -- one trigger --------------------------------------------------------
+    def _event(self, view: View, finder: Arguments, hit: Hit, sent: int, counts: list[Count]) -> Event | None:
+        doc = view.doc
+        entry = hit.entry
+        words = view.sentence_words(sent)
+        sent_norm = view.sentence_norm(sent)
+        agent, target = finder.agents_and_targets(sent, hit.i, hit.j, entry.pos)
+        place, precision = finder.place(sent, hit.i, hit.j)
+        sent_actors = finder.actors_by_sent.get(sent, [])
+        facts = {
+            "place": place is not None and not is_country(place),
+            "armed": any(is_armed(a) for a in sent_actors),
+            "fatal": bool(counts),
+            "weapon": has_weapon(words, sent_norm),
+        }
+        facts["violence"] = facts["armed"] or facts["fatal"] or facts["weapon"]
+        if not _requirements_met(entry.req, facts):
+            return None
+
+        etype, sub = entry.event_type, entry.sub_event_type
+        if etype == "@territory":
+            if agent is not None and is_state(agent):
+                etype, sub = "Battles", "Government regains territory"
+            elif agent is not None and is_armed(agent):
+                etype, sub = "Battles", "Non-state actor overtakes territory"
+            elif sub == "@gov_default_yes":
+                etype, sub = "Battles", "Government regains territory"
+            else:
+                etype, sub = "Battles", "Non-state actor overtakes territory"
+        elif sub.startswith("@"):
+            refined = refine(sub, words, sent_norm)
+            if refined is None:
+                return None
+            etype, sub = refined
+            if sub == "Attack" and target is not None and is_armed(target) and etype == "Violence against civilians":
+                etype, sub = "Battles", "Armed clash"
+            elif sub == "Armed clash" and target is not None and target.inter == CIVILIAN_INTER:
+                etype, sub = "Violence against civilians", "Attack"
+
+        toks = doc.tokens
+        trigger = Span(toks[hit.i].stem_start, toks[hit.j - 1].end)
+        sspan = doc.sentences[sent]
+        modality = modality_of(view, hit.i, entry.future)
+        first = toks[hit.i]
+        if entry.pos == "N" and modality == ASSERTED and first.prefix.lstrip("وف") in ("ل", "لل") and \
+                (hit.i == 0 or toks[hit.i - 1].norm not in UNDERGO):
+            modality = "intended"  # ل + verbal noun is a purpose: «معركة للسيطرة على …»
+        date, time_precision, background = finder.date(sent, hit.i)
+
+        actor1 = arg_of(agent) if agent is not None else None
+        actor2 = arg_of(target) if target is not None else None
+        if sub == "Government regains territory" and actor2 is None:
+            opp = finder.most_salient_opponent(agent.actor_id if agent else None)
+            if opp is not None:
+                actor2 = ArgRef(opp.name, None, None, opp.actor_id, opp.inter, opp.country)
+        if etype in ("Protests", "Riots"):
+            actor1, actor2 = self._protest_actors(agent, target, sent_actors, place, etype)
+        if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
+            actor2 = None
+
+        if place is None and facts["violence"]:
+            place = finder.fallback_place(sent)
+            precision = 3 if place is not None else 3
+        if place is not None and precision != place.precision:
+            precision = max(precision, place.precision)
+        confidence = entry.weight + (0.1 if place is not None else -0.2) + (0.1 if actor1 else 0.0)
+        if modality != ASSERTED or background:
+            confidence -= 0.3
+        ev = Event(
+            event_type=etype, sub_event_type=sub, trigger=trigger, evidence=Span(sspan.start, sspan.end),
+            actor1=actor1, actor2=actor2, place=place, date=date, time_precision=time_precision,
+            confidence=max(0.05, min(0.99, confidence)), modality=modality, background=background,
+            plover=entry.plover.split("/")[0] or None, mentions=[trigger],
+        )
+        return ev
+
+    @staticmethod
+    def _protest_actors(agent, target, sent_actors, place, etype) -> tuple[ArgRef | None, ArgRef | None]:
+        role = "Protesters" if etype == "Protests" else "Rioters"
+        country = (place.country if place is not None else None) or (agent.country if agent is not None else None)
+        label = f"{role} ({country_name(country)})" if country else role
+        a1 = ArgRef(label, agent.start, agent.end, None, 6 if etype == "Protests" else 5, country) if agent is not None \
+            and not is_state(agent) else ArgRef(label, None, None, None, 6 if etype == "Protests" else 5, country)
+        a2 = None
+        for a in sent_actors:
+            if is_state(a) and is_armed(a):
+                a2 = arg_of(a)
+                break
+        return a1, a2
+
+    # -- fatalities ---------------------------------------------------------
+    @staticmethod
+    def _assign_fatalities(view: View, raw: list[tuple[Event, int]], counts: dict[int, list[Count]]) -> None:
+        """Each count goes to the nearest violent event of its sentence (or of the sentence
+        before, when its own sentence has none)."""
+        by_sent: dict[int, list[Event]] = {}
+        for ev, sent in raw:
+            if ev.event_type in VIOLENT_TYPES or ev.sub_event_type == "Excessive force against protesters":
+                by_sent.setdefault(sent, []).append(ev)
+        doc = view.doc
+        sents_with_counts = set(counts)
+        # counts in sentences without triggers (the toll often follows the event)
+        for sent in range(len(doc.sentences)):
+            if sent in sents_with_counts or sent in by_sent or sent - 1 not in by_sent:
+                continue
+            cs = counts_in_sentence(view, sent)
+            if cs:
+                counts[sent] = cs
+        for sent, cs in counts.items():
+            if not cs:
+                continue
+            evs = by_sent.get(sent) or by_sent.get(sent - 1)
+            if not evs:
+                continue
+            for c in cs:
+                ev = min(evs, key=lambda e: abs(e.trigger.start - c.start))
+                ev.fatalities = max(ev.fatalities, c.value)
+
+
+__all__ = ["Events", "reportable"]

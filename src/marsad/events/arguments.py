@@ -1,0 +1,246 @@
+"""Argument finding over a trigger's sentence: actor1 (agent), actor2 (target or opponent,
+ACLED's convention), place and date.
+
+Arabic news is mostly verb-first («انتزعت القوات العراقية السيطرة على …»): the agent of a
+verbal trigger is the first actor after it, unless it follows a preposition; a nominal
+trigger takes its agent from the genitive after it («سيطرة قوات الحكومة السورية على …»,
+«هجوم لتنظيم …») or from the verb of its clause before it («شنت طائرات التحالف غارات …»).
+The target comes after على / ضد / من or as the verb's object.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from marsad.document import ActorMention, ArgRef, Place, Timex
+from marsad.events.context import PREPOSITIONS, View
+
+ARMED_TYPES = ("military", "police", "rebel", "militia", "jihadist", "armed", "security", "insurgent", "terror")
+STATE_TYPES = ("military", "police", "security", "government", "state")
+TARGET_PREPS = frozenset({"علي", "ضد", "من", "استهدف"})
+ARMED_INTER = frozenset({1, 2, 3, 4, 8})
+NEWS_WINDOW_DAYS = 31  # older than this before publication = background history
+
+
+def is_armed(a: ActorMention | ArgRef | None) -> bool:
+    if a is None:
+        return False
+    typ = getattr(a, "type", "") or ""
+    if any(t in typ.lower() for t in ARMED_TYPES):
+        return True
+    return a.inter in ARMED_INTER and "person" not in typ.lower() and "government" not in typ.lower()
+
+
+def is_state(a: ActorMention | ArgRef | None) -> bool:
+    if a is None:
+        return False
+    typ = (getattr(a, "type", "") or "").lower()
+    return a.inter == 1 or any(t in typ for t in STATE_TYPES)
+
+
+def is_country(p: Place) -> bool:
+    feature = (p.feature or "").lower()
+    return "country" in feature or feature.startswith("pcl") or (p.admin1 is None and p.precision >= 3)
+
+
+def arg_of(a: ActorMention) -> ArgRef:
+    return ArgRef(a.name, a.start, a.end, a.actor_id, a.inter, a.country)
+
+
+class Arguments:
+    """Argument finder for one document (indexes actors, places and timexes by sentence)."""
+
+    def __init__(self, view: View):
+        self.view = view
+        doc = view.doc
+        self.actors_by_sent: dict[int, list[ActorMention]] = {}
+        for a in sorted(doc.actors, key=lambda m: m.start):
+            self.actors_by_sent.setdefault(doc.sentence_of(a.start), []).append(a)
+        self.places_by_sent: dict[int, list[Place]] = {}
+        for p in sorted(doc.places, key=lambda m: m.start):
+            self.places_by_sent.setdefault(doc.sentence_of(p.start), []).append(p)
+        self.timex_by_sent: dict[int, list[Timex]] = {}
+        for t in sorted(doc.timexes, key=lambda m: m.start):
+            if t.kind != "duration":
+                self.timex_by_sent.setdefault(doc.sentence_of(t.start), []).append(t)
+        salience: Counter[str] = Counter(a.actor_id for a in doc.actors if is_armed(a) and not is_state(a))
+        self.salient_nonstate: dict[str, ActorMention] = {}
+        for a in doc.actors:
+            if a.actor_id in salience and not a.generic:
+                self.salient_nonstate.setdefault(a.actor_id, a)
+        self.salience = salience
+
+    # -- helpers ------------------------------------------------------------
+    def _prev_word(self, offset: int, sent_start: int) -> str:
+        toks = self.view.doc.tokens
+        k = self.view.token_at(offset)
+        # a preposition glued to the actor («لتنظيم», «بالقوات», «للجيش») counts as one before it
+        glued = toks[k].prefix.lstrip("وف")
+        if glued.endswith("ال"):
+            glued = glued[:-2]
+        if glued in ("ب", "ل", "لل") or toks[k].prefix.endswith("لل"):
+            return "ل"
+        k -= 1
+        while k >= 0 and toks[k].start >= sent_start and not toks[k].is_word and toks[k].norm not in "،,":
+            k -= 1
+        if k < 0 or toks[k].start < sent_start:
+            return ""
+        word = toks[k].norm
+        return word
+
+    def _tokens_between(self, a: int, b: int) -> int:
+        v = self.view
+        if b <= a:
+            return 0
+        return max(0, v.token_at(b) - v.token_at(a))
+
+    # -- actors -------------------------------------------------------------
+    def agents_and_targets(self, sent: int, i: int, j: int, pos: str) -> tuple[ActorMention | None, ActorMention | None]:
+        """(agent, target) mentions for the trigger over tokens [i, j)."""
+        toks = self.view.doc.tokens
+        cands = self.actors_by_sent.get(sent, [])
+        if not cands:
+            return None, None
+        t_start, t_end = toks[i].start, toks[j - 1].end
+        lo, hi = self.view.clause(i)
+        c_start, c_end = toks[lo].start, toks[hi - 1].end
+        s_start = self.view.doc.sentences[sent].start
+        after = [a for a in cands if a.start >= t_end]
+        before = [a for a in cands if a.end <= t_start]
+        agent: ActorMention | None = None
+        target: ActorMention | None = None
+        for a in after:
+            prev = self._prev_word(a.start, s_start)
+            dist = self._tokens_between(t_end, a.start)
+            if prev in TARGET_PREPS or prev == "ل" and pos == "V":
+                if target is None and a.start < c_end + 80:
+                    target = a
+                continue
+            if agent is None and dist <= (6 if pos == "V" else 3) and prev not in PREPOSITIONS:
+                agent = a
+            elif target is None and agent is not None and dist <= 8 and prev not in PREPOSITIONS:
+                target = a  # the verb's object after its subject
+        if agent is None:
+            in_clause = [a for a in before if a.start >= c_start]
+            pool = in_clause or before
+            for a in reversed(pool):
+                prev = self._prev_word(a.start, s_start)
+                if prev not in TARGET_PREPS:
+                    agent = a
+                    break
+        if target is not None and agent is not None and target.actor_id == agent.actor_id:
+            target = None
+        return agent, target
+
+    def most_salient_opponent(self, exclude: str | None) -> ActorMention | None:
+        for actor_id, _ in self.salience.most_common():
+            if actor_id != exclude and actor_id in self.salient_nonstate:
+                return self.salient_nonstate[actor_id]
+        return None
+
+    # -- place --------------------------------------------------------------
+    def place(self, sent: int, i: int, j: int) -> tuple[Place | None, int]:
+        """(place, ACLED geo precision) nearest the trigger, preferring its object in the clause."""
+        toks = self.view.doc.tokens
+        places = self.places_by_sent.get(sent, [])
+        t_start, t_end = toks[i].start, toks[j - 1].end
+        if places:
+            lo, hi = self.view.clause(i)
+            c_start, c_end = toks[lo].start, toks[hi - 1].end
+
+            def score(p: Place) -> tuple[int, int, int]:
+                in_clause = c_start <= p.start < c_end + 1
+                after = p.start >= t_end
+                dist = p.start - t_end if after else t_start - p.end
+                country = 1 if is_country(p) else 0
+                return (country, 0 if in_clause else 1, dist + (0 if after else 40))
+
+            best = min(places, key=score)
+            return best, best.precision
+        return None, 3
+
+    def fallback_place(self, sent: int) -> Place | None:
+        """The nearest place in the two sentences before, else the article's first sub-country place."""
+        for s in (sent - 1, sent - 2):
+            ps = [p for p in self.places_by_sent.get(s, []) if not is_country(p)]
+            if ps:
+                return ps[-1]
+        for s in sorted(self.places_by_sent):
+            ps = [p for p in self.places_by_sent[s] if not is_country(p)]
+            if ps:
+                return ps[0]
+        return None
+
+    # -- date ---------------------------------------------------------------
+    def date(self, sent: int, i: int) -> tuple[str | None, int, bool]:
+        """(ISO date, ACLED time precision, background) for the trigger."""
+        doc = self.view.doc
+        t_start = doc.tokens[i].start
+        timex = None
+        own = self.timex_by_sent.get(sent, [])
+        if own:
+            timex = min(own, key=lambda t: (_gran_rank(t), abs(t.start - t_start)))
+        else:
+            for s in range(sent - 1, max(-1, sent - 4), -1):
+                prev = self.timex_by_sent.get(s)
+                if prev:
+                    day = [t for t in prev if _gran_rank(t) == 0]
+                    timex = day[-1] if day else None
+                    break
+        pub = doc.published
+        if timex is not None:
+            date, precision = _timex_date(timex)
+            if date is not None:
+                background = False
+                if pub is not None:
+                    try:
+                        first = dt.date.fromisoformat(date)
+                    except ValueError:
+                        first = None
+                    last = _timex_last_day(timex)
+                    if first is not None and last is not None and (pub - last).days > NEWS_WINDOW_DAYS:
+                        background = True
+                return date, precision, background
+        if pub is not None:
+            return pub.isoformat(), 2, False
+        return None, 3, False
+
+
+def _gran_rank(t: Timex) -> int:
+    return {"day": 0, "week": 1, "range": 1, "month": 2, "year": 3}.get(t.granularity, 4)
+
+
+def _timex_date(t: Timex) -> tuple[str | None, int]:
+    v = t.value or ""
+    if len(v) >= 10 and v[4] == "-" and v[7] == "-":
+        return v[:10], 1
+    if "-W" in v:
+        try:
+            year, week = v.split("-W")
+            return dt.date.fromisocalendar(int(year), int(week[:2]), 1).isoformat(), 2
+        except ValueError:
+            return None, 3
+    if len(v) == 7 and v[4] == "-":
+        return v + "-01", 3
+    if len(v) == 4 and v.isdigit():
+        return v + "-01-01", 3
+    return None, 3
+
+
+def _timex_last_day(t: Timex) -> dt.date | None:
+    v = t.end_value or t.value or ""
+    try:
+        if len(v) >= 10:
+            return dt.date.fromisoformat(v[:10])
+        if len(v) == 7:
+            y, m = int(v[:4]), int(v[5:7])
+            return (dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1))
+        if len(v) == 4 and v.isdigit():
+            return dt.date(int(v), 12, 31)
+        if "-W" in v:
+            year, week = v.split("-W")
+            return dt.date.fromisocalendar(int(year), int(week[:2]), 7)
+    except ValueError:
+        return None
+    return None

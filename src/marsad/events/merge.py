@@ -1,0 +1,94 @@
+"""One event per real-world event per article: mentions of the same type with compatible
+actors, place and date merge into the first, which keeps every evidence span."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from marsad.document import ArgRef, Event, Place
+
+MAX_KM = 50.0
+
+
+def km(a: Place, b: Place) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _same_actor(a: ArgRef | None, b: ArgRef | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.actor_id and b.actor_id:
+        return a.actor_id == b.actor_id
+    return a.name == b.name
+
+
+def _same_place(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.place_id and a.place_id == b.place_id or a.name == b.name:
+        return True
+    if a.precision >= 3 or b.precision >= 3:  # a country-level place is compatible with any inside it
+        return a.country == b.country
+    return km(a, b) <= MAX_KM
+
+
+def _same_date(a: Event, b: Event) -> bool:
+    if a.date is None or b.date is None:
+        return True
+    if a.time_precision > 1 or b.time_precision > 1:
+        return True
+    return abs((dt.date.fromisoformat(a.date) - dt.date.fromisoformat(b.date)).days) <= 1
+
+
+TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+
+
+def _same_sub(a: Event, b: Event) -> bool:
+    if a.sub_event_type == b.sub_event_type:
+        return True
+    # a mention whose agent is a pronoun («سيطرت على …») follows the named one
+    return a.sub_event_type in TERRITORY and b.sub_event_type in TERRITORY and (a.actor1 is None or b.actor1 is None)
+
+
+def compatible(a: Event, b: Event) -> bool:
+    return (a.event_type == b.event_type and _same_sub(a, b)
+            and a.modality == b.modality and a.background == b.background
+            and _same_actor(a.actor1, b.actor1) and _same_actor(a.actor2, b.actor2)
+            and _same_place(a.place, b.place) and _same_date(a, b))
+
+
+def _better_place(a: Place | None, b: Place | None) -> Place | None:
+    if a is None:
+        return b
+    if b is not None and b.precision < a.precision:
+        return b
+    return a
+
+
+def absorb(into: Event, other: Event) -> None:
+    if into.actor1 is None and other.actor1 is not None:
+        into.sub_event_type = other.sub_event_type
+    into.mentions.extend(other.mentions)
+    into.actor1 = into.actor1 or other.actor1
+    into.actor2 = into.actor2 or other.actor2
+    into.place = _better_place(into.place, other.place)
+    if other.date and (into.date is None or other.time_precision < into.time_precision):
+        into.date, into.time_precision = other.date, other.time_precision
+    into.fatalities = max(into.fatalities, other.fatalities)
+    into.confidence = min(0.99, max(into.confidence, other.confidence) + 0.05)
+
+
+def merge(events: list[Event]) -> list[Event]:
+    out: list[Event] = []
+    for ev in events:
+        for kept in out:
+            if compatible(kept, ev):
+                absorb(kept, ev)
+                break
+        else:
+            out.append(ev)
+    return out

@@ -1,0 +1,42 @@
+"""Modality: is a trigger asserted, or denied, threatened, planned, expected, conditional,
+a question, an attempt, a call, or a state («تحت سيطرة»)? Cues (data/modality.tsv) are
+looked for before the trigger in its sentence, within each cue's window of words (the
+nearest cue word wins)."""
+
+from __future__ import annotations
+
+from marsad.events.context import View, readings
+from marsad.events.lexicon import modality_cues
+
+ASSERTED = "asserted"
+
+
+def modality_of(view: View, i: int, future: bool = False) -> str:
+    """The modality of the trigger whose first token is i."""
+    if future:
+        return "planned"
+    words, phrases = modality_cues()
+    toks = view.doc.tokens
+    sa, _ = view.sent_ranges[toks[i].sent]
+    lo = sa
+    # a cue governs what follows it in its sentence, up to its window of words
+    distance = 0
+    k = i - 1
+    while k >= sa:
+        tok = toks[k]
+        if tok.is_word:
+            distance += 1
+            for cand in readings(tok.norm):
+                cue = words.get(cand)
+                if cue is None:
+                    continue
+                if distance <= cue.window:
+                    return cue.modality
+                break
+        k -= 1
+    if phrases:
+        pre = " ".join(t.norm for t in toks[max(sa, lo):i])
+        for phrase, cue in phrases.items():
+            if phrase in pre:
+                return cue.modality
+    return ASSERTED

@@ -1,0 +1,72 @@
+"""Trigger spotting: lexicon words (any conjugation or proclitic reading) and multi-word
+patterns over the segmented tokens, then the sub-event type refined by context cues."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.events.context import View, readings
+from marsad.events.lexicon import TriggerEntry, cue_rules, triggers
+
+
+@dataclass(slots=True)
+class Hit:
+    i: int  # first token
+    j: int  # one past the last token
+    entry: TriggerEntry
+
+
+def _verb_reading_ok(norm: str, cand: str, entry: TriggerEntry) -> bool:
+    """A verb never carries the article: «الفجر» is not «فجر»."""
+    return entry.pos != "V" or not (norm.endswith("ال" + cand) or norm.endswith("لل" + cand[1:]))
+
+
+def find_triggers(view: View) -> list[Hit]:
+    lex = triggers()
+    toks = view.doc.tokens
+    hits: list[Hit] = []
+    i, n = 0, len(toks)
+    while i < n:
+        tok = toks[i]
+        if not tok.is_word:
+            i += 1
+            continue
+        cands = readings(tok.norm)
+        found: Hit | None = None
+        for cand in cands:
+            for words, entry in lex.multi.get(cand, ()):
+                if i + len(words) > n:
+                    continue
+                if all(w in readings(toks[i + k].norm) for k, w in enumerate(words[1:], 1)) and \
+                        all(toks[i + k].sent == tok.sent for k in range(len(words))):
+                    found = Hit(i, i + len(words), entry)
+                    break
+            if found:
+                break
+        if found is None:
+            for cand in cands:
+                entry = lex.single.get(cand)
+                if entry is not None and _verb_reading_ok(tok.norm, cand, entry):
+                    found = Hit(i, i + 1, entry)
+                    break
+        if found is not None:
+            hits.append(found)
+            i = found.j
+        else:
+            i += 1
+    return hits
+
+
+def refine(group: str, words: set[str], sent_norm: str) -> tuple[str, str] | None:
+    """(event_type, sub_event_type) for a context group, from the cue words of the sentence."""
+    for rule in cue_rules().get(group, ()):
+        if rule.default or rule.words & words or any(p in sent_norm for p in rule.phrases):
+            if rule.event_type.startswith("@"):
+                return refine(rule.event_type, words, sent_norm)
+            return rule.event_type, rule.sub_event_type
+    return None
+
+
+def has_weapon(words: set[str], sent_norm: str) -> bool:
+    rules = cue_rules().get("@weapon", ())
+    return any(r.words & words or any(p in sent_norm for p in r.phrases) for r in rules)
