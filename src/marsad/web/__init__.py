@@ -1,0 +1,1 @@
+"""The web UI (static files under static/, served by marsad.api at /)."""

@@ -1,0 +1,357 @@
+"""The HTTP endpoints. Parameters are validated here; every query runs in the store."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import itertools
+import secrets
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, ConfigDict, Field
+
+from marsad import load
+from marsad.api.deps import Backend, get_backend
+from marsad.api.export import csv_chunks, geojson_chunks
+from marsad.io.article import MAX_BYTES, Article, InputError, check_text
+from marsad.process import article_to_document
+from marsad.store import EventFilter, FilterError
+
+MAX_PAGE = 500  # /api/events, /api/entities, /api/search
+MAX_EXPORT = 1_000_000  # rows per CSV/GeoJSON request (streamed)
+MAX_POINTS = 50_000  # map points per request
+MAX_OFFSET = 1_000_000
+
+router = APIRouter()
+bearer = HTTPBearer(auto_error=False, description="the server's token (--token / MARSAD_API_TOKEN)")
+Store = Annotated[Backend, Depends(get_backend)]
+
+
+def _clean(v: str | None) -> str | None:
+    v = v.strip() if v is not None else None
+    return v or None
+
+
+def event_filter(
+    date_from: Annotated[dt.date | None, Query(alias="from", description="first event date, YYYY-MM-DD")] = None,
+    date_to: Annotated[dt.date | None, Query(alias="to", description="last event date, YYYY-MM-DD")] = None,
+    country: Annotated[str | None, Query(max_length=100, description="ISO alpha-2 (IQ), alpha-3 or name; "
+                                                                      "comma-separated for several")] = None,
+    admin1: Annotated[str | None, Query(max_length=200, description="first-level region, exact")] = None,
+    event_type: Annotated[str | None, Query(max_length=200, description="ACLED event type(s), e.g. Battles")] = None,
+    sub_event_type: Annotated[str | None, Query(max_length=200, description="ACLED sub-event type(s)")] = None,
+    actor: Annotated[str | None, Query(max_length=200, description="actor id, or part of an actor's name")] = None,
+    bbox: Annotated[str | None, Query(max_length=200, description="min_lon,min_lat,max_lon,max_lat")] = None,
+    q: Annotated[str | None, Query(max_length=200, description="words in the event's article (full text)")] = None,
+) -> EventFilter:
+    flt = EventFilter(date_from=date_from, date_to=date_to, country=_clean(country), admin1=_clean(admin1),
+                      event_type=_clean(event_type), sub_event_type=_clean(sub_event_type), actor=_clean(actor),
+                      bbox=_clean(bbox), q=_clean(q))
+    try:
+        flt.where("sqlite")  # a bad value fails now, as a 422, not halfway through a streamed export
+    except FilterError as exc:
+        raise HTTPException(422, str(exc)) from None
+    return flt
+
+
+Filters = Annotated[EventFilter, Depends(event_filter)]
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"page size (at most {MAX_PAGE})")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
+
+
+class Span(BaseModel):
+    start: int | None = None
+    end: int | None = None
+    text: str | None = None
+
+
+class EventOut(BaseModel):
+    """ACLED's columns in ACLED's order, then Marsad's (the store's ``EVENT_COLUMNS``)."""
+
+    model_config = ConfigDict(extra="allow")
+    id: int
+    article_id: int
+    event_id_cnty: str | None = None
+    event_date: str | None = None
+    year: int | None = None
+    time_precision: int | None = None
+    event_type: str
+    sub_event_type: str
+    actor1: str | None = None
+    actor2: str | None = None
+    inter1: int | None = None
+    inter2: int | None = None
+    country: str | None = None
+    country_code: str | None = None
+    admin1: str | None = None
+    location: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
+    fatalities: int | None = None
+    evidence_start: int | None = None
+    evidence_end: int | None = None
+    evidence_text: str | None = None
+
+
+class EventPage(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    next: str | None = Field(None, description="URL of the next page, when there is one")
+    events: list[EventOut]
+
+
+class Points(BaseModel):
+    total: int = Field(description="matching events with coordinates (up to the limit)")
+    fields: list[str]
+    points: list[list[Any]] = Field(description="[id, latitude, longitude, event_type] per event")
+
+
+class Bin(BaseModel):
+    date: str
+    count: int
+
+
+class Timeline(BaseModel):
+    bin: str
+    bins: list[Bin]
+
+
+class Facet(BaseModel):
+    value: str
+    count: int
+
+
+class Facets(BaseModel):
+    event_type: list[Facet]
+    sub_event_type: list[Facet]
+    country: list[Facet]
+
+
+class EntityOut(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    name: str | None = None
+    label: str
+    actor_id: str | None = None
+    mentions: int
+    articles: int | None = None
+
+
+class EntityPage(BaseModel):
+    limit: int
+    offset: int
+    entities: list[EntityOut]
+
+
+class Hit(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    id: int
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+    url: str | None = None
+    snippet: str | None = None
+    match_start: int | None = None
+    match_end: int | None = None
+
+
+class SearchPage(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    results: list[Hit]
+
+
+class ArticleOut(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    id: int
+    external_id: str | None = None
+    title: str | None = None
+    text: str
+    source: str | None = None
+    url: str | None = None
+    published: str | None = None
+    entities: list[dict[str, Any]]
+    timexes: list[dict[str, Any]]
+    places: list[dict[str, Any]]
+    actors: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+    quotes: list[dict[str, Any]]
+
+
+class Health(BaseModel):
+    status: str
+    version: str
+    read_only: bool
+    store: str
+
+
+class ArticleIn(BaseModel):
+    text: str = Field(min_length=1, max_length=MAX_BYTES)
+    id: str | None = Field(None, max_length=200, description="your id for the article (kept as external_id)")
+    title: str | None = Field(None, max_length=2_000)
+    url: str | None = Field(None, max_length=2_000)
+    source: str | None = Field(None, max_length=200)
+    published: dt.date | None = None
+
+
+class Ingested(BaseModel):
+    id: int
+    created: bool
+    events: int
+    stage_errors: dict[str, str] | None = None
+
+
+def _next(request: Request, total: int, limit: int, offset: int) -> str | None:
+    if offset + limit >= total:
+        return None
+    return str(request.url.include_query_params(offset=offset + limit, limit=limit))
+
+
+@router.get("/api/events", response_model=None, tags=["events"], summary="Events matching the filters, newest first",
+            responses={200: {"model": EventPage}, 422: {"description": "a parameter is invalid"}})
+def list_events(request: Request, store: Store, flt: Filters, limit: Limit = 50, offset: Offset = 0) -> dict:
+    rows = store.list_events(flt, limit, offset)
+    # a short first page is the whole result: no count query needed
+    total = offset + len(rows) if (len(rows) < limit and (rows or offset == 0)) else store.count_events(flt)
+    return {"total": total, "limit": limit, "offset": offset, "next": _next(request, total, limit, offset),
+            "events": rows}
+
+
+@router.get("/api/events/points", response_model=None, tags=["map"], summary="Compact event points for the map",
+            responses={200: {"model": Points}})
+def event_points(store: Store, flt: Filters,
+                 limit: Annotated[int, Query(ge=1, le=MAX_POINTS)] = MAX_POINTS) -> dict:
+    rows = store.points(flt, limit)
+    pts = [[r["id"], r["latitude"], r["longitude"], r["event_type"]] for r in rows]
+    return {"total": len(pts), "fields": ["id", "latitude", "longitude", "event_type"], "points": pts}
+
+
+@router.get("/api/events/{event_id}", response_model=None, tags=["events"], summary="One event with its sources",
+            responses={200: {"model": EventOut}, 404: {"description": "no such event"}})
+def get_event(store: Store, event_id: Annotated[int, Path(ge=1, le=2**62)]) -> dict:
+    ev = store.get_event(event_id)
+    if ev is None:
+        raise HTTPException(404, f"no event {event_id}")
+    return ev
+
+
+ExportLimit = Annotated[int | None, Query(ge=1, le=MAX_EXPORT, description=f"rows (default all, at most {MAX_EXPORT})")]
+
+
+def _export_rows(store: Backend, flt: EventFilter, limit: int | None):
+    return itertools.islice(store.iter_events(flt), limit or MAX_EXPORT)
+
+
+@router.get("/api/events.csv", tags=["events"], summary="Events as CSV: ACLED's columns in ACLED's order, then Marsad's",
+            response_class=StreamingResponse, responses={200: {"content": {"text/csv": {}}}})
+def events_csv(store: Store, flt: Filters, limit: ExportLimit = None) -> StreamingResponse:
+    return StreamingResponse(csv_chunks(_export_rows(store, flt, limit)), media_type="text/csv; charset=utf-8",
+                             headers={"Content-Disposition": 'attachment; filename="marsad-events.csv"'})
+
+
+@router.get("/api/events.geojson", tags=["events"], summary="Events as a GeoJSON FeatureCollection (RFC 7946)",
+            response_class=StreamingResponse, responses={200: {"content": {"application/geo+json": {}}}})
+def events_geojson(store: Store, flt: Filters, limit: ExportLimit = None) -> StreamingResponse:
+    meta = {"filters": {k: str(v) for k, v in vars(flt).items() if v not in (None, False, {}, "")}}
+    return StreamingResponse(geojson_chunks(_export_rows(store, flt, limit), meta), media_type="application/geo+json",
+                             headers={"Content-Disposition": 'attachment; filename="marsad-events.geojson"'})
+
+
+@router.get("/api/timeline", response_model=None, tags=["map"], summary="Events per day, month or year",
+            responses={200: {"model": Timeline}})
+def timeline(store: Store, flt: Filters,
+             bin: Annotated[str, Query(pattern="^(day|month|year)$")] = "day") -> dict:
+    return {"bin": bin, "bins": [{"date": d, "count": c} for d, c in store.timeline(flt, bin) if d]}
+
+
+@router.get("/api/facets", response_model=None, tags=["map"], summary="Counts per event type, sub-type and country",
+            responses={200: {"model": Facets}})
+def facets(store: Store, flt: Filters) -> dict:
+    out = store.facets(flt)
+    return {k: [{"value": v, "count": c} for v, c in out.get(k, [])] for k in ("event_type", "sub_event_type", "country")}
+
+
+@router.get("/api/articles/{article_id}", response_model=None, tags=["articles"],
+            summary="An article's text with every span: entities, dates, places, actors, events, quotes",
+            responses={200: {"model": ArticleOut}, 404: {"description": "no such article"}})
+def get_article(store: Store, article_id: Annotated[str, Path(max_length=300,
+                description="the store's numeric id, or the id the article came with")]) -> dict:
+    art = None
+    if article_id.isascii() and article_id.isdigit() and len(article_id) < 19:
+        art = store.get_article(int(article_id))
+    if art is None:
+        found = store.list_articles(external_id=article_id, limit=1)
+        art = store.get_article(found[0]["id"]) if found else None
+    if art is None:
+        raise HTTPException(404, f"no article {article_id!r}")
+    return art
+
+
+@router.get("/api/entities", response_model=None, tags=["entities"], summary="Entities, most mentioned first",
+            responses={200: {"model": EntityPage}})
+def list_entities(store: Store, q: Annotated[str | None, Query(max_length=200)] = None,
+                  label: Annotated[str | None, Query(pattern="^(PER|ORG|LOC|MISC)$")] = None,
+                  limit: Limit = 50, offset: Offset = 0) -> dict:
+    rows = store.list_entities(label=label, q=_clean(q), limit=limit, offset=offset)
+    return {"limit": limit, "offset": offset, "entities": rows}
+
+
+@router.get("/api/search", response_model=None, tags=["articles"], summary="Full-text search of the articles",
+            responses={200: {"model": SearchPage}})
+def search(store: Store, q: Annotated[str, Query(min_length=1, max_length=200)],
+           limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20, offset: Offset = 0) -> dict:
+    rows = store.search(q, limit, offset)
+    total = offset + len(rows) if len(rows) < limit and (rows or offset == 0) else store.count_search(q)
+    return {"total": total, "limit": limit, "offset": offset, "results": rows}
+
+
+@router.get("/api/config", tags=["meta"], summary="Settings the web UI reads")
+def config(request: Request) -> dict:
+    return dict(request.app.state.config, max_page=MAX_PAGE, max_points=MAX_POINTS)
+
+
+@router.get("/healthz", response_model=Health, tags=["meta"], summary="Liveness and store reachability",
+            responses={503: {"description": "the store is unreachable"}})
+def healthz(request: Request, store: Store) -> dict:
+    if not store.healthy():
+        raise HTTPException(503, "store unavailable")
+    cfg = request.app.state.config
+    return {"status": "ok", "version": cfg["version"], "read_only": cfg["read_only"], "store": "ok"}
+
+
+def require_token(request: Request,
+                  cred: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> None:
+    token = request.app.state.token
+    if token is None:
+        raise HTTPException(403, "the API is read-only: start the server with --token or MARSAD_API_TOKEN "
+                                 "to enable writes")
+    if cred is None or not secrets.compare_digest(cred.credentials.encode(), token.encode()):
+        raise HTTPException(401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"})
+
+
+@router.post("/api/articles", response_model=Ingested, status_code=201, tags=["articles"],
+             summary="Process one article and store it (needs the server's bearer token)",
+             dependencies=[Depends(require_token)],
+             responses={200: {"model": Ingested, "description": "already stored (same content)"},
+                        401: {"description": "missing or wrong token"}, 403: {"description": "read-only server"},
+                        413: {"description": "body too large"}})
+def post_article(store: Store, art: ArticleIn) -> Any:
+    try:
+        text = check_text(art.text, "article")
+    except InputError as exc:
+        raise HTTPException(422, str(exc)) from None
+    art_id = art.id or "api:" + hashlib.sha256(text.encode()).hexdigest()[:16]
+    doc = article_to_document(Article(id=art_id, text=text, title=art.title, url=art.url, source=art.source),
+                              published=art.published)
+    load()(doc)
+    res = store.add_document(doc)
+    body = {"id": res.article_id, "created": res.created, "events": res.events or len(doc.events),
+            "stage_errors": dict(doc.errors) or None}
+    if not res.created:
+        return JSONResponse(body, status_code=200)
+    return body

@@ -1,0 +1,45 @@
+"""marsad serve: the HTTP API and the web UI (map, timeline, article reader) over a store."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("serve", help="serve the API and the web map/timeline/reader over a store")
+    p.add_argument("--db", default=None, help="database URL or SQLite path (default: $MARSAD_DB or the store's default)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.add_argument("--token", default=None,
+                   help="bearer token that enables write endpoints (default: $MARSAD_API_TOKEN; none: read-only)")
+    p.add_argument("--cors", action="append", metavar="ORIGIN", default=None,
+                   help="allow cross-origin requests from ORIGIN (repeatable; default: CORS off)")
+    p.add_argument("--tile-url", default=None,
+                   help="online tile URL template, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png "
+                        "(default: $MARSAD_TILE_URL; none: the offline Natural Earth basemap only)")
+    p.add_argument("--tile-attribution", default=None, help="attribution shown for --tile-url")
+    p.add_argument("--workers", type=int, default=1, help="uvicorn worker processes (default 1)")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        import uvicorn
+
+        from marsad.api.app import create_app
+    except ImportError as exc:
+        print(f"marsad serve: {exc.name} is missing; install marsad[server]", file=sys.stderr)
+        return 2
+    db = args.db or os.environ.get("MARSAD_DB")
+    try:
+        app = create_app(db, token=args.token, cors_origins=args.cors, tile_url=args.tile_url,
+                         tile_attribution=args.tile_attribution)
+    except Exception as exc:  # a bad URL or unreachable database: say which, do not trace back
+        print(f"marsad serve: cannot open the store {db or '(default)'}: {exc}", file=sys.stderr)
+        return 2
+    if args.host not in ("127.0.0.1", "localhost", "::1") and app.state.token is None:
+        print(f"marsad serve: listening on {args.host} (read-only, no token)", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", workers=1)
+    return 0

@@ -1,0 +1,462 @@
+/* Marsad web UI: filters → /api/events (list), /api/events/points (map), /api/timeline
+   (histogram); clicking an event opens its article with every span highlighted. */
+"use strict";
+
+(function () {
+  const I18N = window.MARSAD_I18N, TYPES = window.MARSAD_TYPES;
+  const $ = (id) => document.getElementById(id);
+  const state = {
+    lang: localStorage.getItem("marsad.lang") || "en",
+    f: {event_type: "", country: "", actor: "", q: "", from: "", to: ""},
+    list: [], total: 0, offset: 0, facets: null, daily: [], selected: null, article: null, config: {},
+  };
+  const PAGE = 100;
+  let t = I18N[state.lang];
+  let seq = 0; // drops responses of superseded requests
+
+  const typeColor = (type) => (TYPES.find((x) => x[0] === type) || [0, window.MARSAD_OTHER_COLOR])[1];
+  const typeName = (type) => (type ? t.types[type] || type : t.unknown);
+  const subName = (s) => (s ? t.subtypes[s] || s : "");
+  let regionNames = null;
+  const countryName = (code) => {
+    if (!code) return "";
+    try { return regionNames.of(code.toUpperCase()) || code; } catch (e) { return code; }
+  };
+  const speakerName = (q) => (typeof q.speaker === "string" ? q.speaker : q.speaker && q.speaker.name) || "";
+  const num = (n) => Number(n).toLocaleString(state.lang);
+
+  function params(extra, skipDates) {
+    const p = new URLSearchParams();
+    for (const [k, v] of Object.entries(state.f)) {
+      if (v && !(skipDates && (k === "from" || k === "to"))) p.set(k, v);
+    }
+    for (const [k, v] of Object.entries(extra || {})) p.set(k, v);
+    return p.toString();
+  }
+
+  async function getJSON(url) {
+    const r = await fetch(url, {headers: {Accept: "application/json"}});
+    const body = await r.json().catch(() => ({}));
+    if (!r.ok) throw new Error((body.error && body.error.message) || r.statusText);
+    return body;
+  }
+
+  function toast(msg) {
+    const el = $("toast");
+    el.textContent = msg;
+    el.hidden = false;
+    clearTimeout(toast.timer);
+    toast.timer = setTimeout(() => { el.hidden = true; }, 5000);
+  }
+
+  /* ---------------- map ---------------- */
+  const map = L.map("map", {zoomControl: true, worldCopyJump: true, minZoom: 2, maxZoom: 14, attributionControl: true})
+    .setView([30, 40], 4);
+  map.attributionControl.setPrefix(false);
+  map.createPane("basemap").style.zIndex = 250;
+  let fitNext = true;
+
+  async function loadBasemap() {
+    try {
+      const topo = await getJSON("/static/vendor/world-atlas/countries-50m.json");
+      const land = topojson.feature(topo, topo.objects.countries);
+      L.geoJSON(land, {pane: "basemap", interactive: false, style: {
+        color: "#9aa3ad", weight: 0.7, fillColor: "#f5f3ee", fillOpacity: 1, opacity: 1}}).addTo(map);
+      map.attributionControl.addAttribution("Natural Earth");
+    } catch (e) { toast(t.load_error + e.message); }
+    if (state.config.tile_url) {
+      L.tileLayer(state.config.tile_url, {attribution: state.config.tile_attribution || "", maxZoom: 18, opacity: 0.9}).addTo(map);
+    }
+  }
+
+  const cluster = L.markerClusterGroup({
+    chunkedLoading: true, maxClusterRadius: 42, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
+    iconCreateFunction(c) {
+      const counts = {};
+      for (const m of c.getAllChildMarkers()) counts[m.options.etype] = (counts[m.options.etype] || 0) + 1;
+      const top = Object.entries(counts).sort((a, b) => b[1] - a[1])[0][0];
+      const n = c.getChildCount();
+      const size = n < 10 ? 30 : n < 100 ? 36 : n < 1000 ? 42 : 50;
+      return L.divIcon({
+        html: `<div style="--c:${typeColor(top)}"><span>${n < 10000 ? n : Math.round(n / 1000) + "k"}</span></div>`,
+        className: "ev-cluster", iconSize: [size, size]});
+    },
+  }).addTo(map);
+  const markers = new Map();
+
+  function markerIcon(type, id, selected) {
+    return L.divIcon({
+      className: "ev-marker" + (selected ? " selected" : ""), iconSize: selected ? [20, 20] : [14, 14],
+      html: `<span data-id="${encodeURIComponent(id)}" style="background:${typeColor(type)}"></span>`});
+  }
+
+  function drawPoints(pts) {
+    cluster.clearLayers();
+    markers.clear();
+    const layers = [];
+    for (const [id, lat, lon, type] of pts) {
+      const m = L.marker([lat, lon], {icon: markerIcon(type, id, false), etype: type, keyboard: true,
+        title: typeName(type)});
+      m.on("click", () => selectEvent(String(id), false));
+      markers.set(String(id), m);
+      layers.push(m);
+    }
+    cluster.addLayers(layers);
+    if (fitNext && pts.length) {
+      const b = L.latLngBounds(pts.map((p) => [p[1], p[2]]));
+      map.fitBounds(b.pad(0.15), {maxZoom: 7, animate: false});
+    }
+    fitNext = false;
+  }
+
+  /* ---------------- filters ---------------- */
+  function renderTypeChips() {
+    const box = $("f-type");
+    box.textContent = "";
+    const counts = new Map(((state.facets && state.facets.event_type) || []).map((x) => [x.value, x.count]));
+    const types = TYPES.map((x) => x[0]);
+    for (const v of counts.keys()) if (!types.includes(v)) types.push(v);
+    for (const type of types) {
+      const b = document.createElement("button");
+      b.type = "button";
+      b.className = "chip" + (state.f.event_type === type ? " on" : "");
+      b.dataset.type = type;
+      b.setAttribute("aria-pressed", state.f.event_type === type ? "true" : "false");
+      const sw = document.createElement("span");
+      sw.className = "sw";
+      sw.style.background = typeColor(type);
+      const name = document.createElement("span");
+      name.textContent = typeName(type);
+      const c = document.createElement("span");
+      c.className = "chip-n";
+      c.textContent = counts.has(type) ? num(counts.get(type)) : "0";
+      b.append(sw, name, c);
+      b.addEventListener("click", () => setFilter({event_type: state.f.event_type === type ? "" : type}, true));
+      box.appendChild(b);
+    }
+    const legend = $("legend");
+    legend.textContent = "";
+    for (const [type] of TYPES) {
+      const row = document.createElement("div");
+      const sw = document.createElement("span");
+      sw.className = "sw";
+      sw.style.background = typeColor(type);
+      row.append(sw, document.createTextNode(typeName(type)));
+      legend.appendChild(row);
+    }
+  }
+
+  function renderCountries() {
+    const sel = $("f-country");
+    const keep = state.f.country;
+    while (sel.options.length > 1) sel.remove(1);
+    sel.options[0].textContent = t.all_countries;
+    const list = ((state.facets && state.facets.country) || []).slice()
+      .sort((a, b) => countryName(a.value).localeCompare(countryName(b.value), state.lang));
+    for (const c of list) {
+      const o = document.createElement("option");
+      o.value = c.value;
+      o.textContent = `${countryName(c.value)} (${num(c.count)})`;
+      sel.appendChild(o);
+    }
+    if (keep && !list.some((c) => c.value === keep)) {
+      const o = document.createElement("option");
+      o.value = keep;
+      o.textContent = countryName(keep);
+      sel.appendChild(o);
+    }
+    sel.value = keep;
+  }
+
+  function renderPeriod() {
+    const {from, to} = state.f;
+    $("period-text").textContent = from || to ? `${from || "…"} → ${to || "…"}` : t.all_time;
+    $("period-clear").hidden = !(from || to);
+    timeline.setSelection(from, to);
+  }
+
+  function setFilter(change, refit) {
+    Object.assign(state.f, change);
+    fitNext = !!refit;
+    refresh(!Object.keys(change).every((k) => k === "from" || k === "to"));
+  }
+
+  function exportLinks() {
+    const p = params({limit: 100000});
+    $("export-csv").href = "/api/events.csv?" + p;
+    $("export-geojson").href = "/api/events.geojson?" + p;
+  }
+
+  /* ---------------- list ---------------- */
+  function eventItem(e) {
+    const li = document.createElement("li");
+    li.className = "ev-item" + (state.selected && state.selected.id === String(e.id) ? " selected" : "");
+    li.dataset.id = e.id;
+    li.tabIndex = 0;
+    const dot = document.createElement("span");
+    dot.className = "dot";
+    dot.style.background = typeColor(e.event_type);
+    const body = document.createElement("div");
+    body.className = "ev-body";
+    const h = document.createElement("div");
+    h.className = "ev-title";
+    h.textContent = subName(e.sub_event_type) || typeName(e.event_type);
+    const meta = document.createElement("div");
+    meta.className = "ev-meta";
+    const where = [e.location, countryName(e.country_code) || e.country].filter(Boolean).join(", ");
+    meta.textContent = [e.event_date, where].filter(Boolean).join(" · ");
+    body.append(h, meta);
+    const actors = [e.actor1, e.actor2].filter(Boolean);
+    if (actors.length) {
+      const a = document.createElement("div");
+      a.className = "ev-actors";
+      a.textContent = actors.join(" ⟷ ");
+      body.appendChild(a);
+    }
+    li.append(dot, body);
+    if (e.fatalities) {
+      const f = document.createElement("span");
+      f.className = "ev-fat";
+      f.title = t.fatalities;
+      f.textContent = num(e.fatalities);
+      li.appendChild(f);
+    }
+    li.addEventListener("click", () => selectEvent(String(e.id), true, e));
+    li.addEventListener("keydown", (k) => { if (k.key === "Enter") selectEvent(String(e.id), true, e); });
+    return li;
+  }
+
+  function renderList(append) {
+    const ol = $("event-list");
+    if (!append) ol.textContent = "";
+    const start = append ? ol.children.length : 0;
+    for (const e of state.list.slice(start)) ol.appendChild(eventItem(e));
+    if (!state.list.length) {
+      const li = document.createElement("li");
+      li.className = "empty";
+      li.textContent = t.no_events;
+      ol.appendChild(li);
+    }
+    $("list-count").textContent = state.total ? t.showing(state.list.length, state.total) : "";
+    $("more").hidden = state.list.length >= state.total;
+    $("count").textContent = t.n_events(state.total);
+  }
+
+  /* ---------------- data ---------------- */
+  async function refresh(withTimeline) {
+    const my = ++seq;
+    exportLinks();
+    renderPeriod();
+    document.body.classList.add("loading");
+    try {
+      const jobs = [
+        getJSON("/api/events?" + params({limit: PAGE})),
+        getJSON("/api/events/points?" + params()),
+        getJSON("/api/facets?" + params({}, true)),
+      ];
+      if (withTimeline) jobs.push(getJSON("/api/timeline?" + params({}, true)));
+      const [page, pts, facets, tl] = await Promise.all(jobs);
+      if (my !== seq) return;
+      state.list = page.events;
+      state.total = page.total;
+      state.facets = facets;
+      renderList(false);
+      renderTypeChips();
+      renderCountries();
+      drawPoints(pts.points);
+      $("count").title = t.on_map(pts.returned, pts.total);
+      if (tl) { state.daily = tl.bins; timeline.setData(tl.bins); renderPeriod(); }
+    } catch (e) {
+      if (my === seq) toast(t.load_error + e.message);
+    } finally {
+      if (my === seq) document.body.classList.remove("loading");
+    }
+  }
+
+  async function more() {
+    const page = await getJSON("/api/events?" + params({limit: PAGE, offset: state.list.length}));
+    state.list = state.list.concat(page.events);
+    renderList(true);
+  }
+
+  /* ---------------- selection and reader ---------------- */
+  function highlightMarker(id) {
+    for (const [mid, m] of markers) {
+      const on = mid === id;
+      if (on || m.options.icon.options.className.includes("selected")) m.setIcon(markerIcon(m.options.etype, mid, on));
+    }
+  }
+
+  async function selectEvent(id, pan, row) {
+    try {
+      const ev = row || await getJSON("/api/events/" + encodeURIComponent(id));
+      state.selected = Object.assign({}, ev, {id: String(ev.id)});
+      for (const li of document.querySelectorAll(".ev-item")) li.classList.toggle("selected", li.dataset.id === state.selected.id);
+      const cur = document.querySelector(`.ev-item[data-id="${CSS.escape(state.selected.id)}"]`);
+      if (cur) cur.scrollIntoView({block: "nearest"});
+      highlightMarker(state.selected.id);
+      const m = markers.get(state.selected.id);
+      if (pan && m) cluster.zoomToShowLayer(m, () => {});
+      const art = await getJSON("/api/articles/" + encodeURIComponent(ev.article_id));
+      state.article = art;
+      renderReader(true);
+    } catch (e) { toast(t.load_error + e.message); }
+  }
+
+  function selectedIndex(art) {
+    const s = state.selected;
+    if (!s || !art) return -1;
+    const evs = art.events || [];
+    const ev = {start: s.evidence_start, end: s.evidence_end};
+    let i = evs.findIndex((e) => e.id != null && String(e.id) === s.id);
+    if (i < 0) i = evs.findIndex((e) => e.evidence && e.evidence.start === ev.start && e.evidence.end === ev.end &&
+      e.event_type === s.event_type && e.sub_event_type === s.sub_event_type);
+    if (i < 0) i = evs.findIndex((e) => e.evidence && e.evidence.start === ev.start && e.evidence.end === ev.end);
+    return i;
+  }
+
+  function card(ev) {
+    const box = $("event-card");
+    box.textContent = "";
+    if (!ev) return;
+    box.style.setProperty("--c", typeColor(ev.event_type));
+    const head = document.createElement("div");
+    head.className = "card-type";
+    head.textContent = typeName(ev.event_type);
+    const sub = document.createElement("div");
+    sub.className = "card-sub";
+    sub.textContent = subName(ev.sub_event_type);
+    const dl = document.createElement("dl");
+    const row = (k, v) => {
+      if (v == null || v === "") return;
+      const dt = document.createElement("dt"); dt.textContent = k;
+      const dd = document.createElement("dd"); dd.textContent = v;
+      dl.append(dt, dd);
+    };
+    row(t.date, ev.event_date);
+    const coords = ev.latitude != null ? ` (${(+ev.latitude).toFixed(3)}, ${(+ev.longitude).toFixed(3)})` : "";
+    row(t.location, [ev.location, ev.admin1, countryName(ev.country_code) || ev.country].filter(Boolean).join(", ") + coords);
+    row(t.actor1, ev.actor1);
+    row(t.actor2, ev.actor2);
+    if (ev.fatalities) row(t.fatalities, num(ev.fatalities));
+    if (ev.confidence != null) row(t.confidence, Math.round(ev.confidence * 100) + "%");
+    if (ev.modality && ev.modality !== "asserted") row(t.modality, ev.modality);
+    box.append(head, sub, dl);
+  }
+
+  function renderLegend() {
+    const box = $("hl-legend");
+    box.textContent = "";
+    for (const k of ["PER", "ORG", "LOC", "DATE", "EVENT", "QUOTE", "EVIDENCE"]) {
+      const b = document.createElement("button");
+      b.type = "button";
+      b.className = `hl-key key-${k}` + (document.getElementById("art-text").classList.contains("off-" + k) ? " off" : "");
+      b.textContent = t.lbl[k];
+      b.addEventListener("click", () => {
+        $("art-text").classList.toggle("off-" + k);
+        b.classList.toggle("off");
+      });
+      box.appendChild(b);
+    }
+  }
+
+  function renderReader(scroll) {
+    const art = state.article;
+    if (!art) return;
+    $("reader").hidden = false;
+    document.body.classList.add("reading");
+    const idx = selectedIndex(art);
+    card(state.selected);
+    $("reader-title").textContent = art.title || art.id;
+    const sub = $("reader-sub");
+    sub.textContent = [art.source, art.published].filter(Boolean).join(" · ");
+    if (art.url && /^https?:\/\//i.test(art.url)) {
+      const a = document.createElement("a");
+      a.href = art.url; a.target = "_blank"; a.rel = "noopener noreferrer nofollow";
+      a.textContent = t.open_source;
+      sub.append(" · ", a);
+    }
+    renderLegend();
+    const first = MarsadHighlight.render($("art-text"), art, t, idx, (i) => {
+      const e = (art.events || [])[i];
+      if (e && e.id != null) selectEvent(String(e.id), true);
+    });
+    const qbox = $("art-quotes");
+    qbox.textContent = "";
+    if ((art.quotes || []).length) {
+      const h = document.createElement("h4");
+      h.textContent = t.quotes;
+      qbox.appendChild(h);
+      for (const q of art.quotes) {
+        const p = document.createElement("blockquote");
+        p.dir = "rtl";
+        const who = document.createElement("cite");
+        who.textContent = speakerName(q) || t.unknown;
+        p.append(who, document.createTextNode(": " + (q.text || "")));
+        qbox.appendChild(p);
+      }
+    }
+    if (scroll && first) requestAnimationFrame(() => first.scrollIntoView({block: "center", behavior: "instant"}));
+    map.invalidateSize();
+  }
+
+  function closeReader() {
+    $("reader").hidden = true;
+    document.body.classList.remove("reading");
+    state.selected = null;
+    highlightMarker(null);
+    for (const li of document.querySelectorAll(".ev-item.selected")) li.classList.remove("selected");
+    map.invalidateSize();
+  }
+
+  /* ---------------- language ---------------- */
+  function applyLang() {
+    t = I18N[state.lang];
+    try { regionNames = new Intl.DisplayNames([state.lang], {type: "region"}); } catch (e) { regionNames = null; }
+    document.documentElement.lang = state.lang;
+    document.documentElement.dir = state.lang === "ar" ? "rtl" : "ltr";
+    for (const el of document.querySelectorAll("[data-i18n]")) {
+      const v = t[el.dataset.i18n];
+      if (typeof v === "string") el.textContent = v;
+    }
+    for (const el of document.querySelectorAll("[data-i18n-ph]")) el.placeholder = t[el.dataset.i18nPh];
+    $("lang-toggle").textContent = t.lang_other;
+    timeline.locale = state.lang;
+    timeline.draw();
+    renderTypeChips();
+    renderCountries();
+    renderList(false);
+    renderPeriod();
+    if (state.article) renderReader(false);
+  }
+
+  /* ---------------- wiring ---------------- */
+  const timeline = new MarsadTimeline($("timeline"), (from, to) => setFilter({from: from || "", to: to || ""}, true));
+  let typing;
+  const debounce = (fn) => { clearTimeout(typing); typing = setTimeout(fn, 300); };
+  $("search-form").addEventListener("submit", (e) => { e.preventDefault(); setFilter({q: $("f-q").value.trim()}, true); });
+  $("f-q").addEventListener("input", () => debounce(() => setFilter({q: $("f-q").value.trim()}, true)));
+  $("f-actor").addEventListener("input", () => debounce(() => setFilter({actor: $("f-actor").value.trim()}, true)));
+  $("f-country").addEventListener("change", () => setFilter({country: $("f-country").value}, true));
+  $("period-clear").addEventListener("click", () => setFilter({from: "", to: ""}, true));
+  $("reset").addEventListener("click", () => {
+    $("f-q").value = ""; $("f-actor").value = "";
+    setFilter({event_type: "", country: "", actor: "", q: "", from: "", to: ""}, true);
+  });
+  $("more").addEventListener("click", more);
+  $("reader-close").addEventListener("click", closeReader);
+  document.addEventListener("keydown", (e) => { if (e.key === "Escape" && !$("reader").hidden) closeReader(); });
+  $("lang-toggle").addEventListener("click", () => {
+    state.lang = state.lang === "en" ? "ar" : "en";
+    localStorage.setItem("marsad.lang", state.lang);
+    applyLang();
+  });
+
+  (async function init() {
+    try { state.config = await getJSON("/api/config"); } catch (e) { state.config = {}; }
+    applyLang();
+    await loadBasemap();
+    await refresh(true);
+    document.body.classList.add("ready");
+  })();
+})();

@@ -1,0 +1,110 @@
+"""The web UI in real headless Chromium: load, filter, click a marker, read the article with its
+evidence highlighted; screenshots go to test-artifacts/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+expect = pytest.importorskip("playwright.sync_api", reason="playwright is not installed").expect
+
+pytestmark = pytest.mark.browser
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+EVIDENCE = "أعلنت قيادة العمليات المشتركة يوم الثلاثاء أن القوات العراقية اشتبكت مع مسلحي تنظيم داعش في الموصل."
+
+
+@pytest.fixture()
+def page(browser, live_server):
+    base = live_server[0]
+    ctx = browser.new_context(viewport={"width": 1440, "height": 900}, locale="en-GB")
+    pg = ctx.new_page()
+    outside: list[str] = []
+    errors: list[str] = []
+    pg.on("request", lambda r: outside.append(r.url) if not r.url.startswith((base, "data:")) else None)
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    pg.goto(base + "/")
+    pg.wait_for_selector("body.ready", timeout=15000)
+    yield pg
+    assert outside == [], f"the page reached outside the server (it must work offline): {outside}"
+    assert errors == [], f"browser errors: {errors}"
+    ctx.close()
+
+
+def test_map_filter_marker_article(page):
+    # every event is on the map (6 places far enough apart not to cluster) and in the list
+    expect(page.locator(".ev-marker")).to_have_count(6)
+    assert page.locator(".ev-item").count() == 6
+    assert page.locator("path.leaflet-interactive, .leaflet-basemap-pane path").count() > 100  # Natural Earth shapes
+    assert "6 events" in page.locator("#count").inner_text()
+
+    # filter by country: only Iraq's three events remain
+    page.select_option("#f-country", "IQ")
+    expect(page.locator(".ev-item")).to_have_count(3)
+    expect(page.locator(".ev-marker")).to_have_count(3)
+    assert "country=IQ" in page.locator("#export-csv").get_attribute("href")
+
+    # type chip: Battles only
+    page.click(".chip[data-type='Battles']")
+    expect(page.locator(".ev-item")).to_have_count(1)
+    page.click(".chip[data-type='Battles']")
+    expect(page.locator(".ev-item")).to_have_count(3)
+
+    # click the Mosul marker: the reader opens with the evidence highlighted and in view
+    page.locator(".ev-marker span[data-id='1']").click()
+    page.wait_for_selector("#reader:not([hidden]) .evidence.selected")
+    art = page.locator("#art-text")
+    assert art.get_attribute("dir") == "rtl"
+    ev = page.locator(".evidence.selected")
+    assert ev.count() == 1
+    assert ev.inner_text().replace("\n", "").startswith(EVIDENCE[:20])
+    assert "اشتبكت" in page.locator(".evidence.selected mark.hl-EVENT").inner_text()
+    assert page.locator("mark.hl-LOC.hl-place").first.inner_text().startswith("الموصل")
+    assert page.locator("mark.hl-DATE").first.inner_text().startswith("يوم الثلاثاء")
+    assert page.locator("mark.hl-PER").first.inner_text().startswith("يحيى رسول")
+    assert "المعارك أسفرت" in page.locator("q.quote").first.inner_text()
+    assert page.locator(".ev-item.selected").get_attribute("data-id") == "1"
+    assert page.locator(".ev-marker.selected").count() == 1
+    box, reader = ev.bounding_box(), page.locator(".reader-body").bounding_box()
+    assert box and reader and reader["y"] <= box["y"] <= reader["y"] + reader["height"]
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "web-reader.png"))
+
+    # the Arabic interface: right to left, Arabic labels
+    page.click("#lang-toggle")
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    assert page.locator("[data-i18n='events']").inner_text() == "الأحداث"
+    assert page.locator(".card-type").inner_text() == "معارك"
+    page.screenshot(path=str(ARTIFACTS / "web-reader-ar.png"))
+    page.click("#lang-toggle")
+    assert page.evaluate("document.documentElement.dir") == "ltr"
+
+
+def test_timeline_filters_map(page):
+    expect(page.locator(".ev-marker")).to_have_count(6)
+    bars = page.locator("rect.tl-bar")
+    assert bars.count() >= 6
+    # click the bar of 13 June 2017: only the Mosul battle is left
+    page.locator("rect.tl-bar[data-from='2017-06-13']").click()
+    expect(page.locator(".ev-item")).to_have_count(1)
+    expect(page.locator(".ev-marker")).to_have_count(1)
+    assert "2017-06-13" in page.locator("#period-text").inner_text()
+    # drag across the whole histogram: everything again
+    svg = page.locator("#timeline").bounding_box()
+    y = svg["y"] + svg["height"] / 2
+    page.mouse.move(svg["x"] + 36, y)
+    page.mouse.down()
+    page.mouse.move(svg["x"] + svg["width"] / 2, y, steps=5)
+    page.mouse.move(svg["x"] + svg["width"] - 4, y, steps=5)
+    page.mouse.up()
+    expect(page.locator(".ev-item")).to_have_count(6)
+    # text search narrows to the article that mentions the word
+    page.fill("#f-q", "صنعاء")
+    expect(page.locator(".ev-item")).to_have_count(1)
+    assert page.locator(".ev-item .ev-title").inner_text() == "Abduction/forced disappearance"
+    page.click("#reset")
+    expect(page.locator(".ev-item")).to_have_count(6)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "web-map.png"))
