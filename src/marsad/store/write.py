@@ -89,9 +89,11 @@ def _arg_cols(prefix: str, arg: dict[str, Any] | None) -> dict[str, Any]:
 
 def event_row(article_id: int, e: dict[str, Any], published: dt.date | None, source: str | None) -> dict[str, Any]:
     place = e.get("place") or {}
-    country = country_info(place.get("country"))
-    date = parse_event_date(e.get("date")) or published
     a1, a2 = e.get("actor1") or {}, e.get("actor2") or {}
+    # ACLED gives every event a country: without a place, the first actor's country stands in
+    code = place.get("country") or (None if place else a1.get("country") or a2.get("country"))
+    country = country_info(code)
+    date = parse_event_date(e.get("date")) or published
     inter1, inter2 = a1.get("inter"), a2.get("inter")
     evidence = e.get("evidence") or {}
     trigger = e.get("trigger") or {}
@@ -109,7 +111,7 @@ def event_row(article_id: int, e: dict[str, Any], published: dt.date | None, sou
         **_arg_cols("actor2", a2 or None), "inter2": inter2,
         "interaction": interaction(inter1, inter2),
         "civilian_targeting": "Civilian targeting" if civilian else None,
-        "country_code": country.alpha2 if country else place.get("country"),
+        "country_code": country.alpha2 if country else code,
         "iso": country.numeric if country else None,
         "country": country.name if country else None,
         "region": country.region if country else None,
