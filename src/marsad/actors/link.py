@@ -1,0 +1,521 @@
+"""Linking actor references of one document to the actor base.
+
+Passes, all over ``doc.norm`` (normalised text) and mapped back to original offsets:
+1. one Aho-Corasick scan finds every alias, short form, composite head, title, generic
+   reference, nisba and country name, each checked for word boundaries and proclitics;
+2. the article's main country is counted from nisbas, country names and geocoded places;
+3. composites are built from the words (head + modifiers + nisba/country: «القوات العراقية»);
+4. titles find their country/organisation («رئيس الوزراء العراقي», «الأمين العام للأمم المتحدة»)
+   and the name in apposition; a title with no name is the office holder on ``doc.published``;
+5. persons not in the base (after a title, or PER entities) get a Latin form and a stable id;
+6. short forms (العبادي) count only after a full mention; generic definite references
+   («التنظيم», «الجيش») go to the most salient earlier actor of a matching type.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from marsad.actors.kb import (
+    ALIAS,
+    CALIAS,
+    COUNTRY,
+    GENERIC,
+    HEAD,
+    KB,
+    MOD,
+    NISBA,
+    SHORT,
+    TITLE,
+    Actor,
+    load_kb,
+)
+from marsad.actors.names import name_units, person_id, romanize
+from marsad.document import ActorMention, Document
+from marsad.text.clitics import vocabulary
+
+# proclitic strings allowed before a matched phrase (conjunction + preposition)
+PREFIXES = frozenset(["", "و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل"])
+LIL_PREFIXES = frozenset(["ل", "ول", "فل"])
+# priority when candidates overlap (lower wins at equal length)
+PRIO = {"alias": 0, "composite": 1, "title": 2, "block": 2, "short": 3, "romanized": 4, "generic": 5}
+# roles whose title, without a nisba, means the article's own country
+COUNTRY_ROLES = frozenset(["pm", "cp", "dcp", "fm", "def", "int", "speaker", "hos"])
+# words that end a name in apposition (normalised); the gazetteer has some of them as names
+NAME_STOP = frozenset(
+    "في من الى على عن مع ان انه ان قال قالت اكد اكدت اليوم امس خلال وزير رييس الرييس الذي التي بعد قبل "
+    "حيث اذ كما لدى منذ عند الا ايضا وقال واكد واضاف وزيرا اول يوم كل هذا هذه ذلك تلك بين حول اثناء عبر "
+    "السيد الشيخ الامير الدكتور اللواء العميد العقيد الفريق المشير الملك".split()
+)
+NAME_PARTICLES = frozenset(["بن", "ابن", "ابو", "عبد", "ال", "ولد", "بنت", "ام"])
+WORD_RE = re.compile(r"[^\W\d_]+")
+HONORIFICS = frozenset(["السيد", "الشيخ", "الامير", "الدكتور", "اللواء", "العميد", "العقيد", "الفريق", "المشير", "د"])
+
+
+@dataclass(slots=True)
+class Hit:
+    wstart: int  # start of the word including proclitics
+    start: int  # after proclitics
+    end: int
+    key: str
+    payloads: tuple
+
+
+@dataclass(slots=True)
+class Cand:
+    start: int  # norm offsets
+    end: int
+    link: str
+    actor: Actor | None = None
+    generic: bool = False
+    types: tuple[str, ...] = ()  # generic references: the types they may resolve to
+    kind: str | None = None  # bare composites: mil/pol/gov/...
+    short_of: str | None = None  # short forms: the actor they need mentioned before
+
+
+@dataclass
+class Context:
+    doc: Document
+    kb: KB
+    hits: list[Hit]
+    at: dict[int, list[Hit]]  # hits by word start
+    main_country: str | None = None
+    cands: list[Cand] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------- scan
+def scan(norm: str, kb: KB) -> list[Hit]:
+    hits: list[Hit] = []
+    n = len(norm)
+    for last, (key, lil, payloads) in kb.automaton.iter(norm):
+        end = last + 1
+        if end < n and norm[end].isalpha():
+            continue
+        start = end - (len(key) - 1 if lil else len(key))
+        ws = start
+        while ws > 0 and norm[ws - 1].isalpha():
+            ws -= 1
+        prefix = norm[ws:start]
+        if lil:
+            if prefix not in LIL_PREFIXES:
+                continue
+            start += 1  # «للدولة»: the span starts after the article's ل
+        elif prefix not in PREFIXES:
+            continue
+        hits.append(Hit(ws, start, end, key, payloads))
+    hits.sort(key=lambda h: (h.start, -h.end))
+    return hits
+
+
+def _skip(norm: str, pos: int, comma: bool = False) -> int:
+    seps = " \n،,-" if comma else " "
+    while pos < len(norm) and norm[pos] in seps:
+        pos += 1
+    return pos
+
+
+def _payload(ctx: Context, pos: int, kind: str, bare_only: bool = False) -> tuple[Hit, tuple] | None:
+    """The longest hit of a kind starting at ``pos`` (without proclitics when ``bare_only``)."""
+    best = None
+    for h in ctx.at.get(pos, ()):
+        if bare_only and h.start != h.wstart:
+            continue
+        for p in h.payloads:
+            if p[0] == kind and (best is None or h.end > best[0].end):
+                best = (h, p)
+    return best
+
+
+ORG_SCOPE = frozenset(["international organisation", "coalition", "media"])
+
+
+def main_country(ctx: Context) -> str | None:
+    """The article's country: nisbas, country names, places, and the countries of named actors."""
+    counts: Counter[str] = Counter()
+    norm = ctx.doc.norm
+    for h in ctx.hits:
+        for p in h.payloads:
+            if p[0] in (NISBA, COUNTRY) and p[1]:
+                if p[0] == NISBA and norm[max(0, h.wstart - 12):h.wstart].split()[-2:-1] == ["ابو"]:
+                    break  # «أبو قتادة المغربي» is a name
+                counts[p[1]] += 1
+                break
+            if p[0] == ALIAS:
+                a = ctx.kb.actor(p[1])
+                if a.country and a.type not in ORG_SCOPE:
+                    counts[a.country] += 1
+                break
+    if ctx.doc.title:
+        from marsad.text.normalise import normalise
+
+        for h in scan(normalise(ctx.doc.title), ctx.kb):
+            for p in h.payloads:
+                if p[0] in (NISBA, COUNTRY) and p[1]:
+                    counts[p[1]] += 2
+                    break
+    for place in ctx.doc.places:
+        if place.country:
+            counts[place.country] += 1
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    top, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    return top if n >= 2 and n >= 1.5 * second else None
+
+
+# -------------------------------------------------------------------------------- composites
+def _country_after(ctx: Context, pos: int, definite: bool | None, allow_country: bool) -> tuple[str, int] | None:
+    """(iso, end) of the nisba or country name after a head/title, skipping modifiers."""
+    norm = ctx.doc.norm
+    for _ in range(4):
+        pos = _skip(norm, pos)
+        nis = _payload(ctx, pos, NISBA, bare_only=True)
+        if nis and nis[1][1]:
+            is_def = nis[0].key.startswith("ال")
+            if definite is None or is_def == definite:
+                return nis[1][1], nis[0].end
+        if allow_country:
+            cn = _payload(ctx, pos, COUNTRY, bare_only=True)
+            if cn:
+                return cn[1][1], cn[0].end
+        mod = _payload(ctx, pos, MOD, bare_only=True)
+        if mod is None:
+            return None
+        pos = mod[0].end
+    return None
+
+
+def composites(ctx: Context) -> None:
+    kb = ctx.kb
+    for h in ctx.hits:
+        for p in h.payloads:
+            if p[0] == HEAD:
+                _, kind, needs = p
+                words = h.key.split()
+                definite = words[-1].startswith("ال")
+                found = _country_after(ctx, h.end, definite, allow_country=not definite)
+                if found is None and not definite:  # «حكومة هادي», «قوات الأسد»
+                    q = _skip(ctx.doc.norm, h.end)
+                    person = _payload(ctx, q, ALIAS, bare_only=True) or _payload(ctx, q, SHORT, bare_only=True)
+                    if person and kb.actor(person[1][1]).type == "person" and kb.actor(person[1][1]).country:
+                        found = (kb.actor(person[1][1]).country, person[0].end)
+                if found:
+                    actor = kb.composite(kind, found[0])
+                    if actor:
+                        ctx.cands.append(Cand(h.start, found[1], "composite", actor))
+                elif needs == "bare":
+                    ctx.cands.append(Cand(h.start, h.end, "generic", generic=True, kind=kind))
+            elif p[0] == CALIAS:
+                _, kind, iso = p
+                if iso:
+                    actor = kb.composite(kind, iso)
+                    if actor:
+                        ctx.cands.append(Cand(h.start, h.end, "composite", actor))
+                else:
+                    ctx.cands.append(Cand(h.start, h.end, "generic", generic=True, kind=kind))
+            elif p[0] == ALIAS:
+                ctx.cands.append(Cand(h.start, h.end, "alias", kb.actor(p[1])))
+            elif p[0] == SHORT:
+                ctx.cands.append(Cand(h.start, h.end, "short", kb.actor(p[1]), short_of=p[1]))
+            elif p[0] == GENERIC:
+                ctx.cands.append(Cand(h.start, h.end, "generic", generic=True, types=p[1]))
+
+
+# ------------------------------------------------------------------------------------ titles
+def _guess_name(ctx: Context, pos: int) -> tuple[int, int] | None:
+    """Span of a person name in apposition at ``pos`` (no NER needed), or None."""
+    norm = ctx.doc.norm
+    units = name_units()
+    vocab = vocabulary()
+    words: list[tuple[int, int]] = []
+    i = pos
+    while len(words) < 4:
+        m = WORD_RE.match(norm, i)
+        if not m:
+            break
+        w = m.group(0)
+        if w in NAME_STOP or (w.startswith("و") and w not in units and len(words) > 0):
+            break
+        if not words:
+            if w in HONORIFICS:
+                i = _skip(norm, m.end())
+                continue
+            if w not in units and w not in NAME_PARTICLES:
+                return None
+        elif w not in units and w not in NAME_PARTICLES and vocab.get(w, 0) > 300:
+            break
+        words.append(m.span())
+        i = m.end()
+        if i >= len(norm) or norm[i] != " ":
+            break
+        i += 1
+    while words and norm[words[-1][0]:words[-1][1]] in NAME_PARTICLES:
+        words.pop()
+    if len(words) < 2:  # one word after a title is too often not a name
+        return None
+    return words[0][0], words[-1][1]
+
+
+def _entity_at(ctx: Context, pos: int) -> tuple[int, int] | None:
+    """A PER entity (from the NER stage) starting at the norm offset ``pos``."""
+    if not ctx.doc.entities:
+        return None
+    orig = ctx.doc.norm_to_orig[pos] if pos < len(ctx.doc.norm_to_orig) else None
+    for e in ctx.doc.entities:
+        if e.label == "PER" and e.start == orig:
+            return pos, _norm_end(ctx.doc, e.end)
+    return None
+
+
+def _norm_end(doc: Document, orig_end: int) -> int:
+    # smallest norm index whose source is at or after orig_end
+    import bisect
+
+    return bisect.bisect_left(doc.norm_to_orig, orig_end)
+
+
+def titles(ctx: Context) -> None:
+    kb, norm, doc = ctx.kb, ctx.doc.norm, ctx.doc
+    title_hits = [(h, p) for h in ctx.hits for p in h.payloads if p[0] == TITLE]
+    # a title whose start lies inside a longer title is part of it
+    title_hits = [t for t in title_hits if not any(o[0].start <= t[0].start and t[0].end < o[0].end or
+                                                    o[0].start < t[0].start and t[0].end <= o[0].end
+                                                    for o in title_hits)]
+    resolved: dict[int, tuple[int, int] | None] = {}  # title word start -> name span after it
+    for h, (_, role, fixed) in sorted(title_hits, key=lambda t: -t[0].start):
+        before = norm[max(0, h.wstart - 6):h.wstart].split()
+        deputy = bool(before) and before[-1] in ("نايب", "مساعد", "سابق", "السابق")
+        scope: str | None = fixed
+        end = h.end
+        if scope is None:
+            found = _country_after(ctx, h.end, None, allow_country=not h.key.split()[-1].startswith("ال")
+                                   or h.key.endswith("الي"))
+            if found:
+                scope, end = found
+            else:
+                q = _skip(norm, h.end)
+                org = _payload(ctx, q, ALIAS)
+                if org and kb.actor(org[1][1]).type != "person":
+                    scope, end = org[1][1], org[0].end
+        after_words = norm[end:end + 12].split()
+        if after_words and after_words[0] in ("السابق", "الاسبق", "الراحل"):
+            deputy = True
+        q = _skip(norm, end, comma=True)
+        name = None
+        person = _payload(ctx, q, ALIAS, bare_only=True)
+        if person and kb.actor(person[1][1]).type == "person":
+            name = (person[0].start, person[0].end)
+            ctx.cands.append(Cand(h.start, end, "block"))
+            resolved[h.wstart] = name
+            continue
+        nxt = resolved.get(q)
+        if q in resolved:  # a chain of titles: «ولي العهد نائب رئيس الوزراء وزير الداخلية الأمير …»
+            ctx.cands.append(Cand(h.start, end, "block"))
+            resolved[h.wstart] = nxt
+            continue
+        name = _entity_at(ctx, q) or _guess_name(ctx, q)
+        if name is None and norm.startswith(("الذي ", "التي "), q):
+            # «المتحدث باسم التحالف الذي تقوده الولايات المتحدة، رايان ديلون،»
+            comma = min((i for i in (norm.find("،", q, q + 80), norm.find(",", q, q + 80)) if i > 0), default=-1)
+            if comma > 0:
+                q2 = _skip(norm, comma, comma=True)
+                name = _entity_at(ctx, q2) or _guess_name(ctx, q2)
+                person = _payload(ctx, q2, ALIAS, bare_only=True)
+                if person and kb.actor(person[1][1]).type == "person":
+                    ctx.cands.append(Cand(h.start, end, "block"))
+                    resolved[h.wstart] = (person[0].start, person[0].end)
+                    continue
+        if scope is None and role in COUNTRY_ROLES and ctx.main_country:
+            if role != "hos" or name is not None:
+                scope = ctx.main_country
+        holder = None
+        if name is None and role.startswith("spox") and scope is None:
+            for skip_words in (1, 2):  # «المتحدث باسم المجموعة علي الأحمدي»
+                m = re.compile(r"(?:\S+ ){" + str(skip_words) + "}").match(norm, q)
+                if m and not re.search(r"[،,.:]", m.group(0)):
+                    name = _guess_name(ctx, m.end())
+                    if name:
+                        break
+        if scope and not deputy and role != "-":
+            office = f"{role}:{scope}" if ":" not in role else f"{role}:{scope}"
+            pid = kb.holder(office, doc.published)
+            holder = kb.actor(pid) if pid else None
+        resolved[h.wstart] = name
+        if name:
+            ctx.cands.append(Cand(h.start, end, "block"))
+            surface = norm[name[0]:name[1]]
+            if holder and set(surface.split()) & kb.alias_tokens.get(holder.id, set()):
+                ctx.cands.append(Cand(name[0], name[1], "title", holder))
+            else:
+                ctx.cands.append(Cand(name[0], name[1], "romanized", _unknown_person(ctx, surface, scope)))
+        elif holder:
+            ctx.cands.append(Cand(h.start, end, "title", holder, generic=True))
+        else:
+            ctx.cands.append(Cand(h.start, end, "block"))
+
+
+def _unknown_person(ctx: Context, surface: str, country: str | None) -> Actor:
+    words = [w for w in surface.split() if w not in HONORIFICS]
+    key = " ".join(words)
+    iso = country if country and len(country) == 2 and country.isupper() else ctx.main_country
+    return Actor(person_id(key), romanize(key, iso), "person", iso, None)
+
+
+def entity_persons(ctx: Context) -> None:
+    """PER entities of the NER stage that nothing else covers become (unknown) persons."""
+    for e in ctx.doc.entities:
+        if e.label != "PER":
+            continue
+        ns = _norm_start(ctx.doc, e.start)
+        ne = _norm_end(ctx.doc, e.end)
+        if ne <= ns:
+            continue
+        if any(c.start < ne and ns < c.end and not c.generic for c in ctx.cands):
+            continue  # the base (or a title) already names this person
+        surface = ctx.doc.norm[ns:ne]
+        ctx.cands.append(Cand(ns, ne, "romanized", _unknown_person(ctx, surface, None)))
+
+
+def _norm_start(doc: Document, orig_start: int) -> int:
+    import bisect
+
+    return bisect.bisect_left(doc.norm_to_orig, orig_start)
+
+
+# --------------------------------------------------------------------------------- selection
+def select(cands: list[Cand]) -> list[Cand]:
+    """Non-overlapping candidates, longest first, then by link priority."""
+    kept: list[Cand] = []
+    taken: list[tuple[int, int]] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), PRIO[c.link], c.start)):
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        kept.append(c)
+        taken.append((c.start, c.end))
+    return sorted((c for c in kept if c.link != "block"), key=lambda c: c.start)
+
+
+def resolve(ctx: Context, kept: list[Cand], primed: Counter[str]) -> list[Cand]:
+    """Short forms, later mentions of unknown persons, and generic references, in text order."""
+    kb = ctx.kb
+    counts: Counter[str] = Counter(primed)
+    last_seen: dict[str, int] = {}
+    actors: dict[str, Actor] = {}
+    out: list[Cand] = []
+    # a later bare surname of an unknown person ("ديلون") links to that person
+    surnames: dict[str, Actor] = {}
+    for c in kept:
+        if c.link == "romanized" and c.actor:
+            words = ctx.doc.norm[c.start:c.end].split()
+            if len(words) >= 2:
+                surnames.setdefault(words[-1], c.actor)
+    extra: list[Cand] = []
+    if surnames:
+        taken = [(c.start, c.end) for c in kept]
+        for m in WORD_RE.finditer(ctx.doc.norm):
+            w = m.group(0)
+            for cut in range(0, min(3, len(w) - 2)):
+                actor = surnames.get(w[cut:])
+                if actor and w[:cut] in PREFIXES:
+                    s = m.start() + cut
+                    if not any(s < e and a < m.end() for a, e in taken):
+                        extra.append(Cand(s, m.end(), "short", actor, short_of=actor.id))
+                    break
+    for c in sorted(kept + extra, key=lambda c: c.start):
+        actor = c.actor
+        if c.link == "short" and actor is not None:
+            if counts[actor.id] == 0 and not any(a.id == actor.id for a in actors.values()):
+                continue
+        elif c.generic and actor is None:
+            actor = _generic(ctx, c, counts, last_seen, actors)
+            if actor is None:
+                continue
+        if actor is None:
+            continue
+        counts[actor.id] += 1
+        last_seen[actor.id] = c.start
+        actors[actor.id] = actor
+        c.actor = actor
+        out.append(c)
+    del kb
+    return out
+
+
+def _generic(ctx: Context, c: Cand, counts: Counter[str], last_seen: dict[str, int],
+             actors: dict[str, Actor]) -> Actor | None:
+    kb = ctx.kb
+    if c.kind:  # bare composite («الجيش», «القوات الحكومية», «مسلحون مجهولون»)
+        local = _sentence_country(ctx, c.start)
+        if local:
+            return kb.composite(c.kind, local)
+        prefix = c.kind + ":"
+        seen = [a for a in actors.values() if a.id.startswith(prefix)]
+        if c.kind in ("mil", "pol", "gov") and seen:
+            return max(seen, key=lambda a: (counts[a.id], last_seen.get(a.id, -1)))
+        if ctx.main_country:
+            return kb.composite(c.kind, ctx.main_country)
+        return kb.composite(c.kind, None) if c.kind == "unid" else None
+    pool = [a for a in actors.values() if a.type in c.types]
+    if not pool:
+        pool = [kb.actor(aid) for aid in counts if aid in kb.actors and kb.actor(aid).type in c.types]
+    if pool:
+        return max(pool, key=lambda a: (counts[a.id], last_seen.get(a.id, -1)))
+    if "unidentified armed group" in c.types:
+        return kb.composite("unid", ctx.main_country) or kb.composite("unid", None)
+    return None
+
+
+def _sentence_country(ctx: Context, pos: int) -> str | None:
+    """The country of the last nisba or country name before ``pos`` in its sentence."""
+    norm = ctx.doc.norm
+    start = max(norm.rfind(".", 0, pos), norm.rfind("\n", 0, pos), norm.rfind("؟", 0, pos), pos - 200)
+    best = None
+    for h in ctx.hits:
+        if h.start >= pos:
+            break
+        if h.start > start:
+            for p in h.payloads:
+                if p[0] in (NISBA, COUNTRY) and p[1]:
+                    best = p[1]
+    return best
+
+
+def title_primes(title: str | None, kb: KB) -> Counter[str]:
+    """Actors named in the headline make generic references and short forms resolvable."""
+    primed: Counter[str] = Counter()
+    if not title:
+        return primed
+    from marsad.text.normalise import normalise
+
+    for h in scan(normalise(title), kb):
+        for p in h.payloads:
+            if p[0] == ALIAS:
+                primed[p[1]] += 1
+    return primed
+
+
+def link(doc: Document, kb: KB | None = None) -> list[ActorMention]:
+    kb = kb or load_kb()
+    norm = doc.norm
+    hits = scan(norm, kb)
+    at: dict[int, list[Hit]] = {}
+    for h in hits:
+        at.setdefault(h.wstart, []).append(h)
+        if h.start != h.wstart:
+            at.setdefault(h.start, []).append(h)
+    ctx = Context(doc, kb, hits, at)
+    ctx.main_country = main_country(ctx)
+    composites(ctx)
+    titles(ctx)
+    entity_persons(ctx)
+    kept = resolve(ctx, select(ctx.cands), title_primes(doc.title, kb))
+    mentions: list[ActorMention] = []
+    for c in kept:
+        a = c.actor
+        assert a is not None
+        start, end = doc.to_orig(c.start, c.end)
+        mentions.append(ActorMention(start, end, a.id, a.name, a.type, a.country, a.inter, c.generic, c.link))
+    return mentions
