@@ -108,7 +108,8 @@ def run(args: argparse.Namespace) -> int:
                 result = store.add_document(doc)
             except Exception as exc:  # one article's storage failure never stops the batch
                 counts["failed"] += 1
-                _report(f"{art.origin or art.id}: not stored: {type(exc).__name__}: {exc}", bar)
+                where = " ".join(x for x in (art.origin, f"[id {art.id}]" if art.id else "") if x)
+                _report(f"{where}: not stored: {type(exc).__name__}: {exc}", bar)
                 continue
             if result.created:
                 counts["stored"] += 1
