@@ -1,6 +1,143 @@
-"""The places stage (placeholder until its module lands)."""
+"""The places stage: toponym mentions found with the gazetteer and resolved in context.
 
-from marsad.document import Document
+Matching runs over ``doc.tokens``: for each word, its readings with the proclitics و ف ب ك ل
+removed (the article ال kept, لل read as ل + ال) start a lookup of up to N following words in
+the gazetteer (exact keys, then the same keys with spaces removed). The longest match wins. The
+span covers the name without its proclitics. Resolution is ``resolve.resolve``.
+"""
+
+from __future__ import annotations
+
+from marsad.document import Document, Place, Token
+from marsad.places.gazetteer import Entry, Gazetteer, load
+from marsad.places.resolve import LOCATIVE, PERSON_HEADS, TRIGGERS, Mention, resolve
+from marsad.text.normalise import normalise
+
+# first parts of names that are written both joined and apart (تلكلخ / تل كلخ)
+JOINABLE_HEADS = frozenset("تل ابو البو بور عين دير راس بيت كفر خان جسر ام بني سيدي بير بئر مرسي شرم ذي ذو".split())
+DATELINE_CHARS = 80
+
+
+def readings(word: str) -> list[tuple[str, int]]:
+    """(form, number of proclitic letters removed), fewest removed first; ال is kept."""
+    out: list[tuple[str, int]] = []
+    for conj in ("", "و", "ف"):
+        if conj and not word.startswith(conj):
+            continue
+        rest = word[len(conj):]
+        for prep in ("", "ب", "ل"):  # ك (like) hardly ever precedes a place name
+            if prep and not rest.startswith(prep):
+                continue
+            stem = rest[len(prep):]
+            cut = len(conj) + len(prep)
+            if prep == "ل" and stem.startswith("ل") and len(stem) > 2:
+                out.append(("ا" + stem, cut))  # للموصل = ل + الموصل
+            if len(stem) >= 2:
+                out.append((stem, cut))
+    out.sort(key=lambda x: x[1])
+    return out
+
+
+def _strip_word(tok: Token) -> str:
+    """A neighbouring word without its proclitics (for trigger, locative and person-name checks)."""
+    forms = readings(tok.norm)
+    for form, _cut in forms:
+        if form in TRIGGERS or form in LOCATIVE or form in PERSON_HEADS:
+            return form
+        if form.startswith("ال") and form[2:] in TRIGGERS:
+            return form[2:]
+    return tok.norm[len(tok.prefix) - 2:] if tok.prefix.endswith("ال") else tok.stem
+
+
+def orig_offset(doc: Document, tok: Token, cut: int) -> int:
+    """Original offset of the character after the first ``cut`` normalised letters of a token."""
+    if cut == 0:
+        return tok.start
+    seen = 0
+    for i in range(tok.start, tok.end):
+        seen += len(normalise(doc.text[i]))
+        if seen >= cut:
+            j = i + 1
+            while j < tok.end and not normalise(doc.text[j]):  # skip marks after the proclitic
+                j += 1
+            return j
+    return tok.start
+
+
+def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
+    tokens = doc.tokens
+    n = len(tokens)
+    out: list[Mention] = []
+    i = 0
+    while i < n:
+        tok = tokens[i]
+        if not tok.is_word:
+            i += 1
+            continue
+        match: tuple[int, str, tuple[Entry, ...], int] | None = None  # (n_tokens, key, cands, cut)
+        for form, cut in readings(tok.norm):
+            best = _longest(tokens, i, form, gaz)
+            if best is not None and (match is None or best[0] > match[0]):
+                match = (best[0], best[1], best[2], cut)
+        if match is None:
+            i += 1
+            continue
+        width, key, cands, cut = match
+        last = tokens[i + width - 1]
+        prev = tokens[i - 1] if i > 0 and tokens[i - 1].is_word and tokens[i - 1].sent == tok.sent else None
+        prev_word = _strip_word(prev) if prev else ""
+        m = Mention(
+            start=orig_offset(doc, tok, cut), end=last.end, key=key, cands=cands,
+            prev=prev_word, prev_prefix=tok.norm[:cut], trigger=TRIGGERS.get(prev_word),
+        )
+        if m.trigger in ("admin", "area") and key in gaz.tnames:
+            m.cands = m.cands + tuple(c for c in gaz.tnames[key] if c not in m.cands)
+        m.dateline = m.start < DATELINE_CHARS and _dateline_after(doc, tokens, i + width)
+        out.append(m)
+        i += width
+    return out
+
+
+def _longest(tokens: list[Token], i: int, form: str, gaz: Gazetteer) -> tuple[int, str, tuple[Entry, ...]] | None:
+    found = None
+    cands = gaz.lookup(form)
+    if cands:
+        found = (1, form, cands)
+    max_w = gaz.heads.get(form, 1)
+    if max_w == 1 and form not in JOINABLE_HEADS:
+        return found
+    key = form
+    sent = tokens[i].sent
+    for w in range(2, max(max_w, 2) + 1):
+        j = i + w - 1
+        if j >= len(tokens) or not tokens[j].is_word or tokens[j].sent != sent:
+            break
+        key = key + " " + tokens[j].norm
+        cands = gaz.lookup(key)
+        if cands:
+            found = (w, key, cands)
+    return found
+
+
+def _dateline_after(doc: Document, tokens: list[Token], j: int) -> bool:
+    """A dateline: the place is followed by a dash, colon or bracket (الرياض - واس)."""
+    return j < len(tokens) and not tokens[j].is_word and doc.text[tokens[j].start] in "-–—:(/"
+
+
+def _entity_labels(doc: Document, mentions: list[Mention]) -> None:
+    ents = sorted(doc.entities, key=lambda e: e.start)
+    if not ents:
+        return
+    for m in mentions:
+        for e in ents:
+            if e.start >= m.end:
+                break
+            if e.end > m.start:
+                # a LOC that covers the mention; any other label overlapping it
+                if e.label == "LOC" or m.entity is None:
+                    m.entity = e.label
+                if e.label == "LOC":
+                    break
 
 
 class Places:
@@ -8,5 +145,22 @@ class Places:
     needs: tuple[str, ...] = ("tokens",)
     adds: tuple[str, ...] = ("places",)
 
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.gaz = gazetteer or load()
+
     def __call__(self, doc: Document) -> None:
-        return None
+        mentions = find_mentions(doc, self.gaz)
+        _entity_labels(doc, mentions)
+        places = []
+        for m in resolve(mentions, self.gaz):
+            c = m.best
+            assert c is not None
+            prec = c.precision
+            if m.trigger == "around" and prec == 1:
+                prec = 2  # ريف حلب: the countryside around the town
+            places.append(Place(
+                start=m.start, end=m.end, name=c.name, lat=c.lat, lon=c.lon, country=c.country,
+                admin1=c.admin1, feature=c.feature, geonames_id=c.geonames_id, precision=prec,
+                place_id=c.place_id, score=round(m.scores.get(c.idx, 0.0), 3),
+            ))
+        doc.places = places

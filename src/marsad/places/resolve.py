@@ -1,0 +1,222 @@
+"""Disambiguation of toponym mentions: an ordered chain of small passes over the candidates.
+
+1. ``drop_non_places``  — person names, nisba adjectives, names inside organisations.
+2. ``country_context``  — countries the article names (country mentions, the dateline, places
+                          with a single candidate country).
+3. ``score``            — prior (feature class, population, Arab-world news) + context country
+                          + trigger word (مدينة، محافظة، نهر، معبر…) + dateline.
+4. ``proximity``        — closeness to the places already resolved with confidence.
+5. ``one_sense``        — the same name resolves the same way throughout the article.
+6. ``accept``           — names that are also common words or small places need support.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from marsad.places.gazetteer import ARAB_WORLD, NEAR_EAST, Entry, Gazetteer
+
+# trigger word (normalised, without proclitics) -> the kinds it announces
+TRIGGERS: dict[str, str] = {}
+for _w in "مدينه مدينتي بلده بلدات قريه قري مدن بلدتي قريتي مخيم حي ضاحيه بلديه مركز".split():
+    TRIGGERS[_w] = "town"
+for _w in "محافظه محافظات محافظتي ولايه ولايتي اقليم مقاطعه اماره امارات".split():
+    TRIGGERS[_w] = "admin"
+for _w in "منطقه مناطق".split():  # "area": too generic to vouch for a name by itself
+    TRIGGERS[_w] = "area"
+for _w in "قضاء قضاءي ناحيه مديريه مديريات".split():
+    TRIGGERS[_w] = "district"
+for _w in "ريف اطراف ضواحي محيط".split():
+    TRIGGERS[_w] = "around"
+for _w in "دوله جمهوريه مملكه سلطنه بلاد".split():
+    TRIGGERS[_w] = "country"
+for _w in "نهر بحر جبل جبال صحراء معبر منفذ خليج مضيق واحه جزيره وادي".split():
+    TRIGGERS[_w] = "feature"
+
+# words before a name that make it part of an organisation's name, not a place mention
+# (an institution *located* in a place, e.g. جامعة الكويت, still names the place)
+ORG_HEADS = frozenset("صحيفه جريده وكاله قناه اذاعه تلفزيون".split())
+# words before a name that make it a person's name
+PERSON_HEADS = frozenset("بن ابن بنت ابو ام ال الشيخ السيد الامير الرييس الدكتور اللواء العميد العقيد".split())
+LOCATIVE = frozenset(
+    "في من الي الى نحو قرب شمال جنوب شرق غرب شمالي جنوبي شرقي غربي داخل خارج مدخل اطراف حدود عبر باتجاه".split()
+)
+
+KIND_PRIOR = {"country": 3.2, "admin": 1.6, "feature": 2.6, "town": 1.8}
+AREA_KINDS = frozenset({"country", "admin", "feature"})
+
+
+@dataclass
+class Mention:
+    start: int  # original offsets, proclitics excluded
+    end: int
+    key: str
+    cands: tuple[Entry, ...]
+    prev: str = ""  # normalised previous word, proclitics stripped
+    prev_prefix: str = ""  # proclitics of the mention's first word (e.g. "و", "ب")
+    trigger: str | None = None
+    entity: str | None = None  # label of an overlapping NER entity
+    dateline: bool = False
+    scores: dict[int, float] = field(default_factory=dict)
+    best: Entry | None = None
+
+
+def haversine_km(a: Entry, b: Entry) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _is_nisba(key: str) -> bool:
+    return key.startswith("ال") and key.endswith(("ي", "يه", "يين", "يون", "يان"))
+
+
+def drop_non_places(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    out = []
+    for m in mentions:
+        if m.entity in ("PER", "ORG"):
+            continue
+        single = " " not in m.key
+        if m.entity != "LOC" and not m.trigger:
+            if m.prev in ORG_HEADS or m.prev in PERSON_HEADS:
+                continue
+            # حيدر العبادي: a family name (nisba-shaped) after a given name
+            if single and _is_nisba(m.key) and not m.prev_prefix and m.prev in gaz.given_names:
+                continue
+            # القوات العراقية / الحكومة السورية: a definite adjective agreeing with a definite noun
+            if single and _is_nisba(m.key) and m.prev.startswith("ال") and not m.prev_prefix:
+                continue
+        out.append(m)
+    return out
+
+
+def country_context(mentions: list[Mention]) -> dict[str, float]:
+    ctx: dict[str, float] = defaultdict(float)
+    for m in mentions:
+        ccs = {c.country for c in m.cands if c.country}
+        if not ccs:
+            continue
+        weight = 3.0 if m.dateline else 1.0
+        if any(c.kind == "country" for c in m.cands):
+            weight *= 2.0
+        for cc in ccs:
+            ctx[cc] += weight / len(ccs)
+    return ctx
+
+
+def _trigger_bonus(trigger: str | None, c: Entry) -> float:
+    kind = c.kind
+    if trigger is None:
+        return 0.0
+    if trigger == "area":  # منطقة: Saudi regions are "منطقة X"; otherwise any area
+        return 1.5 if kind == "admin" else 0.0
+    if trigger == "country":
+        return 3.0 if kind == "country" else -1.0
+    if trigger == "feature":
+        return 3.0 if kind == "feature" else -0.5
+    if trigger == "admin":
+        return 3.0 if kind == "admin" else (0.5 if kind in ("city", "town") else -1.0)
+    if trigger == "district":  # قضاء/ناحية: a district named after its seat town
+        return 2.0 if kind in ("city", "town") else (1.0 if kind == "admin" else -1.0)
+    # town / around: a populated place
+    return 2.0 if kind in ("city", "town") else -2.0
+
+
+def prior(c: Entry) -> float:
+    if c.kind == "city":
+        base = 0.4 * math.log10(c.population + 100)  # 0.8 .. 2.8
+    else:
+        base = KIND_PRIOR.get(c.kind, 1.0)
+    if c.country in ARAB_WORLD:
+        base += 0.6
+    elif c.country in NEAR_EAST:
+        base += 0.3
+    return base
+
+
+def score(mentions: list[Mention], ctx: dict[str, float]) -> None:
+    total = sum(ctx.values()) or 1.0
+    for m in mentions:
+        own = {c.country for c in m.cands if c.country}
+        for c in m.cands:
+            # context from the *other* mentions: remove this mention's own vote
+            share = ctx.get(c.country, 0.0) - (1.0 / len(own) if c.country in own else 0.0)
+            s = prior(c) + 3.0 * max(0.0, share) / total + _trigger_bonus(m.trigger, c)
+            if m.dateline and c.kind in ("city", "town"):
+                s += 0.5
+            m.scores[c.idx] = s
+        m.best = max(m.cands, key=lambda c: m.scores[c.idx])
+
+
+def proximity(mentions: list[Mention]) -> None:
+    """Re-rank ambiguous mentions by distance to the unambiguous, non-area places."""
+    anchors = [m.best for m in mentions if m.best and len(m.cands) == 1 and m.best.kind not in ("country", "feature")]
+    if not anchors:
+        return
+    for m in mentions:
+        if len(m.cands) < 2:
+            continue
+        for c in m.cands:
+            d = min((haversine_km(c, a) for a in anchors if a.idx != c.idx), default=1e9)
+            m.scores[c.idx] += 1.5 if d < 50 else 1.0 if d < 150 else 0.5 if d < 400 else 0.0
+        m.best = max(m.cands, key=lambda c: m.scores[c.idx])
+
+
+def one_sense(mentions: list[Mention]) -> None:
+    """One sense per discourse: sum each name's candidate scores over its mentions."""
+    by_key: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.trigger is None:
+            by_key[m.key].append(m)
+    for group in by_key.values():
+        if len(group) < 2:
+            continue
+        summed: dict[int, float] = defaultdict(float)
+        for m in group:
+            for i, s in m.scores.items():
+                summed[i] += s
+        for m in group:
+            m.best = max(m.cands, key=lambda c: summed[c.idx])
+
+
+def accept(m: Mention, ctx: dict[str, float], gaz: Gazetteer, near: bool) -> bool:
+    """Is the resolved candidate supported enough to be reported?"""
+    c = m.best
+    if c is None:
+        return False
+    strong = (m.trigger is not None and m.trigger != "area") or m.entity == "LOC"
+    own = 1.0 / max(1, len({x.country for x in m.cands}))
+    ctx_ok = ctx.get(c.country, 0.0) - own > 0.01
+    supported = strong or ctx_ok or near
+    locative = m.prev in LOCATIVE or m.prev_prefix.endswith("ب") or m.trigger == "area"
+    big = c.kind in AREA_KINDS or (c.population >= 100000 and c.country in NEAR_EAST)
+    if m.key in gaz.ambiguous or (m.key in gaz.common and not big):
+        # a name that is also a frequent word: the place reading needs its own evidence
+        if c.country not in NEAR_EAST and c.kind != "country":
+            return strong
+        return strong or ((ctx_ok or near) and locative)
+    if c.kind in AREA_KINDS or c.kind == "town":
+        return True
+    if c.population >= 1000000 or (c.population >= 100000 and c.country in NEAR_EAST):
+        return True
+    if c.country not in NEAR_EAST:
+        return strong or (c.population >= 100000 and (ctx_ok or locative))
+    return supported
+
+
+def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    mentions = drop_non_places(mentions, gaz)
+    ctx = country_context(mentions)
+    score(mentions, ctx)
+    proximity(mentions)
+    one_sense(mentions)
+    resolved = [m.best for m in mentions if m.best and m.best.kind not in ("country", "feature")]
+    out = []
+    for m in mentions:
+        near = any(r is not m.best and haversine_km(r, m.best) < 150 for r in resolved) if m.best else False
+        if accept(m, ctx, gaz, near):
+            out.append(m)
+    return out
