@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -25,6 +26,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from marsad import __version__
 from marsad.api.deps import Backend, open_backend
 from marsad.api.routes import router
+from marsad.document import Document
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +42,8 @@ def error_body(status: int, message: str, details: object = None) -> dict:
 
 
 class BodyLimit:
-    """413 for request bodies over ``limit`` bytes, declared (Content-Length) or streamed."""
+    """413 for request bodies over ``limit`` bytes: declared (Content-Length) bodies are refused
+    before they are read; undeclared (chunked) ones are read up to the limit, then replayed."""
 
     def __init__(self, app: ASGIApp, limit: int) -> None:
         self.app, self.limit = app, limit
@@ -50,39 +53,37 @@ class BodyLimit:
             await self.app(scope, receive, send)
             return
         declared = dict(scope["headers"]).get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
-            await self._reject(send)
-            return
-        seen = 0
-        started = False
-
-        async def limited_receive() -> Message:
-            nonlocal seen
-            message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.limit:
-                    raise _TooLarge
-            return message
-
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
-
-        try:
-            await self.app(scope, limited_receive, tracking_send)
-        except _TooLarge:
-            if not started:
+        if declared is not None:
+            if not declared.isdigit() or int(declared) > self.limit:
                 await self._reject(send)
+                return
+            await self.app(scope, receive, send)
+            return
+        if scope["method"] in ("GET", "HEAD", "OPTIONS", "DELETE"):
+            await self.app(scope, receive, send)
+            return
+        messages: list[Message] = []
+        size = 0
+        while True:
+            message = await receive()
+            messages.append(message)
+            if message["type"] != "http.request":
+                break
+            size += len(message.get("body", b""))
+            if size > self.limit:
+                await self._reject(send)
+                return
+            if not message.get("more_body", False):
+                break
+
+        async def replay() -> Message:
+            return messages.pop(0) if messages else await receive()
+
+        await self.app(scope, replay, send)
 
     async def _reject(self, send: Send) -> None:
         resp = JSONResponse(error_body(413, f"request body over the {self.limit}-byte limit"), status_code=413)
         await resp({"type": "http"}, _no_receive, send)
-
-
-class _TooLarge(Exception):
-    pass
 
 
 async def _no_receive() -> Message:  # pragma: no cover - JSONResponse never reads
@@ -107,12 +108,14 @@ def create_app(
     backend: Backend | None = None,
     tile_url: str | None = None,
     tile_attribution: str | None = None,
+    pipeline: Callable[[Document], Document] | None = None,
 ) -> FastAPI:
     """The app over the store at ``db_url`` (or an explicit ``backend``).
 
     ``token`` (default: $MARSAD_API_TOKEN) enables the write endpoints for bearers of it;
     ``cors_origins`` enables CORS for those origins only; ``tile_url`` (default:
-    $MARSAD_TILE_URL) adds an online tile layer under the offline Natural Earth basemap.
+    $MARSAD_TILE_URL) adds an online tile layer over the offline Natural Earth basemap;
+    ``pipeline`` processes POSTed articles (default: the full pipeline, loaded on first use).
     """
     token = token if token is not None else (os.environ.get("MARSAD_API_TOKEN") or None)
     tile_url = tile_url if tile_url is not None else (os.environ.get("MARSAD_TILE_URL") or None)
@@ -124,6 +127,7 @@ def create_app(
     )
     app.state.backend = backend if backend is not None else open_backend(db_url)
     app.state.token = token
+    app.state.pipeline = pipeline
     app.state.config = {
         "version": __version__,
         "read_only": token is None,

@@ -339,8 +339,8 @@ def require_token(request: Request,
              dependencies=[Depends(require_token)],
              responses={200: {"model": Ingested, "description": "already stored (same content)"},
                         401: {"description": "missing or wrong token"}, 403: {"description": "read-only server"},
-                        413: {"description": "body too large"}})
-def post_article(store: Store, art: ArticleIn) -> Any:
+                        413: {"description": "body too large"}, 503: {"description": "no pipeline"}})
+def post_article(request: Request, store: Store, art: ArticleIn) -> Any:
     try:
         text = check_text(art.text, "article")
     except InputError as exc:
@@ -348,7 +348,13 @@ def post_article(store: Store, art: ArticleIn) -> Any:
     art_id = art.id or "api:" + hashlib.sha256(text.encode()).hexdigest()[:16]
     doc = article_to_document(Article(id=art_id, text=text, title=art.title, url=art.url, source=art.source),
                               published=art.published)
-    load()(doc)
+    pipeline = request.app.state.pipeline
+    if pipeline is None:
+        try:
+            pipeline = load()
+        except Exception as exc:  # a stage's model or data is missing: the server still reads
+            raise HTTPException(503, f"the processing pipeline cannot be loaded ({type(exc).__name__})") from None
+    pipeline(doc)
     res = store.add_document(doc)
     body = {"id": res.article_id, "created": res.created, "events": res.events or len(doc.events),
             "stage_errors": dict(doc.errors) or None}
