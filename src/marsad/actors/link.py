@@ -43,11 +43,14 @@ LIL_PREFIXES = frozenset(["ل", "ول", "فل"])
 PRIO = {"alias": 0, "composite": 1, "title": 2, "block": 2, "short": 3, "romanized": 4, "generic": 5}
 # roles whose title, without a nisba, means the article's own country
 COUNTRY_ROLES = frozenset(["pm", "cp", "dcp", "fm", "def", "int", "speaker", "hos"])
+MONARCHIES = frozenset(["SA", "JO", "MA", "BH", "KW", "QA", "AE", "OM", "GB", "ES", "NL", "BE", "SE", "NO", "DK", "JP"])
+ROYAL_TITLES = frozenset(["الملك", "ملك", "العاهل", "امير", "السلطان", "سلطان", "خادم الحرمين الشريفين"])
 # words that end a name in apposition (normalised); the gazetteer has some of them as names
 NAME_STOP = frozenset(
     "في من الى على عن مع ان انه ان قال قالت اكد اكدت اليوم امس خلال وزير رييس الرييس الذي التي بعد قبل "
     "حيث اذ كما لدى منذ عند الا ايضا وقال واكد واضاف وزيرا اول يوم كل هذا هذه ذلك تلك بين حول اثناء عبر "
-    "السيد الشيخ الامير الدكتور اللواء العميد العقيد الفريق المشير الملك".split()
+    "السيد الشيخ الامير الدكتور اللواء العميد العقيد الفريق المشير الملك القايد قايد المتحدث الناطق "
+    "مدير محافظ وكيل نايب عضو".split()
 )
 NAME_PARTICLES = frozenset(["بن", "ابن", "ابو", "عبد", "ال", "ولد", "بنت", "ام"])
 WORD_RE = re.compile(r"[^\W\d_]+")
@@ -83,6 +86,8 @@ class Context:
     at: dict[int, list[Hit]]  # hits by word start
     main_country: str | None = None
     cands: list[Cand] = field(default_factory=list)
+    cues: list[tuple[int, str]] = field(default_factory=list)
+    resolved_states: list[tuple[int, str]] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------------------- scan
@@ -229,6 +234,7 @@ def _guess_name(ctx: Context, pos: int) -> tuple[int, int] | None:
     """Span of a person name in apposition at ``pos`` (no NER needed), or None."""
     norm = ctx.doc.norm
     units = name_units()
+    given = name_units(3, "given")
     vocab = vocabulary()
     words: list[tuple[int, int]] = []
     i = pos
@@ -239,11 +245,13 @@ def _guess_name(ctx: Context, pos: int) -> tuple[int, int] | None:
         w = m.group(0)
         if w in NAME_STOP or (w.startswith("و") and w not in units and len(words) > 0):
             break
+        if w.startswith(("بال", "لل", "وال", "فال", "كال")) and w not in units:
+            break  # a preposition or conjunction with the article ends the name
         if not words:
             if w in HONORIFICS:
                 i = _skip(norm, m.end())
                 continue
-            if w not in units and w not in NAME_PARTICLES:
+            if w not in given and w not in NAME_PARTICLES:
                 return None
         elif w not in units and w not in NAME_PARTICLES and vocab.get(w, 0) > 300:
             break
@@ -329,7 +337,12 @@ def titles(ctx: Context) -> None:
                     resolved[h.wstart] = (person[0].start, person[0].end)
                     continue
         if scope is None and role in COUNTRY_ROLES and ctx.main_country:
-            if role != "hos" or name is not None:
+            nxt_word = norm[end:end + 30].split()[:1]
+            standalone = name is not None or not nxt_word or not nxt_word[0].startswith("ال")
+            if role == "hos":  # «الرئيس» is no king, «الملك» no president
+                royal = h.key in ROYAL_TITLES
+                standalone = standalone and royal == (ctx.main_country in MONARCHIES)
+            if standalone:
                 scope = ctx.main_country
         holder = None
         if name is None and role.startswith("spox") and scope is None:
@@ -437,6 +450,8 @@ def resolve(ctx: Context, kept: list[Cand], primed: Counter[str]) -> list[Cand]:
             continue
         counts[actor.id] += 1
         last_seen[actor.id] = c.start
+        if actor.country and actor.id[:4] in ("mil:", "pol:", "gov:"):
+            ctx.resolved_states.append((c.start, actor.country))
         actors[actor.id] = actor
         c.actor = actor
         out.append(c)
@@ -448,7 +463,7 @@ def _generic(ctx: Context, c: Cand, counts: Counter[str], last_seen: dict[str, i
              actors: dict[str, Actor]) -> Actor | None:
     kb = ctx.kb
     if c.kind:  # bare composite («الجيش», «القوات الحكومية», «مسلحون مجهولون»)
-        local = _sentence_country(ctx, c.start)
+        local = _focus_country(ctx, c.start)
         if local:
             return kb.composite(c.kind, local)
         prefix = c.kind + ":"
@@ -468,19 +483,32 @@ def _generic(ctx: Context, c: Cand, counts: Counter[str], last_seen: dict[str, i
     return None
 
 
-def _sentence_country(ctx: Context, pos: int) -> str | None:
-    """The country of the last nisba or country name before ``pos`` in its sentence."""
-    norm = ctx.doc.norm
-    start = max(norm.rfind(".", 0, pos), norm.rfind("\n", 0, pos), norm.rfind("؟", 0, pos), pos - 200)
-    best = None
-    for h in ctx.hits:
-        if h.start >= pos:
-            break
-        if h.start > start:
-            for p in h.payloads:
-                if p[0] in (NISBA, COUNTRY) and p[1]:
-                    best = p[1]
-    return best
+FOCUS_WINDOW = 250  # characters: how far back a country cue still says where we are
+
+
+def country_cues(ctx: Context) -> list[tuple[int, str]]:
+    """(norm offset, iso) of every nisba, country name and geocoded place, in text order."""
+    cues = [(h.start, p[1]) for h in ctx.hits for p in h.payloads[:1] if p[0] in (NISBA, COUNTRY) and p[1]]
+    for place in ctx.doc.places:
+        if place.country:
+            cues.append((_norm_start(ctx.doc, place.start), place.country))
+    cues.sort()
+    return cues
+
+
+def _focus_country(ctx: Context, pos: int) -> str | None:
+    """The country of the last country cue shortly before ``pos``."""
+    import bisect
+
+    best: tuple[int, str] | None = None
+    i = bisect.bisect_left(ctx.cues, (pos, ""))
+    if i and pos - ctx.cues[i - 1][0] <= FOCUS_WINDOW:
+        best = ctx.cues[i - 1]
+    # state actors just resolved from context also say where the story is
+    if ctx.resolved_states and pos - ctx.resolved_states[-1][0] <= 2 * FOCUS_WINDOW:
+        if best is None or ctx.resolved_states[-1][0] > best[0]:
+            best = ctx.resolved_states[-1]
+    return best[1] if best else None
 
 
 def title_primes(title: str | None, kb: KB) -> Counter[str]:
@@ -508,6 +536,7 @@ def link(doc: Document, kb: KB | None = None) -> list[ActorMention]:
             at.setdefault(h.start, []).append(h)
     ctx = Context(doc, kb, hits, at)
     ctx.main_country = main_country(ctx)
+    ctx.cues = country_cues(ctx)
     composites(ctx)
     titles(ctx)
     entity_persons(ctx)

@@ -26,8 +26,8 @@ def _transliterator():  # noqa: ANN202 - optional dependency
 
 
 @functools.cache
-def name_units(min_count: int = 3) -> frozenset[str]:
-    """Normalised Arabic name units (given names and surnames) attested in the romaniser's index."""
+def name_units(min_count: int = 3, role: str | None = None) -> frozenset[str]:
+    """Normalised Arabic name units attested in the romaniser's index (``role``: only given names…)."""
     try:
         import arabic_name_romanizer
     except ImportError:
@@ -37,7 +37,11 @@ def name_units(min_count: int = 3) -> frozenset[str]:
         return frozenset()
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
-        rows = con.execute("SELECT arabic_key FROM units GROUP BY arabic_key HAVING SUM(count) >= ?", (min_count,))
+        if role:
+            rows = con.execute("SELECT arabic_key FROM units WHERE role = ? GROUP BY arabic_key HAVING SUM(count) >= ?",
+                               (role, min_count))
+        else:
+            rows = con.execute("SELECT arabic_key FROM units GROUP BY arabic_key HAVING SUM(count) >= ?", (min_count,))
         return frozenset(normalise(k) for (k,) in rows)
     finally:
         con.close()
