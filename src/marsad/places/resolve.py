@@ -146,7 +146,7 @@ def score(mentions: list[Mention], ctx: dict[str, float]) -> None:
             share = ctx.get(c.country, 0.0) - (1.0 / len(own) if c.country in own else 0.0)
             s = prior(c) + 3.0 * max(0.0, share) / total + _trigger_bonus(m.trigger, c)
             if m.dateline and c.kind in ("city", "town"):
-                s += 0.5
+                s += 1.5  # a dateline names a city (تونس - ... is Tunis, not Tunisia)
             m.scores[c.idx] = s
         m.best = max(m.cands, key=lambda c: m.scores[c.idx])
 
@@ -192,7 +192,7 @@ def accept(m: Mention, ctx: dict[str, float], gaz: Gazetteer, near: bool) -> boo
     ctx_ok = ctx.get(c.country, 0.0) - own > 0.01
     supported = strong or ctx_ok or near
     locative = m.prev in LOCATIVE or m.prev_prefix.endswith("ب") or m.trigger == "area"
-    big = c.kind in AREA_KINDS or (c.population >= 100000 and c.country in NEAR_EAST)
+    big = c.kind in AREA_KINDS or c.population >= 500000 or (c.population >= 100000 and c.country in NEAR_EAST)
     if m.key in gaz.ambiguous or (m.key in gaz.common and not big):
         # a name that is also a frequent word: the place reading needs its own evidence
         if c.country not in NEAR_EAST and c.kind != "country":
@@ -200,7 +200,7 @@ def accept(m: Mention, ctx: dict[str, float], gaz: Gazetteer, near: bool) -> boo
         return strong or ((ctx_ok or near) and locative)
     if c.kind in AREA_KINDS or c.kind == "town":
         return True
-    if c.population >= 1000000 or (c.population >= 100000 and c.country in NEAR_EAST):
+    if c.population >= 500000 or (c.population >= 100000 and c.country in NEAR_EAST):
         return True
     if c.country not in NEAR_EAST:
         return strong or (c.population >= 100000 and (ctx_ok or locative))

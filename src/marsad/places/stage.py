@@ -92,7 +92,9 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
         )
         if m.trigger in ("admin", "area") and key in gaz.tnames:
             m.cands = m.cands + tuple(c for c in gaz.tnames[key] if c not in m.cands)
-        m.dateline = m.start < DATELINE_CHARS and _dateline_after(doc, tokens, i + width)
+        m.dateline = m.start < DATELINE_CHARS and (
+            _dateline_after(doc, tokens, i + width) or (i > 0 and _dateline_after(doc, tokens, i - 1))
+        )
         out.append(m)
         i += width
     return out

@@ -1,0 +1,95 @@
+"""Geocoding benchmark: the places stage against the hand-annotated gold set.
+
+Gold: benchmarks/gold/places/gold.jsonl (article line index + url into
+../shared/data/news/saudinewsnet-2015.jsonl.gz, offsets into ``content``, expected place; no text).
+A gold mention is matched by the system place that overlaps it. It counts as right
+- within 25 km: for points (towns, neighbourhoods at their city's point) when the system point lies
+  within 25 km; for areas (countries, regions, rivers, seas) when the system resolved the same entry
+  (same place id) or, lacking an id, lies within 25 km of the gold point;
+- country: when the system's country equals the gold country.
+A mention the system misses counts as wrong on both. Also printed: system places that overlap no
+gold mention (false positives) and lookups per second.
+
+Run: python benchmarks/geocoding.py
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "benchmarks" / "gold" / "places" / "gold.jsonl"
+NEWS = ROOT.parent / "shared" / "data" / "news" / "saudinewsnet-2015.jsonl.gz"
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def main() -> int:
+    if not NEWS.exists():
+        print(f"error: {NEWS} is missing: the benchmark reads the shared news corpus", file=sys.stderr)
+        return 2
+    from marsad.document import Document
+    from marsad.pipeline import build
+
+    gold = [json.loads(line) for line in GOLD.read_text("utf-8").splitlines() if line.strip()]
+    wanted = {g["line"] for g in gold}
+    texts: dict[int, str] = {}
+    with gzip.open(NEWS, "rt", encoding="utf-8") as f:
+        for i, line in enumerate(f):
+            if i in wanted:
+                texts[i] = json.loads(line)["content"]
+    pipe = build(["normalise", "segment", "places"])
+    places_stage = pipe.stages[-1]
+    n = within = country = missed = fp = 0
+    errors: list[str] = []
+    docs = []
+    for g in gold:
+        doc = pipe(Document(texts[g["line"]]))
+        docs.append(doc)
+        used = set()
+        for m in g["mentions"]:
+            n += 1
+            hit = next((p for p in doc.places if p.start < m["end"] and p.end > m["start"]), None)
+            if hit is None:
+                missed += 1
+                errors.append(f"  miss  line {g['line']} [{m['start']}:{m['end']}] {m['name']}")
+                continue
+            used.add(id(hit))
+            if hit.country == m["country"]:
+                country += 1
+            if m["kind"] == "area" and m.get("id"):
+                ok = hit.place_id == m["id"]
+            else:
+                ok = m["lat"] is not None and km(hit.lat, hit.lon, m["lat"], m["lon"]) <= 25
+            within += ok
+            if not ok:
+                errors.append(f"  wrong line {g['line']} [{m['start']}:{m['end']}] gold {m['name']} got {hit.name} {hit.country}")
+        fp += sum(1 for p in doc.places if id(p) not in used)
+    # speed: the places stage alone over the gold articles
+    t0 = time.process_time()
+    rounds = 20
+    for _ in range(rounds):
+        for doc in docs:
+            places_stage(doc)
+    cpu = time.process_time() - t0
+    words = sum(len(d.text.split()) for d in docs)
+    print(f"gold: {len(gold)} articles, {n} mentions ({missed} missed by the system)")
+    print(f"within 25 km: {within / n:.1%}   right country: {country / n:.1%}   false positives: {fp}")
+    print(f"speed: {rounds * len(docs) / cpu:.0f} articles/s, {cpu / rounds / len(docs) * 1000:.3f} ms/article "
+          f"({words / len(docs):.0f} words avg), {rounds * n / cpu:.0f} lookups/s")
+    if "-v" in sys.argv:
+        print("\n".join(errors))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
