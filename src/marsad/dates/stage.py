@@ -1,12 +1,179 @@
-"""The dates stage (placeholder until its module lands)."""
+"""The dates stage: every time expression of an article, resolved against its publication date.
 
-from marsad.document import Document
+Works on ``doc.norm`` (digits, alef and hamza already folded) and maps spans back with
+``doc.to_orig``. When the article has no publication date, the dateline or the first full
+date of the lead is taken as the anchor and ``doc.published_inferred`` is set.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+from marsad.dates.grammar import Lexeme, Match, find, lex
+from marsad.dates.resolve import Frame, interpret, resolve
+from marsad.document import Document, Timex
+from marsad.text.clitics import vocabulary
+from marsad.text.normalise import DROP_SET
+
+LEAD_CHARS = 600  # where a dateline or the lead's first full date is looked for
+FUTURE_WINDOW = 8  # words before a date searched for a future-tense cue
+FUTURE_WORDS = frozenset(
+    "سوف المقرر المزمع المرتقب المنتظر يعتزم تعتزم يعتزمون نعتزم اعتزامه اعتزامها ستكون سيكون يرتقب "
+    "يتوقع المتوقع ينتظر مرتقبه مرتقب المقبل المقبله القادم القادمه".split()
+)
+NOT_FUTURE = frozenset("سيدي سيده سيتي ستار سيناء سيناريو سيرين سينما ستوديو ستيفن سيمون سينيه".split())
+
+
+@functools.cache
+def _is_future_verb(word: str) -> bool:
+    """سـ + a present-tense verb (سيعقد, ستبدأ): the remainder is the more common word."""
+    if word in FUTURE_WORDS:
+        return True
+    for w in (word, word[1:] if word[:1] in "وف" else ""):
+        if len(w) >= 5 and w[0] == "س" and w[1] in "يتنا" and w not in NOT_FUTURE:
+            vocab = vocabulary()
+            rest = vocab.get(w[1:], 0)
+            if rest >= 5 and rest > vocab.get(w, 0):
+                return True
+    return False
 
 
 class Dates:
     name = "dates"
-    needs: tuple[str, ...] = ("tokens",)
-    adds: tuple[str, ...] = ("dates",)
+    needs: tuple[str, ...] = ("norm",)
+    adds: tuple[str, ...] = ("dates", "timexes")
 
     def __call__(self, doc: Document) -> None:
-        return None
+        doc.timexes = tag(doc)
+
+
+def tag(doc: Document) -> list[Timex]:
+    """The timexes of a document (sets ``doc.published`` when it has to infer it)."""
+    norm = doc.norm
+    if not norm and doc.text:
+        from marsad.text.normalise import normalise_with_map
+
+        doc.norm, doc.norm_to_orig = normalise_with_map(doc.text)
+        norm = doc.norm
+    lx, codes, words, spans = lex(norm)
+    found: list[tuple[Match, Frame, Frame | None]] = []
+    for m in find(codes, lx):
+        if m.is_range:
+            a0 = m.k0 + 1 if lx[m.k0].code in "bvf" else m.k0
+            b0 = m.split + (2 if codes[m.split:m.split + 2] == "&t" else 1)
+            fa, fb = interpret(lx, a0, m.split, words, True), interpret(lx, b0, m.k1, words, True)
+            if fa is not None and fb is not None:
+                _fill_range(fa, fb)
+                found.append((m, fa, fb))
+            continue
+        f = interpret(lx, m.k0, m.k1, words)
+        if f is not None:
+            found.append((m, f, None))
+    _propagate_years(found, codes)
+
+    anchor = doc.published
+    if isinstance(anchor, dt.datetime):
+        anchor = anchor.date()
+    if anchor is None:
+        anchor = _infer_published(found, lx, codes)
+        if anchor is not None:
+            doc.published, doc.published_inferred = anchor, True
+
+    out: list[Timex] = []
+    for m, fa, fb in found:
+        future = _needs_future(fa) and _future_context(words, spans, lx[m.k0].tok, codes, m.k0)
+        va = resolve(fa, anchor, future)
+        if va is None:
+            continue
+        value, gran, end_value = va
+        kind = "range" if end_value else "date"
+        if fb is not None:
+            vb = resolve(fb, anchor, future)
+            if vb is None:
+                continue
+            end_value = vb[2] or vb[0]
+            kind = "range"
+        k0 = m.k0 + 1 if lx[m.k0].code == "s" else m.k0  # «شهر أيلول الماضي» → أيلول الماضي
+        start, end = _orig_span(doc, lx[k0].start, lx[m.k1 - 1].end)
+        out.append(Timex(start, end, value, gran, kind, end_value,
+                         "hijri" if fa.hijri else "gregorian", fa.relative))
+    return out
+
+
+def _fill_range(a: Frame, b: Frame) -> None:
+    """«بين 3 و5 تشرين الثاني 2017»: the first end borrows what only the second says."""
+    if a.weekday is not None or a.ago is not None:
+        return
+    if a.day is not None and a.month is None and a.month_shift is None:
+        a.month, a.month_mod, a.month_shift, a.hijri = b.month, b.month_mod, b.month_shift, b.hijri
+    if a.month is not None and a.year is None and a.year_shift is None and a.month_mod is None:
+        if b.year is not None:
+            a.year = b.year - 1 if (b.month is not None and a.month > b.month) else b.year
+        elif b.year_shift is not None:
+            a.year_shift = b.year_shift - (1 if b.month is not None and a.month > b.month else 0)
+        elif b.month_mod is not None:
+            a.month_mod = b.month_mod
+
+
+def _propagate_years(found: list[tuple[Match, Frame, Frame | None]], codes: str) -> None:
+    """«في 3 آذار و5 نيسان 2016»: a yearless date takes the year of the date it is listed with."""
+    for i in range(len(found) - 1, 0, -1):
+        m1, f1, g1 = found[i - 1]
+        m2, f2, g2 = found[i]
+        gap = codes[m1.k1:m2.k0]
+        if g1 is None and f1.month is not None and f1.year is None and f1.year_shift is None \
+                and f1.month_mod is None and f2.year is not None and f2.month is not None \
+                and f1.hijri == f2.hijri and 0 < len(gap) <= 2 and set(gap) <= set("&,t-"):
+            f1.year = f2.year - 1 if f1.month > f2.month else f2.year
+
+
+def _infer_published(found: list[tuple[Match, Frame, Frame | None]], lx: list[Lexeme], codes: str) -> dt.date | None:
+    """A dateline or the lead's first full date: one beside a weekday or in brackets first."""
+    best: tuple[int, dt.date] | None = None
+    for m, f, g in found:
+        if lx[m.k0].start > LEAD_CHARS:
+            break
+        if g is not None or f.day is None or f.month is None or f.year is None:
+            continue
+        v = resolve(f, None)
+        if v is None or v[2] is not None:
+            continue
+        date = dt.date.fromisoformat(v[0])
+        before = codes[max(0, m.k0 - 2):m.k0]
+        if "W" in before or "W" in codes[m.k0:m.k1] or before.endswith("("):
+            score = 0  # «الجمعة (3 تشرين الثاني 2017)»: a dateline
+        else:
+            score = 1 if lx[m.k0].start < 80 else 2
+        if best is None or score < best[0]:
+            best = (score, date)
+        if score == 0:
+            break
+    return best[1] if best else None
+
+
+def _needs_future(f: Frame) -> bool:
+    if f.year is not None or f.year_shift is not None or f.month_shift is not None:
+        return False
+    if f.weekday is not None and f.weekday_mod is None and f.month is None:
+        return True
+    return f.month is not None and f.month_mod is None
+
+
+def _future_context(words: list[str], spans: list[tuple[int, int]], tok: int, codes: str, k0: int) -> bool:
+    """A future-tense cue (سوف, من المقرر, سيعقد …) shortly before the date, in its sentence."""
+    for i in range(tok - 1, max(-1, tok - 1 - FUTURE_WINDOW), -1):
+        w = words[i]
+        if w in (".", "!", "?", "؟", ":"):
+            return False
+        if w and w[0].isalpha() and _is_future_verb(w):
+            return True
+    return False
+
+
+def _orig_span(doc: Document, ns: int, ne: int) -> tuple[int, int]:
+    start, end = doc.to_orig(ns, ne)
+    text = doc.text
+    while end < len(text) and text[end] in DROP_SET:
+        end += 1  # keep the tanween of غداً and the tatweel of هـ inside the span
+    return start, end
