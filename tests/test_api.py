@@ -258,7 +258,8 @@ def test_cors_is_off_unless_configured(store, client):
 
 def test_writes_need_a_token(client, store, monkeypatch):
     body = {"text": "تظاهر مئات العمال في مدينة البصرة يوم الأحد للمطالبة بفرص عمل.", "published": "2017-07-02"}
-    assert_error(client.post("/api/articles", json=body), 403, "read-only")
+    assert_error(client.post("/api/articles", json=body), 401, "read-only")
+    assert_error(client.post("/api/articles", json=body, headers={"Authorization": "Bearer x"}), 403, "read-only")
     monkeypatch.setenv("MARSAD_API_TOKEN", TOKEN)
     core = pipeline.build(["normalise", "segment"])  # the core stages: independent of the models
     writable = TestClient(create_app(backend=store, pipeline=core))  # the token from the environment

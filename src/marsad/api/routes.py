@@ -24,6 +24,9 @@ MAX_PAGE = 500  # /api/events, /api/entities, /api/search
 MAX_EXPORT = 1_000_000  # rows per CSV/GeoJSON request (streamed)
 MAX_POINTS = 50_000  # map points per request
 MAX_OFFSET = 1_000_000
+_NUM = r"\s*[-+]?(\d+(\.\d*)?|\.\d+)\s*"
+BBOX_PATTERN = f"^{_NUM},{_NUM},{_NUM},{_NUM}$"
+DATE_PATTERN = r"^\d{4}(-\d{2}-\d{2})?$"
 
 router = APIRouter()
 bearer = HTTPBearer(auto_error=False, description="the server's token (--token / MARSAD_API_TOKEN)")
@@ -36,15 +39,18 @@ def _clean(v: str | None) -> str | None:
 
 
 def event_filter(
-    date_from: Annotated[dt.date | None, Query(alias="from", description="first event date, YYYY-MM-DD")] = None,
-    date_to: Annotated[dt.date | None, Query(alias="to", description="last event date, YYYY-MM-DD")] = None,
+    date_from: Annotated[str | None, Query(alias="from", pattern=DATE_PATTERN,
+                                           description="first event date, YYYY-MM-DD (or a year, YYYY)")] = None,
+    date_to: Annotated[str | None, Query(alias="to", pattern=DATE_PATTERN,
+                                         description="last event date, YYYY-MM-DD (or a year, YYYY)")] = None,
     country: Annotated[str | None, Query(max_length=100, description="ISO alpha-2 (IQ), alpha-3 or name; "
                                                                       "comma-separated for several")] = None,
     admin1: Annotated[str | None, Query(max_length=200, description="first-level region, exact")] = None,
     event_type: Annotated[str | None, Query(max_length=200, description="ACLED event type(s), e.g. Battles")] = None,
     sub_event_type: Annotated[str | None, Query(max_length=200, description="ACLED sub-event type(s)")] = None,
     actor: Annotated[str | None, Query(max_length=200, description="actor id, or part of an actor's name")] = None,
-    bbox: Annotated[str | None, Query(max_length=200, description="min_lon,min_lat,max_lon,max_lat")] = None,
+    bbox: Annotated[str | None, Query(max_length=200, pattern=BBOX_PATTERN,
+                                      description="min_lon,min_lat,max_lon,max_lat (degrees)")] = None,
     q: Annotated[str | None, Query(max_length=200, description="words in the event's article (full text)")] = None,
 ) -> EventFilter:
     flt = EventFilter(date_from=date_from, date_to=date_to, country=_clean(country), admin1=_clean(admin1),
@@ -327,10 +333,13 @@ def healthz(request: Request, store: Store) -> dict:
 def require_token(request: Request,
                   cred: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> None:
     token = request.app.state.token
+    read_only = "the API is read-only: start the server with --token or MARSAD_API_TOKEN to enable writes"
+    if cred is None:
+        raise HTTPException(401, "a bearer token is required" + ("" if token else f" ({read_only})"),
+                            headers={"WWW-Authenticate": "Bearer"})
     if token is None:
-        raise HTTPException(403, "the API is read-only: start the server with --token or MARSAD_API_TOKEN "
-                                 "to enable writes")
-    if cred is None or not secrets.compare_digest(cred.credentials.encode(), token.encode()):
+        raise HTTPException(403, read_only)
+    if not secrets.compare_digest(cred.credentials.encode(), token.encode()):
         raise HTTPException(401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"})
 
 
