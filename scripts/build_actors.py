@@ -153,8 +153,11 @@ def build() -> tuple[dict, list[str]]:
     for cols in rows("titles.tsv"):
         cols += [""] * (3 - len(cols))
         titles[normalise_key(cols[0])] = [cols[1], cols[2] or None]
-    generics = {normalise_key(g): split(t) for g, t in rows("generics.tsv")}
-    for g, types in generics.items():
+    generics = {}
+    for cols in rows("generics.tsv"):
+        cols += [""] * (3 - len(cols))
+        generics[normalise_key(cols[0])] = [split(cols[1]), cols[2] == "word"]
+    for g, (types, _) in generics.items():
         for t in types:
             if t not in TYPES:
                 errors.append(f"generics.tsv: {g}: unknown type {t}")

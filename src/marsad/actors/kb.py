@@ -40,9 +40,10 @@ class KB:
         self.offices: dict[str, list[list[str | None]]] = data["offices"]
         self.heads: dict[str, list[str]] = data["heads"]
         self.titles: dict[str, list[str | None]] = data["titles"]
-        self.generics: dict[str, list[str]] = data["generics"]
+        self.generics: dict[str, list] = data["generics"]
         self.actors: dict[str, Actor] = {}
         self.alias_tokens: dict[str, set[str]] = {}  # person id -> words of its aliases
+        self.alias_words: dict[str, frozenset[str]] = {}  # actor id -> words of its aliases, article removed
         payloads: dict[str, list[tuple]] = {}
 
         def add(key: str, payload: tuple) -> None:
@@ -55,6 +56,7 @@ class KB:
                 add(alias, (ALIAS, aid))
             for alias in a["short"]:
                 add(alias, (SHORT, aid))
+            self.alias_words[aid] = frozenset(w[2:] if w.startswith("ال") else w for al in a["aliases"] for w in al.split())
             if a["type"] == "person":
                 self.alias_tokens[aid] = {w for al in a["aliases"] + a["short"] for w in al.split() if len(w) > 2}
         for key, (kind, iso) in data["composite_aliases"].items():
@@ -63,8 +65,8 @@ class KB:
             add(key, (HEAD, kind, needs))
         for key, (role, fixed) in self.titles.items():
             add(key, (TITLE, role, fixed))
-        for key, types in self.generics.items():
-            add(key, (GENERIC, tuple(types)))
+        for key, (types, needs_word) in self.generics.items():
+            add(key, (GENERIC, tuple(types), needs_word))
         for key, iso in self.nisba.items():
             add(key, (NISBA, iso))
             add("ال" + key, (NISBA, iso))

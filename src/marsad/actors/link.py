@@ -44,6 +44,7 @@ PRIO = {"alias": 0, "composite": 1, "title": 2, "block": 2, "short": 3, "romaniz
 # roles whose title, without a nisba, means the article's own country
 COUNTRY_ROLES = frozenset(["pm", "cp", "dcp", "fm", "def", "int", "speaker", "hos"])
 MONARCHIES = frozenset(["SA", "JO", "MA", "BH", "KW", "QA", "AE", "OM", "GB", "ES", "NL", "BE", "SE", "NO", "DK", "JP"])
+EPITHETS = frozenset(["المفدي", "المعظم", "الشقيق", "الصديق"])
 ROYAL_TITLES = frozenset(["الملك", "ملك", "العاهل", "امير", "السلطان", "سلطان", "خادم الحرمين الشريفين"])
 # words that end a name in apposition (normalised); the gazetteer has some of them as names
 NAME_STOP = frozenset(
@@ -54,7 +55,8 @@ NAME_STOP = frozenset(
 )
 NAME_PARTICLES = frozenset(["بن", "ابن", "ابو", "عبد", "ال", "ولد", "بنت", "ام"])
 WORD_RE = re.compile(r"[^\W\d_]+")
-HONORIFICS = frozenset(["السيد", "الشيخ", "الامير", "الدكتور", "اللواء", "العميد", "العقيد", "الفريق", "المشير", "د"])
+HONORIFICS = frozenset(["السيد", "الشيخ", "الامير", "الدكتور", "اللواء", "العميد", "العقيد", "الفريق", "المشير", "د",
+                        "الاستاذ", "اول", "ركن", "الركن", "طيار", "بحري", "المهندس", "معالي", "سمو", "فخامه"])
 
 
 @dataclass(slots=True)
@@ -76,6 +78,7 @@ class Cand:
     types: tuple[str, ...] = ()  # generic references: the types they may resolve to
     kind: str | None = None  # bare composites: mil/pol/gov/...
     short_of: str | None = None  # short forms: the actor they need mentioned before
+    head_word: str | None = None  # generic references that need this word in the antecedent's aliases
 
 
 @dataclass
@@ -85,6 +88,7 @@ class Context:
     hits: list[Hit]
     at: dict[int, list[Hit]]  # hits by word start
     main_country: str | None = None
+    main_monarchy: str | None = None
     cands: list[Cand] = field(default_factory=list)
     cues: list[tuple[int, str]] = field(default_factory=list)
     resolved_states: list[tuple[int, str]] = field(default_factory=list)
@@ -163,6 +167,7 @@ def main_country(ctx: Context) -> str | None:
     for place in ctx.doc.places:
         if place.country:
             counts[place.country] += 1
+    ctx.main_monarchy = next((c for c, _ in counts.most_common() if c in MONARCHIES), None)
     if not counts:
         return None
     ranked = counts.most_common(2)
@@ -226,7 +231,8 @@ def composites(ctx: Context) -> None:
             elif p[0] == SHORT:
                 ctx.cands.append(Cand(h.start, h.end, "short", kb.actor(p[1]), short_of=p[1]))
             elif p[0] == GENERIC:
-                ctx.cands.append(Cand(h.start, h.end, "generic", generic=True, types=p[1]))
+                head = h.key.split()[-1][2:] if p[2] else None
+                ctx.cands.append(Cand(h.start, h.end, "generic", generic=True, types=p[1], head_word=head))
 
 
 # ------------------------------------------------------------------------------------ titles
@@ -251,8 +257,8 @@ def _guess_name(ctx: Context, pos: int) -> tuple[int, int] | None:
             if w in HONORIFICS:
                 i = _skip(norm, m.end())
                 continue
-            if w not in given and w not in NAME_PARTICLES:
-                return None
+            if w not in given and w not in NAME_PARTICLES and (w.startswith("ال") or vocab.get(w, 0) > 30):
+                return None  # neither a known given name nor a rare (foreign) word
         elif w not in units and w not in NAME_PARTICLES and vocab.get(w, 0) > 300:
             break
         words.append(m.span())
@@ -298,6 +304,7 @@ def titles(ctx: Context) -> None:
         deputy = bool(before) and before[-1] in ("نايب", "مساعد", "سابق", "السابق")
         scope: str | None = fixed
         end = h.end
+        span_end = 0
         if scope is None:
             found = _country_after(ctx, h.end, None, allow_country=not h.key.split()[-1].startswith("ال")
                                    or h.key.endswith("الي"))
@@ -308,6 +315,7 @@ def titles(ctx: Context) -> None:
                 org = _payload(ctx, q, ALIAS)
                 if org and kb.actor(org[1][1]).type != "person":
                     scope, end = org[1][1], org[0].end
+                    span_end = h.end  # the organisation keeps its own mention
         after_words = norm[end:end + 12].split()
         if after_words and after_words[0] in ("السابق", "الاسبق", "الراحل"):
             deputy = True
@@ -316,12 +324,12 @@ def titles(ctx: Context) -> None:
         person = _payload(ctx, q, ALIAS, bare_only=True)
         if person and kb.actor(person[1][1]).type == "person":
             name = (person[0].start, person[0].end)
-            ctx.cands.append(Cand(h.start, end, "block"))
+            ctx.cands.append(Cand(h.start, span_end or end, "block"))
             resolved[h.wstart] = name
             continue
         nxt = resolved.get(q)
-        if q in resolved:  # a chain of titles: «ولي العهد نائب رئيس الوزراء وزير الداخلية الأمير …»
-            ctx.cands.append(Cand(h.start, end, "block"))
+        if nxt is not None:  # a chain of titles: «ولي العهد نائب رئيس الوزراء وزير الداخلية الأمير …»
+            ctx.cands.append(Cand(h.start, span_end or end, "block"))
             resolved[h.wstart] = nxt
             continue
         name = _entity_at(ctx, q) or _guess_name(ctx, q)
@@ -333,17 +341,21 @@ def titles(ctx: Context) -> None:
                 name = _entity_at(ctx, q2) or _guess_name(ctx, q2)
                 person = _payload(ctx, q2, ALIAS, bare_only=True)
                 if person and kb.actor(person[1][1]).type == "person":
-                    ctx.cands.append(Cand(h.start, end, "block"))
+                    ctx.cands.append(Cand(h.start, span_end or end, "block"))
                     resolved[h.wstart] = (person[0].start, person[0].end)
                     continue
-        if scope is None and role in COUNTRY_ROLES and ctx.main_country:
-            nxt_word = norm[end:end + 30].split()[:1]
-            standalone = name is not None or not nxt_word or not nxt_word[0].startswith("ال")
+        construct = not h.key.split()[-1].startswith("ال")  # «أمير منطقة الرياض» is no head of state
+        if scope is None and role in COUNTRY_ROLES and not construct and (
+                ctx.main_country or (role in ("cp", "dcp") and ctx.main_monarchy)):
+            nxt_words = [w for w in norm[end:end + 40].split()[:2] if w not in EPITHETS]
+            standalone = name is not None or not nxt_words or not nxt_words[0].startswith("ال")
             if role == "hos":  # «الرئيس» is no king, «الملك» no president
                 royal = h.key in ROYAL_TITLES
                 standalone = standalone and royal == (ctx.main_country in MONARCHIES)
             if standalone:
-                scope = ctx.main_country
+                scope = ctx.main_country or ctx.main_monarchy
+                if role in ("cp", "dcp") or h.key in ROYAL_TITLES:
+                    scope = ctx.main_monarchy
         holder = None
         if name is None and role.startswith("spox") and scope is None:
             for skip_words in (1, 2):  # «المتحدث باسم المجموعة علي الأحمدي»
@@ -357,17 +369,18 @@ def titles(ctx: Context) -> None:
             pid = kb.holder(office, doc.published)
             holder = kb.actor(pid) if pid else None
         resolved[h.wstart] = name
+        span_end = span_end or end
         if name:
-            ctx.cands.append(Cand(h.start, end, "block"))
+            ctx.cands.append(Cand(h.start, span_end, "block"))
             surface = norm[name[0]:name[1]]
             if holder and set(surface.split()) & kb.alias_tokens.get(holder.id, set()):
                 ctx.cands.append(Cand(name[0], name[1], "title", holder))
             else:
                 ctx.cands.append(Cand(name[0], name[1], "romanized", _unknown_person(ctx, surface, scope)))
         elif holder:
-            ctx.cands.append(Cand(h.start, end, "title", holder, generic=True))
+            ctx.cands.append(Cand(h.start, span_end, "title", holder, generic=True))
         else:
-            ctx.cands.append(Cand(h.start, end, "block"))
+            ctx.cands.append(Cand(h.start, span_end, "block"))
 
 
 def _unknown_person(ctx: Context, surface: str, country: str | None) -> Actor:
@@ -414,7 +427,7 @@ def select(cands: list[Cand]) -> list[Cand]:
 def resolve(ctx: Context, kept: list[Cand], primed: Counter[str]) -> list[Cand]:
     """Short forms, later mentions of unknown persons, and generic references, in text order."""
     kb = ctx.kb
-    counts: Counter[str] = Counter(primed)
+    counts: Counter[str] = Counter(primed)  # float weights
     last_seen: dict[str, int] = {}
     actors: dict[str, Actor] = {}
     out: list[Cand] = []
@@ -448,7 +461,7 @@ def resolve(ctx: Context, kept: list[Cand], primed: Counter[str]) -> list[Cand]:
                 continue
         if actor is None:
             continue
-        counts[actor.id] += 1
+        counts[actor.id] += 0.5 if c.generic else 1  # a reference by name weighs more
         last_seen[actor.id] = c.start
         if actor.country and actor.id[:4] in ("mil:", "pol:", "gov:"):
             ctx.resolved_states.append((c.start, actor.country))
@@ -476,8 +489,13 @@ def _generic(ctx: Context, c: Cand, counts: Counter[str], last_seen: dict[str, i
     pool = [a for a in actors.values() if a.type in c.types]
     if not pool:
         pool = [kb.actor(aid) for aid in counts if aid in kb.actors and kb.actor(aid).type in c.types]
+    if c.head_word:  # «المجلس» only for a council
+        pool = [a for a in pool if c.head_word in kb.alias_words.get(a.id, ())]
     if pool:
-        return max(pool, key=lambda a: (counts[a.id], last_seen.get(a.id, -1)))
+        word = ctx.doc.norm[c.start:c.end].split()[-1]
+        word = word[2:] if word.startswith("ال") else word
+        # «الجماعة» prefers an actor called «جماعة …», «التنظيم» one called «تنظيم …»
+        return max(pool, key=lambda a: (word in kb.alias_words.get(a.id, ()), counts[a.id], last_seen.get(a.id, -1)))
     if "unidentified armed group" in c.types:
         return kb.composite("unid", ctx.main_country) or kb.composite("unid", None)
     return None
