@@ -20,7 +20,9 @@ ARMED_TYPES = ("military", "police", "rebel", "militia", "jihadist", "armed", "s
 STATE_TYPES = ("military", "police", "security", "government", "state")
 TARGET_PREPS = frozenset({"علي", "ضد", "من", "استهدف"})
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})
-NEWS_WINDOW_DAYS = 31  # older than this before publication = background history
+NEWS_WINDOW_DAYS = 31
+NON_AGENT_TYPES = ("person", "media", "politician", "official")
+DIRECTION_WORDS = frozenset({"الي", "نحو", "باتجاه", "صوب", "اتجاه", "طريق"})  # older than this before publication = background history
 
 
 def is_armed(a: ActorMention | ArgRef | None) -> bool:
@@ -37,6 +39,11 @@ def is_state(a: ActorMention | ArgRef | None) -> bool:
         return False
     typ = (getattr(a, "type", "") or "").lower()
     return a.inter == 1 or any(t in typ for t in STATE_TYPES)
+
+
+def can_act(a: ActorMention) -> bool:
+    typ = (a.type or "").lower()
+    return not any(t in typ for t in NON_AGENT_TYPES)
 
 
 def is_country(p: Place) -> bool:
@@ -99,9 +106,11 @@ class Arguments:
     def agents_and_targets(self, sent: int, i: int, j: int, pos: str) -> tuple[ActorMention | None, ActorMention | None]:
         """(agent, target) mentions for the trigger over tokens [i, j)."""
         toks = self.view.doc.tokens
-        cands = self.actors_by_sent.get(sent, [])
-        if not cands:
+        everyone = self.actors_by_sent.get(sent, [])
+        if not everyone:
             return None, None
+        # people and media are sources and targets here, never the agent of a trigger
+        cands = everyone
         t_start, t_end = toks[i].start, toks[j - 1].end
         lo, hi = self.view.clause(i)
         c_start, c_end = toks[lo].start, toks[hi - 1].end
@@ -117,7 +126,7 @@ class Arguments:
                 if target is None and a.start < c_end + 80:
                     target = a
                 continue
-            if agent is None and dist <= (6 if pos == "V" else 3) and prev not in PREPOSITIONS:
+            if agent is None and dist <= (6 if pos == "V" else 3) and prev not in PREPOSITIONS and can_act(a):
                 agent = a
             elif target is None and agent is not None and dist <= 8 and prev not in PREPOSITIONS:
                 target = a  # the verb's object after its subject
@@ -126,7 +135,7 @@ class Arguments:
             pool = in_clause or before
             for a in reversed(pool):
                 prev = self._prev_word(a.start, s_start)
-                if prev not in TARGET_PREPS:
+                if prev not in TARGET_PREPS and can_act(a):
                     agent = a
                     break
         if target is not None and agent is not None and target.actor_id == agent.actor_id:
@@ -149,12 +158,15 @@ class Arguments:
             lo, hi = self.view.clause(i)
             c_start, c_end = toks[lo].start, toks[hi - 1].end
 
-            def score(p: Place) -> tuple[int, int, int]:
+            def score(p: Place) -> tuple[int, int, int, int]:
                 in_clause = c_start <= p.start < c_end + 1
                 after = p.start >= t_end
                 dist = p.start - t_end if after else t_start - p.end
                 country = 1 if is_country(p) else 0
-                return (country, 0 if in_clause else 1, dist + (0 if after else 40))
+                # «على الطريق إلى X», «باتجاه X»: a direction, not where it happened
+                k = self.view.token_at(p.start)
+                direction = 1 if k > 0 and self.view.doc.tokens[k - 1].norm in DIRECTION_WORDS else 0
+                return (country, direction, 0 if in_clause else 1, dist + (0 if after else 40))
 
             best = min(places, key=score)
             return best, best.precision
@@ -200,6 +212,9 @@ class Arguments:
                         first = None
                     last = _timex_last_day(timex)
                     if first is not None and last is not None and (pub - last).days > NEWS_WINDOW_DAYS:
+                        background = True
+                    # a month or a year named, before the publication's month: history, not news
+                    if precision == 3 and last is not None and last < pub.replace(day=1):
                         background = True
                 return date, precision, background
         if pub is not None:

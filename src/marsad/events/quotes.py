@@ -137,8 +137,7 @@ class Quotes:
             q = self._trailing_attribution(a, b, cues)
             if q is not None:
                 quotes.append(q)
-        quotes.sort(key=lambda q: q.start)
-        doc.quotes = quotes
+        doc.quotes = _dedupe(quotes)
 
     # -- pieces -------------------------------------------------------------
     def _segment_end(self, cue: Cue, direct: list[tuple[int, int]]) -> tuple[int, int | None]:
@@ -288,6 +287,16 @@ class Quotes:
             cue_span = Span(t.stem_start, toks[cue.j - 1].end)
             return Quote(a, b, True, self.doc.text[cue_span.start:cue_span.end], cue_span, speaker)
         return None
+
+
+def _dedupe(quotes: list[Quote]) -> list[Quote]:
+    """Overlapping quotes keep the one with a speaker, then the direct one, then the longer."""
+    ranked = sorted(quotes, key=lambda q: (q.speaker is None, not q.direct, -(q.end - q.start), q.start))
+    kept: list[Quote] = []
+    for q in ranked:
+        if all(q.end <= k.start or k.end <= q.start for k in kept):
+            kept.append(q)
+    return sorted(kept, key=lambda q: q.start)
 
 
 def _norm_of(doc: Document, start: int, end: int) -> str:
