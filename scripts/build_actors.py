@@ -61,7 +61,7 @@ def split(cell: str) -> list[str]:
 def variants(key: str) -> set[str]:
     """Spelling variants news writers mix freely: «عبد الله»/«عبدالله», «نصر الله»/«نصرالله»."""
     out = {key}
-    for joined, spaced in (("عبدال", "عبد ال"), ("نصرالله", "نصر الله"), ("ابوبكر", "ابو بكر")):
+    for joined, spaced in (("عبدال", "عبد ال"), ("نصرالله", "نصر الله"), ("ابوبكر", "ابو بكر"), ("مليشي", "ميليشي")):
         for k in list(out):
             out.add(k.replace(spaced, joined))
             out.add(k.replace(joined, spaced))
@@ -85,8 +85,10 @@ def build() -> tuple[dict, list[str]]:
             stem = normalise_key(n)
             for suffix in NISBA_ENDINGS:
                 nisba.setdefault(stem + suffix, iso)
-    for form, iso in rows("irregular_nisba.tsv"):
-        nisba[normalise_key(form)] = iso if len(iso) == 2 else ""
+    for cols in rows("irregular_nisba.tsv"):
+        # an empty country: an adjective of no country (Kurdish, Shia…) that still ends a composite
+        for suffix in ("", "ين", "ون") if cols[0].endswith("ي") else ("",):
+            nisba[normalise_key(cols[0]) + suffix] = cols[1] if len(cols) > 1 and len(cols[1]) == 2 else ""
 
     actors: dict[str, dict] = {}
     for fname in ("organisations.tsv", "persons.tsv"):

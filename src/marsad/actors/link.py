@@ -183,7 +183,7 @@ def _country_after(ctx: Context, pos: int, definite: bool | None, allow_country:
     for _ in range(4):
         pos = _skip(norm, pos)
         nis = _payload(ctx, pos, NISBA, bare_only=True)
-        if nis and nis[1][1]:
+        if nis:  # an empty country («الكردية») ends the phrase with no country
             is_def = nis[0].key.startswith("ال")
             if definite is None or is_def == definite:
                 return nis[1][1], nis[0].end
@@ -213,7 +213,7 @@ def composites(ctx: Context) -> None:
                     if person and kb.actor(person[1][1]).type == "person" and kb.actor(person[1][1]).country:
                         found = (kb.actor(person[1][1]).country, person[0].end)
                 if found:
-                    actor = kb.composite(kind, found[0])
+                    actor = kb.composite(kind, found[0]) if found[0] else None
                     if actor:
                         ctx.cands.append(Cand(h.start, found[1], "composite", actor))
                 elif needs == "bare":
@@ -381,6 +381,21 @@ def titles(ctx: Context) -> None:
             ctx.cands.append(Cand(h.start, span_end, "title", holder, generic=True))
         else:
             ctx.cands.append(Cand(h.start, span_end, "block"))
+
+
+SPEECH_RE = re.compile(
+    r"(?<![^\W\d_])[وف]?(?:قال|قالت|اضاف|اضافت|اكد|اكدت|اوضح|اوضحت|ذكر|ذكرت|اعلن|اعلنت|صرح|اشار|اشارت|"
+    r"تابع|لفت|شدد|حذر|اعتبر|نفي|كشف|طالب|دعا) +")
+
+
+def speech_names(ctx: Context) -> None:
+    """«وقال ناصر الحاسي …»: a name right after a verb of saying is a person (no NER needed)."""
+    norm = ctx.doc.norm
+    for m in SPEECH_RE.finditer(norm):
+        span = _guess_name(ctx, m.end())
+        if span is None or any(c.start < span[1] and span[0] < c.end for c in ctx.cands):
+            continue
+        ctx.cands.append(Cand(span[0], span[1], "romanized", _unknown_person(ctx, norm[span[0]:span[1]], None)))
 
 
 def _unknown_person(ctx: Context, surface: str, country: str | None) -> Actor:
@@ -558,6 +573,7 @@ def link(doc: Document, kb: KB | None = None) -> list[ActorMention]:
     composites(ctx)
     titles(ctx)
     entity_persons(ctx)
+    speech_names(ctx)
     kept = resolve(ctx, select(ctx.cands), title_primes(doc.title, kb))
     mentions: list[ActorMention] = []
     for c in kept:
