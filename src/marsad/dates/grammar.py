@@ -25,22 +25,22 @@ _YRX = rf"(?:f?[Aa]?{_YR}|f?Z[Aa]|f?[Aa]O)"  # after a month: 2017 | عام 2017
 _MON = r"(?:s?[MH])"
 _DATE = rf"(?:[DQ]f?{_MON}(?:{_YRX}|O)?)"  # 3 (من) (شهر) تشرين الثاني (2017 | الماضي)
 _DREL = r"(?:[DQ]f?(?:ZS|SO)|DO)"  # الثالث من الشهر الجاري | 25 الجاري
-_NUMD = r"(?:D[/\-]D[/\-][YD]|Y[/\-]D[/\-]D|D[/\-]Y)"
+_NUMD = r"(?:(?:D[/\-]D[/\-][YD]|Y[/\-]D[/\-]D|D[/\-]Y)E?)"
 _MONY = rf"(?:{_MON}(?:{_YRX}|O)?)"  # (شهر) أيلول (2017 | الماضي)
-_PER = rf"(?:Z[SKaX]|[SKa]O|X(?:f?[Aa]?{_YR}|f?[Aa]O|O)|P[SKa]O?)"
+_PER = rf"(?:Z[SKaX]|[SKa]q?O|X(?:f?[Aa]?{_YR}|f?[Aa]O|O)|P[SKa]O?|F(?:f?[Aa]?{_YR}|f?[Aa]O|f?Z[Aa]|f?a))"
 _AGO = r"(?:[qg]p?(?:[nDN]U|U|[Aksy](?![YWDQ])))"
 _YEAR = rf"(?:[Aa]{_YR}|{_YR})"
 _SINGLE = (
-    rf"(?:(?:Pf?)?(?:Ty?|y)?(?:W,?L?(?:{_DATE}|{_DREL})|RW?|{_NUMD}|{_DATE}|{_DREL}|WO?|{_MONY}"
-    rf"|{_PER}|{_AGO}|{_YEAR}))"
+    rf"(?:(?:Pf?)?(?:Ty?|y)?(?:WO?,?L?(?:{_NUMD}|D/D(?![/\-])|{_DATE}|{_DREL})|RW?|{_NUMD}|{_DATE}|{_DREL}|WO?|{_MONY}"
+    rf"|{_PER}|{_AGO}|{_YEAR})|yD/D(?![/\-]))"
 )
 _PART1 = rf"(?:{_DATE}|{_MONY}|[Aa]?{_YR}|W|[DQ])"
 _PART2 = rf"(?:{_DATE}|{_DREL}|{_MONY}|[Aa]?{_YR}|W)"
-RANGE_RE = re.compile(rf"(?:[bvf])?{_PART1}(?:&t|&|t|-){_PART2}")
+RANGE_RE = re.compile(rf"(?:[bvf])?{_PART1}(?:&t|&|t|-|/){_PART2}")
 SINGLE_RE = re.compile(_SINGLE)
 NUMD_RE = re.compile(_NUMD)
-STARTS = frozenset("PTyWRDQYMHsZSKaXqgAbvf")
-CONNECT = frozenset("&t-")
+STARTS = frozenset("PTyWRDQYMHsZSKaXqgAbvfF")
+CONNECT = frozenset("&t-/")
 
 
 @dataclass(slots=True)
@@ -150,7 +150,7 @@ def _merge_doubled(lx: list[Lexeme]) -> None:
 
 
 _NOT_TODAY_NEXT = frozenset({"نفسه", "ذاته", "عينه", "نفسها", "ذاتها", "السابع", "الاخير", "الموعود"})
-_NOT_TODAY_PREV = frozenset({"ذلك", "هذا", "تلك", "نفس", "ذات"})
+_NOT_TODAY_PREV = frozenset({"ذلك", "هذا", "تلك", "نفس", "ذات", "طوال", "طيله", "مدار", "اخر", "في"})
 _VERB_GHADA_PREV = frozenset({"قد", "لقد", "ثم", "وقد", "فقد", "بعدما", "حتى", "وبذلك", "بذلك", "وهكذا", "هكذا"})
 
 
@@ -164,8 +164,14 @@ def _guards(lx: list[Lexeme], words: list[str], norm: str) -> None:
         prv = words[x.tok - 1] if x.tok > 0 else ""
         bad = False
         if x.code == "W":
-            if nxt in ("عشر", "عشره", "معا", "كليهما", "كلاهما") or prv in ("كلا", "كلتا", "الواحد"):
+            if nxt in ("عشر", "عشره", "معا", "كليهما", "كلاهما") or prv in ("كلا", "كلتا", "الواحد", "هذين", "هاتين"):
                 bad = True
+            elif x.value == 0 and prv.startswith("ال") and prv.endswith("ين"):
+                bad = True  # الطرفين الاثنين: "the two"
+            elif x.weak and (k == 0 or lx[k - 1].code != "y"):
+                bad = True  # أحد, جمعة, خميس: a weekday only in «يوم جمعة»
+            elif 0 < k < len(lx) - 1 and lx[k - 1].code == '"' and lx[k + 1].code == '"':
+                bad = True  # a title: مجلة «الاثنين»
         else:
             w = words[x.tok]
             nxt_w = lx[k + 1].code if k + 1 < len(lx) else ""
@@ -232,6 +238,8 @@ def _range_ok(codes: str, lx: list[Lexeme], a: int, split: int, b: int) -> bool:
         return conn[0] == "&" and conn != "&t"
     if head == "f":
         return conn[0] == "t" or conn == "&t"
+    if conn[0] == "/":
+        return codes[split - 1] == "Y" and codes[split + 1] == "Y"  # الموسم 2017/2018
     if conn[0] == "-":
         # 3-5 تشرين الثاني, 2014-2016: written together or with a spaced dash between numbers
         return codes[split - 1] in "DY" and codes[split + 1] in "DY"

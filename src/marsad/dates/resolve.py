@@ -37,6 +37,7 @@ class Frame:
     day_shift: int | None = None
     season: str | None = None
     season_mod: str | None = None
+    part: str | None = None  # H1 H2 Q1 … Q4 of a year
     ago: tuple[str, int] | None = None
     numeric: bool = False
 
@@ -53,10 +54,11 @@ def interpret(all_lx: list[Lexeme], k0: int, k1: int, words: list[str], in_range
     if codes[0] in "qg" and codes[-1] in "UAksy" and "Y" not in codes:
         return _ago(lx)
     core = codes.lstrip("PfTyW,L")
-    if NUMD_RE.fullmatch(core):
+    if NUMD_RE.fullmatch(core) or (core == "D/D" and core != codes):
         return _numeric(lx[len(codes) - len(core):])
     head = ""  # what a following modifier (الماضي …) or year attaches to
     pending_this = False
+    before_last = False  # «العام قبل الماضي»
     for k, x in enumerate(lx):
         c = x.code
         if c in "DQ":
@@ -64,7 +66,7 @@ def interpret(all_lx: list[Lexeme], k0: int, k1: int, words: list[str], in_range
                 return None
             f.day, head = int(x.value), "dayn"  # type: ignore[arg-type]
         elif c in "MH":
-            if x.weak and not _weak_ok(all_lx, k0 + k, x.weak):
+            if x.weak and not _weak_ok(all_lx, k0 + k, x.weak, words):
                 return None
             f.month, f.hijri, head = int(x.value), c == "H", "month"  # type: ignore[arg-type]
         elif c == "Y":
@@ -97,11 +99,26 @@ def interpret(all_lx: list[Lexeme], k0: int, k1: int, words: list[str], in_range
             f.season, head = str(x.value), "season"
             if pending_this:
                 f.season_mod = "this"
+        elif c == "F":
+            f.part, head = str(x.value), "part"
         elif c == "Z":
             pending_this = True
             continue
+        elif c == "q":
+            if head in ("monthrel", "weekrel", "yearrel"):
+                before_last = True
+                continue
         elif c == "O":
             mod = str(x.value)
+            if before_last and mod == "past":
+                shift = -2
+                if head == "monthrel":
+                    f.month_shift = shift
+                elif head == "weekrel":
+                    f.week_shift = shift
+                else:
+                    f.year_shift = shift
+                continue
             if head == "month":
                 f.month_mod = mod
             elif head == "weekday":
@@ -123,20 +140,26 @@ def interpret(all_lx: list[Lexeme], k0: int, k1: int, words: list[str], in_range
         return None
     if f.season is not None and f.year is None and f.year_shift is None and f.season_mod is None:
         return None
+    if f.part is not None and f.year is None and f.year_shift is None:
+        f.year_shift = 0  # «النصف الأول من العام»: this year
     return f
 
 
 _CUES = frozenset("igtqBfP")
+PERIOD_NOUNS = frozenset("موسم حلول قبيل ايام ليالي اواخر اوائل منتصف مطلع نهايه بدايه طيله طوال".split())
 COUNT_WORDS = frozenset("اكثر اقل نحو حوالي حوالى قرابه زهاء اصل اجمالي مجموع".split())
 
 
-def _weak_ok(lx: list[Lexeme], k: int, weak: int) -> bool:
+def _weak_ok(lx: list[Lexeme], k: int, weak: int, words: list[str]) -> bool:
     """A month name that is also a common word needs date context."""
     prev = lx[k - 1].code if k else "^"
     nxt = lx[k + 1].code if k + 1 < len(lx) else "$"
     if prev in "DQs" or nxt in "YOAaf" or (prev == "f" and k > 1 and lx[k - 2].code in "DQ"):
         return True
-    return weak == 1 and prev in _CUES
+    if weak != 1:
+        return False
+    tok = lx[k].tok
+    return prev in _CUES or prev == "T" or (tok > 0 and words[tok - 1] in PERIOD_NOUNS)
 
 
 def _year_ok(lx: list[Lexeme], k: int, words: list[str]) -> bool:
@@ -179,12 +202,19 @@ def _ago(lx: list[Lexeme]) -> Frame | None:
 
 
 def _numeric(lx: list[Lexeme]) -> Frame | None:
-    """25/9/2017, 2017-09-25, 25.9.2017, 9/2017 (numbers written together)."""
-    for a, b in zip(lx, lx[1:], strict=False):
-        if a.end != b.start:
-            return None
+    """25/9/2017, 2017-09-25, 25.9.2017, 9/2017, 23 / 8 / 1436هـ (Hijri when the year says so)."""
+    hijri = lx[-1].code == "E"
+    if hijri:
+        lx = lx[:-1]
+    seps = {x.code for x in lx if x.code in "/-"}
+    spaced = any(a.end != b.start for a, b in zip(lx, lx[1:], strict=False))
+    if spaced and seps != {"/"}:
+        return None  # only slashes may be written with spaces around them
     nums = [int(x.value) for x in lx if x.code in "DYN"]  # type: ignore[arg-type]
     if len(nums) == 2:
+        if lx[-1].code != "Y":  # يوم 3/11: day and month
+            day, month = nums
+            return Frame(day=day, month=month, numeric=True) if 1 <= month <= 12 and 1 <= day <= 31 else None
         month, year = nums
         return Frame(month=month, year=year, numeric=True) if 1 <= month <= 12 else None
     if len(nums) != 3:
@@ -199,7 +229,8 @@ def _numeric(lx: list[Lexeme]) -> Frame | None:
             year += 2000 if year < 50 else 1900
     if not (1 <= month <= 12):
         return None
-    return Frame(day=day, month=month, year=year, numeric=True)
+    hijri = hijri or 1300 <= year <= 1500
+    return Frame(day=day, month=month, year=year, hijri=hijri, numeric=True)
 
 
 # -- resolution -------------------------------------------------------------------------
@@ -235,6 +266,11 @@ def resolve(f: Frame, anchor: dt.date | None, future: bool = False) -> Value | N
     """The TIMEX3 value of a frame; None when it needs an anchor that is missing."""
     if f.hijri:
         return _resolve_hijri(f, anchor, future)
+    if f.part is not None:
+        year = f.year if f.year is not None else (anchor.year + (f.year_shift or 0) if anchor else None)
+        if year is None:
+            return None
+        return f"{year:04d}-{f.part}", "quarter" if f.part[0] == "Q" else "half", None
     if f.year is not None and f.month is None and f.season is None:
         return f"{f.year:04d}", "year", None
     if anchor is None and (f.year is None and f.year_shift is None):
@@ -273,9 +309,26 @@ def resolve(f: Frame, anchor: dt.date | None, future: bool = False) -> Value | N
         return None
     if year is None:
         assert anchor is not None
-        year = _year_for_month(month, f.month_mod, anchor, future)
+        if f.weekday is not None and f.day is not None:
+            year = _year_by_weekday(f.day, month, f.weekday, anchor)
+        if year is None:
+            future = future or f.weekday_mod == "next"
+            year = _year_for_month(month, f.month_mod, anchor, future)
     out = _ymd(year, month, f.day)
     return (out[0], out[1], None) if out else None
+
+
+def _year_by_weekday(day: int, month: int, weekday: int, anchor: dt.date) -> int | None:
+    """«الخميس 2 نوفمبر»: the year, next to the anchor's, in which that day is that weekday."""
+    best: tuple[int, int] | None = None
+    for y in (anchor.year, anchor.year - 1, anchor.year + 1):
+        try:
+            d = dt.date(y, month, day)
+        except ValueError:
+            continue
+        if d.weekday() == weekday and (best is None or abs((d - anchor).days) < best[0]):
+            best = (abs((d - anchor).days), y)
+    return best[1] if best else None
 
 
 def _year_for_month(month: int, mod: str | None, anchor: dt.date, future: bool) -> int:

@@ -117,15 +117,24 @@ def _fill_range(a: Frame, b: Frame) -> None:
 
 
 def _propagate_years(found: list[tuple[Match, Frame, Frame | None]], codes: str) -> None:
-    """«في 3 آذار و5 نيسان 2016»: a yearless date takes the year of the date it is listed with."""
+    """«في 3 آذار و5 نيسان 2016», «يناير وفبراير الماضيين»: a yearless date takes the year
+    (or the modifier) of the date it is listed with."""
     for i in range(len(found) - 1, 0, -1):
         m1, f1, g1 = found[i - 1]
         m2, f2, g2 = found[i]
         gap = codes[m1.k1:m2.k0]
-        if g1 is None and f1.month is not None and f1.year is None and f1.year_shift is None \
-                and f1.month_mod is None and f2.year is not None and f2.month is not None \
-                and f1.hijri == f2.hijri and 0 < len(gap) <= 2 and set(gap) <= set("&,t-"):
-            f1.year = f2.year - 1 if f1.month > f2.month else f2.year
+        if g1 is not None or f1.month is None or f2.month is None or f1.hijri != f2.hijri \
+                or not (0 < len(gap) <= 2 and set(gap) <= set("&,t-")):
+            continue
+        if f1.year is not None or f1.year_shift is not None or f1.month_mod is not None:
+            continue
+        earlier = f1.month > f2.month
+        if f2.year is not None:
+            f1.year = f2.year - 1 if earlier else f2.year
+        elif f2.year_shift is not None:
+            f1.year_shift = f2.year_shift - (1 if earlier else 0)
+        elif f2.month_mod is not None:
+            f1.month_mod = f2.month_mod
 
 
 def _infer_published(found: list[tuple[Match, Frame, Frame | None]], lx: list[Lexeme], codes: str) -> dt.date | None:
