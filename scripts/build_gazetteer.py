@@ -152,12 +152,15 @@ def main() -> int:
         if level == "1":
             admin1_name.setdefault((cc, seat["admin1code"]), name_en)
 
+    capitals = {(cc, info.get("capital")) for cc, info in countries.items()}
     for c in cities.values():
         if "_keys" not in c:
             continue
         cc = c["countrycode"]
+        # GeoNames' PPLC: the capital, by the country's capital name (the largest such town)
+        feature = "capital" if (cc, c["name"]) in capitals else "populated place"
         rec = [f"gn:{c['geonameid']}", c["name"], round(c["latitude"], 4), round(c["longitude"], 4), cc,
-               admin1_name.get((cc, c["admin1code"])), "populated place", c["geonameid"],
+               admin1_name.get((cc, c["admin1code"])), feature, c["geonameid"],
                int(c.get("population") or 0), 1, "city"]
         b.add(rec, c.pop("_keys"))
 
@@ -223,6 +226,8 @@ def main() -> int:
         "names": {k: sorted(v) for k, v in sorted(b.names.items())},
         "common": common,
         "tnames": {k: sorted(i for i, ks in tnames_of if k in ks) for k in sorted(set().union(*(ks for _, ks in tnames_of)))},
+        "neighbours": {cc: [n for n in (info.get("neighbours") or "").split(",") if n]
+                       for cc, info in sorted(countries.items())},
         "ambiguous": sorted(read_words(CURATED / "ambiguous.txt")),
         "given_names": given,
         "word_freq": {k: vocab.get(k, 0) for k in common},

@@ -51,6 +51,7 @@ class Gazetteer:
         self.common: frozenset[str] = frozenset(data.get("common", ()))
         # divisions named only after a trigger word: منطقة الرياض -> "الرياض" (Riyadh Region)
         self.tnames: dict[str, tuple[Entry, ...]] = {k: tuple(e[i] for i in v) for k, v in data.get("tnames", {}).items()}
+        self.neighbours: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in data.get("neighbours", {}).items()}
         self.ambiguous: frozenset[str] = frozenset(data.get("ambiguous", ()))
         self.given_names: frozenset[str] = frozenset(data.get("given_names", ()))
         self.by_id: dict[str, Entry] = {x.place_id: x for x in self.entries}

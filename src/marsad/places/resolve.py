@@ -59,6 +59,8 @@ class Mention:
     trigger: str | None = None
     entity: str | None = None  # label of an overlapping NER entity
     dateline: bool = False
+    tok_start: int = 0  # token index range of the mention
+    tok_end: int = 0
     scores: dict[int, float] = field(default_factory=dict)
     best: Entry | None = None
 
@@ -169,7 +171,7 @@ def one_sense(mentions: list[Mention]) -> None:
     """One sense per discourse: sum each name's candidate scores over its mentions."""
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
-        if m.trigger is None:
+        if m.trigger is None and not m.dateline:  # a dateline is the city, later mentions may be the country
             by_key[m.key].append(m)
     for group in by_key.values():
         if len(group) < 2:
@@ -182,17 +184,27 @@ def one_sense(mentions: list[Mention]) -> None:
             m.best = max(m.cands, key=lambda c: summed[c.idx])
 
 
-def accept(m: Mention, ctx: dict[str, float], gaz: Gazetteer, near: bool) -> bool:
+def resolved_context(mentions: list[Mention]) -> dict[str, dict[str, int]]:
+    """country -> {name key -> count} over the mentions' chosen places."""
+    out: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for m in mentions:
+        if m.best and m.best.country:
+            out[m.best.country][m.key] += 1
+    return out
+
+
+def accept(m: Mention, ctx: dict[str, dict[str, int]], gaz: Gazetteer, near: bool) -> bool:
     """Is the resolved candidate supported enough to be reported?"""
     c = m.best
     if c is None:
         return False
     strong = (m.trigger is not None and m.trigger != "area") or m.entity == "LOC"
-    own = 1.0 / max(1, len({x.country for x in m.cands}))
-    ctx_ok = ctx.get(c.country, 0.0) - own > 0.01
+    # another name in the article resolved to the same or a neighbouring country
+    ctx_ok = any(k != m.key for cc in (c.country, *gaz.neighbours.get(c.country or "", ()))
+                 for k in ctx.get(cc or "", {}))
     supported = strong or ctx_ok or near
     locative = m.prev in LOCATIVE or m.prev_prefix.endswith("ب") or m.trigger == "area"
-    big = c.kind in AREA_KINDS or c.population >= 500000 or (c.population >= 100000 and c.country in NEAR_EAST)
+    big = c.kind in AREA_KINDS or c.feature == "capital" or (c.population >= 100000 and c.country in NEAR_EAST)
     if m.key in gaz.ambiguous or (m.key in gaz.common and not big):
         # a name that is also a frequent word: the place reading needs its own evidence
         if c.country not in NEAR_EAST and c.kind != "country":
@@ -200,7 +212,7 @@ def accept(m: Mention, ctx: dict[str, float], gaz: Gazetteer, near: bool) -> boo
         return strong or ((ctx_ok or near) and locative)
     if c.kind in AREA_KINDS or c.kind == "town":
         return True
-    if c.population >= 500000 or (c.population >= 100000 and c.country in NEAR_EAST):
+    if c.feature == "capital" or c.population >= 500000 or (c.population >= 100000 and c.country in NEAR_EAST):
         return True
     if c.country not in NEAR_EAST:
         return strong or (c.population >= 100000 and (ctx_ok or locative))
@@ -214,9 +226,11 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
     proximity(mentions)
     one_sense(mentions)
     resolved = [m.best for m in mentions if m.best and m.best.kind not in ("country", "feature")]
-    out = []
+    rctx = resolved_context(mentions)
+    ok = []
     for m in mentions:
         near = any(r is not m.best and haversine_km(r, m.best) < 150 for r in resolved) if m.best else False
-        if accept(m, ctx, gaz, near):
-            out.append(m)
-    return out
+        ok.append(accept(m, rctx, gaz, near))
+    # one sense per discourse also for acceptance: a name taken as a place once is a place throughout
+    keys = {m.key for m, a in zip(mentions, ok, strict=True) if a and m.trigger is None}
+    return [m for m, a in zip(mentions, ok, strict=True) if a or m.key in keys]

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from marsad.document import Document, Place, Token
 from marsad.places.gazetteer import Entry, Gazetteer, load
+from marsad.places.relative import find_relative, romanise
 from marsad.places.resolve import LOCATIVE, PERSON_HEADS, TRIGGERS, Mention, resolve
+from marsad.text.clitics import vocabulary
 from marsad.text.normalise import normalise
 
 # first parts of names that are written both joined and apart (تلكلخ / تل كلخ)
@@ -89,6 +91,7 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
         m = Mention(
             start=orig_offset(doc, tok, cut), end=last.end, key=key, cands=cands,
             prev=prev_word, prev_prefix=tok.norm[:cut], trigger=TRIGGERS.get(prev_word),
+            tok_start=i, tok_end=i + width,
         )
         if m.trigger in ("admin", "area") and key in gaz.tnames:
             m.cands = m.cands + tuple(c for c in gaz.tnames[key] if c not in m.cands)
@@ -153,8 +156,9 @@ class Places:
     def __call__(self, doc: Document) -> None:
         mentions = find_mentions(doc, self.gaz)
         _entity_labels(doc, mentions)
+        resolved = resolve(mentions, self.gaz)
         places = []
-        for m in resolve(mentions, self.gaz):
+        for m in resolved:
             c = m.best
             assert c is not None
             prec = c.precision
@@ -165,4 +169,21 @@ class Places:
                 admin1=c.admin1, feature=c.feature, geonames_id=c.geonames_id, precision=prec,
                 place_id=c.place_id, score=round(m.scores.get(c.idx, 0.0), 3),
             ))
+        places.extend(self._relative(doc, resolved))
+        places.sort(key=lambda p: p.start)
         doc.places = places
+
+    def _relative(self, doc: Document, resolved: list[Mention]) -> list[Place]:
+        """Unknown places located by the text relative to a resolved town or division."""
+        anchors = {m.tok_start: m.best for m in resolved if m.best and m.best.kind in ("city", "town", "admin")}
+        if not anchors:
+            return []
+        covered = {i for m in resolved for i in range(m.tok_start, m.tok_end)}
+        out = []
+        for first, last, key, a in find_relative(doc.tokens, anchors, covered, vocabulary()):
+            out.append(Place(
+                start=doc.tokens[first].start, end=doc.tokens[last].end, name=f"{romanise(key)} (near {a.name})",
+                lat=a.lat, lon=a.lon, country=a.country, admin1=a.admin1, feature="locality",
+                geonames_id=None, precision=2, place_id=f"near:{a.place_id}", score=0.5,
+            ))
+        return out

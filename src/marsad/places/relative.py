@@ -1,0 +1,100 @@
+"""Places the gazetteer does not know, located by the text relative to a place it does know.
+
+News names small places by a generic word and a direction or an attachment to a known town:
+«في منطقة الحسينية شمال شرقي بغداد», «قرية الكصيبة التابعة لناحية …», «حي رجلاء بمدينة نجران».
+ACLED codes such a place at the known town with geo_precision 2 ("part of / near"), and so does
+this pass: an indefinite generic (منطقة، حي، بلدة، قرية، ناحية، مخيم — no article: the construct
+state that introduces a name) followed by one to three name words, then within a few words a
+relation (a direction, قرب, التابعة ل, في/ب + place) to a resolved town or division.
+"""
+
+from __future__ import annotations
+
+from marsad.document import Token
+from marsad.places.gazetteer import Entry
+
+GENERICS = frozenset("منطقه منطقتي حي حيي بلده بلدتي قريه قري قريتي ناحيه مخيم ضاحيه مدينه".split())
+DIRECTIONS = frozenset(
+    "شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط قرب بالقرب محيط اطراف ضواحي جنوبا شمالا شرقا غربا".split()
+)
+ATTACH = frozenset("التابعه التابع الواقعه الواقع ضمن داخل".split())
+STOP_NAME = frozenset("في من الي على عن مع او و ثم التي الذي بين حيث وهي وهو".split())
+MAX_NAME = 3
+MAX_GAP = 5
+# an indefinite single word this frequent in news is a word (عسكرية، آمنة), not a name
+MAX_WORD_FREQ = 60
+
+_LATIN = dict(zip(
+    "ابتثجحخدذرزسشصضطظعغفقكلمنهوي",
+    ["a", "b", "t", "th", "j", "h", "kh", "d", "dh", "r", "z", "s", "sh", "s", "d", "t", "z", "'", "gh", "f",
+     "q", "k", "l", "m", "n", "h", "w", "y"], strict=True,
+))
+
+
+def romanise(key: str) -> str:
+    """A rough Latin form of a normalised Arabic name (for names the gazetteer lacks)."""
+    words = []
+    for w in key.split():
+        head = "Al-" if w.startswith("ال") and len(w) > 3 else ""
+        body = w[2:] if head else w
+        latin = "".join(_LATIN.get(ch, "") for ch in body)
+        words.append(head + latin.capitalize())
+    return " ".join(words)
+
+
+def find_relative(tokens: list[Token], anchors: dict[int, Entry], covered: set[int],
+                  vocab: dict[str, int]) -> list[tuple[int, int, str, Entry]]:
+    """(first token, last token, name key, anchor place) for each relative mention.
+
+    ``anchors`` maps the index of the first token of each resolved town/division mention to its
+    place; ``covered`` holds the token indices already inside a resolved mention.
+    """
+    out = []
+    n = len(tokens)
+    for k, tok in enumerate(tokens):
+        if not tok.is_word or tok.has_article:
+            continue
+        generic = tok.stem if tok.prefix else tok.norm
+        if generic not in GENERICS:
+            continue
+        names: list[int] = []
+        j = k + 1
+        while j < n and len(names) < MAX_NAME:
+            t = tokens[j]
+            if not t.is_word or t.sent != tok.sent or j in covered or t.norm in STOP_NAME:
+                break
+            word = t.stem if t.prefix and not t.has_article else t.norm
+            if word in DIRECTIONS or word in ATTACH or t.prefix in ("ب", "و", "وب"):
+                break
+            names.append(j)
+            j += 1
+        if not names:
+            continue
+        first = tokens[names[0]]
+        if len(names) == 1 and not first.has_article and vocab.get(first.norm, 0) > MAX_WORD_FREQ:
+            continue
+        anchor = _anchor_after(tokens, j, anchors, tok.sent)
+        if anchor is None:
+            continue
+        key = " ".join(tokens[i].norm for i in names)
+        out.append((names[0], names[-1], key, anchor))
+    return out
+
+
+def _anchor_after(tokens: list[Token], j: int, anchors: dict[int, Entry], sent: int) -> Entry | None:
+    """The resolved place a relation word links to, within a few tokens after the name."""
+    related = False
+    for i in range(j, min(len(tokens), j + MAX_GAP)):
+        t = tokens[i]
+        if t.sent != sent:
+            return None
+        if i in anchors:
+            return anchors[i] if (related or t.prefix.startswith(("ب", "وب", "ل"))) else None
+        if not t.is_word:
+            if tokens[i].norm not in ",،":
+                return None
+            continue
+        word = t.stem if t.prefix and not t.has_article else t.norm
+        if word in DIRECTIONS or word in ATTACH or t.norm in ("في", "ب") or word in GENERICS:
+            related = True
+    return None
