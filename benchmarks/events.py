@@ -1,0 +1,211 @@
+"""Events and quotes benchmark on real news (gold: benchmarks/gold/events/gold.jsonl).
+
+Runs the whole pipeline (``marsad.extract``) on each gold article of
+``../shared/data/news/saudinewsnet-2015.jsonl.gz`` and prints:
+- events: precision and recall per ACLED event type for (type, place ≤ 50 km, date ± 1 day),
+  with one-to-one matching; predictions are the ACLED view (``reportable``: asserted, current,
+  located below the country level); also sub-event type agreement, fatality agreement and the
+  share of matches whose place or date alone was off;
+- quotes: detection recall (a predicted quote overlapping the gold quote) and speaker
+  accuracy (over all gold quotes, and over the detected ones).
+
+    python benchmarks/events.py [--shared PATH] [--relax-place] [--show-errors N]
+
+``--relax-place`` ignores the place (type + date only): a diagnostic for when the places
+stage is missing. Exits 2 when the news file is missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import math
+import os
+import sys
+import time
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "benchmarks" / "gold" / "events" / "gold.jsonl"
+NEWS = "data/news/saudinewsnet-2015.jsonl.gz"
+MAX_KM = 50.0
+MAX_DAYS = 1
+BAR_EVENTS = 0.75
+BAR_SPEAKERS = 0.70
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def load_articles(path: Path, lines: set[int]) -> dict[int, dict]:
+    out: dict[int, dict] = {}
+    last = max(lines)
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for n, line in enumerate(f):
+            if n in lines:
+                out[n] = json.loads(line)
+            if n >= last:
+                break
+    return out
+
+
+def days_apart(a: str | None, b: str | None) -> int:
+    if not a or not b:
+        return 10_000
+    return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+
+
+def event_match(g: dict, p: dict, relax_place: bool) -> tuple[bool, bool, bool]:
+    """(type ok, place ok, date ok)."""
+    type_ok = g["event_type"] == p["event_type"]
+    if relax_place:
+        place_ok = True
+    elif p["place"] is None:
+        place_ok = False
+    else:
+        place_ok = km(g["place"]["lat"], g["place"]["lon"], p["place"]["lat"], p["place"]["lon"]) <= MAX_KM
+    date_ok = days_apart(g["date"], p["date"]) <= MAX_DAYS
+    return type_ok, place_ok, date_ok
+
+
+def speaker_ok(gq: dict, pq: dict) -> bool:
+    sp = pq.get("speaker")
+    if not sp:
+        return False
+    if sp.get("start") is not None:
+        for a, b in gq["speaker_spans"]:
+            if sp["start"] < b and a < sp["end"]:
+                return True
+    return (sp.get("name") or "").strip().lower() == gq["speaker"].strip().lower()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--shared", default=os.environ.get("MARSAD_SHARED", str(ROOT.parent / "shared")))
+    ap.add_argument("--relax-place", action="store_true", help="match on type and date only")
+    ap.add_argument("--show-errors", type=int, default=0, help="print up to N missed and N spurious events")
+    args = ap.parse_args(argv)
+
+    news = Path(args.shared) / NEWS
+    if not news.exists():
+        print(f"error: {news} is missing: this benchmark reads the SaudiNewsNet articles from the shared "
+              "data folder (set --shared or MARSAD_SHARED)", file=sys.stderr)
+        return 2
+    gold = [json.loads(line) for line in GOLD.read_text("utf-8").splitlines() if line.strip()]
+    articles = load_articles(news, {g["line"] for g in gold})
+
+    import marsad
+    from marsad.document import Document
+    from marsad.events.stage import reportable
+    from marsad.serialize import event_dict, quote_dict
+
+    try:
+        pipeline = marsad.load()
+        note = "full pipeline"
+    except Exception as exc:  # a stage that cannot load (e.g. a model file not built yet)
+        from marsad.pipeline import build
+
+        bad = "entities"
+        pipeline = build(disable=[bad])
+        note = f"pipeline without {bad} ({type(exc).__name__}: {exc})"
+
+    tp: Counter[str] = Counter()
+    n_gold: Counter[str] = Counter()
+    n_pred: Counter[str] = Counter()
+    sub_ok = fat_ok = matched_total = 0
+    near_misses = Counter()
+    q_total = q_detected = q_speaker = 0
+    missed: list[tuple] = []
+    spurious: list[tuple] = []
+    t0 = time.perf_counter()
+    for g in gold:
+        art = articles.get(g["line"])
+        if art is None or art.get("url") != g["url"]:
+            print(f"error: line {g['line']} of {news} is not the gold article ({g['url']})", file=sys.stderr)
+            return 2
+        text = art["content"]
+        doc = Document(text, published=date.fromisoformat(g["published"]), title=art.get("title"))
+        pipeline(doc)
+        preds = [event_dict(doc, e) for e in doc.events if reportable(e)]
+        for p in preds:
+            n_pred[p["event_type"]] += 1
+        used: set[int] = set()
+        for ge in g["events"]:
+            n_gold[ge["event_type"]] += 1
+            best = None
+            for k, p in enumerate(preds):
+                if k in used:
+                    continue
+                t_ok, pl_ok, d_ok = event_match(ge, p, args.relax_place)
+                if t_ok and pl_ok and d_ok:
+                    best = k
+                    break
+                if t_ok and (pl_ok or d_ok):
+                    near_misses["date off" if pl_ok else "place off"] += 1 if best is None else 0
+            if best is None:
+                missed.append((g["line"], ge["event_type"], ge["sub_event_type"], ge["place"]["name"], ge["date"],
+                               text[ge["evidence"][0]:ge["evidence"][1]]))
+                continue
+            used.add(best)
+            tp[ge["event_type"]] += 1
+            matched_total += 1
+            p = preds[best]
+            sub_ok += p["sub_event_type"] == ge["sub_event_type"]
+            fat_ok += p["fatalities"] == ge["fatalities"]
+        for k, p in enumerate(preds):
+            if k not in used:
+                spurious.append((g["line"], p["event_type"], p["sub_event_type"], p["place"] and p["place"]["name"],
+                                 p["date"], p["trigger"]["text"]))
+        pq = [quote_dict(doc, q) for q in doc.quotes]
+        for gq in g["quotes"]:
+            q_total += 1
+            overlapping = [q for q in pq if q["start"] < gq["end"] and gq["start"] < q["end"]]
+            if not overlapping:
+                continue
+            q_detected += 1
+            best_q = max(overlapping, key=lambda q: min(q["end"], gq["end"]) - max(q["start"], gq["start"]))
+            q_speaker += speaker_ok(gq, best_q)
+    elapsed = time.perf_counter() - t0
+
+    mode = "type + date (place ignored)" if args.relax_place else f"type + place ≤ {MAX_KM:.0f} km + date ± {MAX_DAYS} day"
+    print(f"Events benchmark — {len(gold)} articles, {sum(n_gold.values())} gold events, {note}")
+    print(f"matching: {mode}; predictions: reportable events (asserted, current, located)\n")
+    print(f"{'event type':34} {'gold':>5} {'pred':>5} {'tp':>5} {'prec':>7} {'recall':>7}")
+    for t in sorted(set(n_gold) | set(n_pred)):
+        prec = tp[t] / n_pred[t] if n_pred[t] else float("nan")
+        rec = tp[t] / n_gold[t] if n_gold[t] else float("nan")
+        print(f"{t:34} {n_gold[t]:5d} {n_pred[t]:5d} {tp[t]:5d} {prec:7.1%} {rec:7.1%}")
+    tot_tp, tot_g, tot_p = sum(tp.values()), sum(n_gold.values()), sum(n_pred.values())
+    precision = tot_tp / tot_p if tot_p else 0.0
+    recall = tot_tp / tot_g if tot_g else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    print(f"{'ALL':34} {tot_g:5d} {tot_p:5d} {tot_tp:5d} {precision:7.1%} {recall:7.1%}   F1 {f1:.1%}")
+    if matched_total:
+        print(f"\namong matched events: sub-event type right {sub_ok / matched_total:.1%}, "
+              f"fatalities exact {fat_ok / matched_total:.1%}")
+    print(f"unmatched gold events whose type matched a prediction but place or date did not: {dict(near_misses)}")
+    print(f"\nQuotes — {q_total} gold quotes: detected {q_detected / q_total:.1%}; "
+          f"speaker right {q_speaker / q_total:.1%} of all, "
+          f"{(q_speaker / q_detected if q_detected else 0):.1%} of detected")
+    print(f"\n{len(gold)} articles in {elapsed:.1f} s ({len(gold) / elapsed:.1f} articles/s, whole pipeline)")
+    if args.show_errors:
+        print("\nmissed (line, type, sub-type, place, date, evidence):")
+        for m in missed[:args.show_errors]:
+            print("  ", m)
+        print("spurious (line, type, sub-type, place, date, trigger):")
+        for s in spurious[:args.show_errors]:
+            print("  ", s)
+    ok = precision >= BAR_EVENTS and recall >= BAR_EVENTS and q_total and q_speaker / q_total >= BAR_SPEAKERS
+    print(f"\nbar (events P and R ≥ {BAR_EVENTS:.0%}, quote speakers ≥ {BAR_SPEAKERS:.0%}): {'met' if ok else 'NOT met'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
