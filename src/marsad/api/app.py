@@ -90,6 +90,31 @@ async def _no_receive() -> Message:  # pragma: no cover - JSONResponse never rea
     return {"type": "http.disconnect"}
 
 
+class SecurityHeaders:
+    """nosniff and no-referrer everywhere; CSP and frame denial on the UI; caching of vendored files."""
+
+    def __init__(self, app: ASGIApp, csp: str) -> None:
+        self.app, self.csp = app, csp.encode()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path: str = scope["path"]
+        extra = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer")]
+        if path == "/" or path.startswith("/static/"):
+            extra += [(b"content-security-policy", self.csp), (b"x-frame-options", b"DENY")]
+        if path.startswith("/static/vendor/"):
+            extra.append((b"cache-control", b"public, max-age=86400"))
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = list(message.get("headers", [])) + extra
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
 def _csp(tile_url: str | None) -> str:
     img = "'self' data:"
     if tile_url:
@@ -154,19 +179,6 @@ def create_app(
         log.exception("unhandled error on %s", request.url.path)
         return JSONResponse(error_body(500, "internal error (see the server log)"), status_code=500)
 
-    @app.middleware("http")
-    async def headers(request: Request, call_next):
-        response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        path = request.url.path
-        if path == "/" or path.startswith("/static/"):
-            response.headers.setdefault("Content-Security-Policy", csp)
-            response.headers.setdefault("X-Frame-Options", "DENY")
-        if path.startswith("/static/vendor/"):
-            response.headers.setdefault("Cache-Control", "public, max-age=86400")
-        return response
-
     app.include_router(router)
 
     @app.get("/", include_in_schema=False)
@@ -175,6 +187,7 @@ def create_app(
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.add_middleware(SecurityHeaders, csp=csp)
     if cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins), allow_methods=["GET", "POST"],
                            allow_headers=["Authorization", "Content-Type"], allow_credentials=False)

@@ -220,30 +220,30 @@ def _next(request: Request, total: int, limit: int, offset: int) -> str | None:
 
 @router.get("/api/events", response_model=None, tags=["events"], summary="Events matching the filters, newest first",
             responses={200: {"model": EventPage}, 422: {"description": "a parameter is invalid"}})
-def list_events(request: Request, store: Store, flt: Filters, limit: Limit = 50, offset: Offset = 0) -> dict:
+def list_events(request: Request, store: Store, flt: Filters, limit: Limit = 50, offset: Offset = 0) -> JSONResponse:
     rows = store.list_events(flt, limit, offset)
     # a short first page is the whole result: no count query needed
     total = offset + len(rows) if (len(rows) < limit and (rows or offset == 0)) else store.count_events(flt)
-    return {"total": total, "limit": limit, "offset": offset, "next": _next(request, total, limit, offset),
-            "events": rows}
+    return JSONResponse({"total": total, "limit": limit, "offset": offset,
+                         "next": _next(request, total, limit, offset), "events": rows})
 
 
 @router.get("/api/events/points", response_model=None, tags=["map"], summary="Compact event points for the map",
             responses={200: {"model": Points}})
 def event_points(store: Store, flt: Filters,
-                 limit: Annotated[int, Query(ge=1, le=MAX_POINTS)] = MAX_POINTS) -> dict:
+                 limit: Annotated[int, Query(ge=1, le=MAX_POINTS)] = MAX_POINTS) -> JSONResponse:
     rows = store.points(flt, limit)
     pts = [[r["id"], r["latitude"], r["longitude"], r["event_type"]] for r in rows]
-    return {"total": len(pts), "fields": ["id", "latitude", "longitude", "event_type"], "points": pts}
+    return JSONResponse({"total": len(pts), "fields": ["id", "latitude", "longitude", "event_type"], "points": pts})
 
 
 @router.get("/api/events/{event_id}", response_model=None, tags=["events"], summary="One event with its sources",
             responses={200: {"model": EventOut}, 404: {"description": "no such event"}})
-def get_event(store: Store, event_id: Annotated[int, Path(ge=1, le=2**62)]) -> dict:
+def get_event(store: Store, event_id: Annotated[int, Path(ge=1, le=2**62)]) -> JSONResponse:
     ev = store.get_event(event_id)
     if ev is None:
         raise HTTPException(404, f"no event {event_id}")
-    return ev
+    return JSONResponse(ev)
 
 
 ExportLimit = Annotated[int | None, Query(ge=1, le=MAX_EXPORT, description=f"rows (default all, at most {MAX_EXPORT})")]
@@ -271,22 +271,23 @@ def events_geojson(store: Store, flt: Filters, limit: ExportLimit = None) -> Str
 @router.get("/api/timeline", response_model=None, tags=["map"], summary="Events per day, month or year",
             responses={200: {"model": Timeline}})
 def timeline(store: Store, flt: Filters,
-             bin: Annotated[str, Query(pattern="^(day|month|year)$")] = "day") -> dict:
-    return {"bin": bin, "bins": [{"date": d, "count": c} for d, c in store.timeline(flt, bin) if d]}
+             bin: Annotated[str, Query(pattern="^(day|month|year)$")] = "day") -> JSONResponse:
+    return JSONResponse({"bin": bin, "bins": [{"date": d, "count": c} for d, c in store.timeline(flt, bin) if d]})
 
 
 @router.get("/api/facets", response_model=None, tags=["map"], summary="Counts per event type, sub-type and country",
             responses={200: {"model": Facets}})
-def facets(store: Store, flt: Filters) -> dict:
+def facets(store: Store, flt: Filters) -> JSONResponse:
     out = store.facets(flt)
-    return {k: [{"value": v, "count": c} for v, c in out.get(k, [])] for k in ("event_type", "sub_event_type", "country")}
+    return JSONResponse({k: [{"value": v, "count": c} for v, c in out.get(k, [])]
+                         for k in ("event_type", "sub_event_type", "country")})
 
 
 @router.get("/api/articles/{article_id}", response_model=None, tags=["articles"],
             summary="An article's text with every span: entities, dates, places, actors, events, quotes",
             responses={200: {"model": ArticleOut}, 404: {"description": "no such article"}})
 def get_article(store: Store, article_id: Annotated[str, Path(max_length=300,
-                description="the store's numeric id, or the id the article came with")]) -> dict:
+                description="the store's numeric id, or the id the article came with")]) -> JSONResponse:
     art = None
     if article_id.isascii() and article_id.isdigit() and len(article_id) < 19:
         art = store.get_article(int(article_id))
@@ -295,25 +296,25 @@ def get_article(store: Store, article_id: Annotated[str, Path(max_length=300,
         art = store.get_article(found[0]["id"]) if found else None
     if art is None:
         raise HTTPException(404, f"no article {article_id!r}")
-    return art
+    return JSONResponse(art)
 
 
 @router.get("/api/entities", response_model=None, tags=["entities"], summary="Entities, most mentioned first",
             responses={200: {"model": EntityPage}})
 def list_entities(store: Store, q: Annotated[str | None, Query(max_length=200)] = None,
                   label: Annotated[str | None, Query(pattern="^(PER|ORG|LOC|MISC)$")] = None,
-                  limit: Limit = 50, offset: Offset = 0) -> dict:
+                  limit: Limit = 50, offset: Offset = 0) -> JSONResponse:
     rows = store.list_entities(label=label, q=_clean(q), limit=limit, offset=offset)
-    return {"limit": limit, "offset": offset, "entities": rows}
+    return JSONResponse({"limit": limit, "offset": offset, "entities": rows})
 
 
 @router.get("/api/search", response_model=None, tags=["articles"], summary="Full-text search of the articles",
             responses={200: {"model": SearchPage}})
 def search(store: Store, q: Annotated[str, Query(min_length=1, max_length=200)],
-           limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20, offset: Offset = 0) -> dict:
+           limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20, offset: Offset = 0) -> JSONResponse:
     rows = store.search(q, limit, offset)
     total = offset + len(rows) if len(rows) < limit and (rows or offset == 0) else store.count_search(q)
-    return {"total": total, "limit": limit, "offset": offset, "results": rows}
+    return JSONResponse({"total": total, "limit": limit, "offset": offset, "results": rows})
 
 
 @router.get("/api/config", tags=["meta"], summary="Settings the web UI reads")
