@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from marsad.dates.calendars import Entry, lexicon
 
-TOKEN_RE = re.compile(r"\d+|[^\W\d_]+|[^\w\s]")
+TOKEN_RE = re.compile(r"[0-9]+|[^\W\d_]+|[^\w\s]")
 PUNCT = {"/": "/", "(": "(", ")": ")", "[": "(", "]": ")", "-": "-", "،": ",", ",": ",",
          ".": ".", "!": ".", "?": ".", "؟": ".", "؛": ".", ";": ".", ":": ".", '"': '"'}
 
@@ -83,7 +83,7 @@ def lex(norm: str) -> tuple[list[Lexeme], str, list[str], list[tuple[int, int]]]
         if "\n" in norm[prev_end:a] and out:
             out.append(Lexeme(".", None, 0, a, a, i, 0))
         c = w[0]
-        if c.isdigit():
+        if "0" <= c <= "9":
             v = int(w) if len(w) <= 6 else -1
             if len(w) <= 2 and 1 <= v <= 31:
                 code = "D"
