@@ -358,12 +358,13 @@ def titles(ctx: Context) -> None:
                     scope = ctx.main_monarchy
         holder = None
         if name is None and role.startswith("spox") and scope is None:
-            for skip_words in (1, 2):  # «المتحدث باسم المجموعة علي الأحمدي»
-                m = re.compile(r"(?:\S+ ){" + str(skip_words) + "}").match(norm, q)
-                if m and not re.search(r"[،,.:]", m.group(0)):
-                    name = _guess_name(ctx, m.end())
-                    if name:
-                        break
+            # «المتحدث باسم المجموعة علي الأحمدي», «المتحدث باسم الجماعة المسلحة، منصور الدهماني»
+            starts = [m.end() for m in (re.compile(r"(?:[^\s،,.:]+ ){" + str(k) + "}").match(norm, q) for k in (1, 2, 3)) if m]
+            comma = re.compile(r"[^.\n]{0,40}?[،,] *").match(norm, q)
+            for pos in starts + ([comma.end()] if comma else []):
+                name = _guess_name(ctx, pos)
+                if name:
+                    break
         if scope and not deputy and role != "-":
             office = f"{role}:{scope}" if ":" not in role else f"{role}:{scope}"
             pid = kb.holder(office, doc.published)
