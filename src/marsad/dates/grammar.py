@@ -27,11 +27,11 @@ _DATE = rf"(?:[DQ]f?{_MON}(?:{_YRX}|O)?)"  # 3 (من) (شهر) تشرين الث
 _DREL = r"(?:[DQ]f?(?:ZS|SO)|DO)"  # الثالث من الشهر الجاري | 25 الجاري
 _NUMD = r"(?:(?:D[/\-]D[/\-][YD]|Y[/\-]D[/\-]D|D[/\-]Y)E?)"
 _MONY = rf"(?:{_MON}(?:{_YRX}|O)?)"  # (شهر) أيلول (2017 | الماضي)
-_PER = rf"(?:Z[SKaX]|[SKa]q?O|X(?:f?[Aa]?{_YR}|f?[Aa]O|O)|P[SKa]O?|F(?:f?[Aa]?{_YR}|f?[Aa]O|f?Z[Aa]|f?a))"
+_PER = rf"(?:Z[SKaX]|[SKa][qB]?O|X(?:f?[Aa]?{_YR}|f?[Aa]O|O)|P[SKa]O?|F(?:f?[Aa]?{_YR}|f?[Aa]O|f?Z[Aa]|f?a))"
 _AGO = r"(?:[qg]p?(?:[nDN]U|U|[Aksy](?![YWDQ])))"
 _YEAR = rf"(?:[Aa]{_YR}|{_YR})"
 _SINGLE = (
-    rf"(?:(?:Pf?)?(?:Ty?|y)?(?:WO?,?L?(?:{_NUMD}|D/D(?![/\-])|{_DATE}|{_DREL})|RW?|{_NUMD}|{_DATE}|{_DREL}|WO?|{_MONY}"
+    rf"(?:(?:Pf?)?(?:Ty?|y)?(?:WO?,?L?(?:{_NUMD}|D/D(?![/\-])|{_DATE}|{_DREL})|RW?|{_NUMD}|{_DATE}|{_DREL}|W(?:B?O)?|{_MONY}"
     rf"|{_PER}|{_AGO}|{_YEAR})|yD/D(?![/\-]))"
 )
 _PART1 = rf"(?:{_DATE}|{_MONY}|[Aa]?{_YR}|W|[DQ])"
@@ -98,6 +98,8 @@ def lex(norm: str) -> tuple[list[Lexeme], str, list[str], list[tuple[int, int]]]
                     and words[i - 1].isdigit() and words[i + 1].isdigit():
                 code = "/"  # 25.9.2017
             out.append(Lexeme(code, None, 0, a, b, i, 1))
+        elif w == "م" and i + 1 < n and spans[i + 1][0] == b and words[i + 1].isdigit():
+            out.append(Lexeme("x", None, 0, a, b, i, 1))  # 1000م2: square metres, not an era
         elif w == "و" or w == "ف":
             out.append(Lexeme("&", None, 0, a, b, i, 1))
         else:

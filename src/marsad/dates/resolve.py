@@ -59,6 +59,7 @@ def interpret(all_lx: list[Lexeme], k0: int, k1: int, words: list[str], in_range
     head = ""  # what a following modifier (الماضي …) or year attaches to
     pending_this = False
     before_last = False  # «العام قبل الماضي»
+    after_next = False  # «الخميس بعد المقبل»
     for k, x in enumerate(lx):
         c = x.code
         if c in "DQ":
@@ -108,10 +109,21 @@ def interpret(all_lx: list[Lexeme], k0: int, k1: int, words: list[str], in_range
             if head in ("monthrel", "weekrel", "yearrel"):
                 before_last = True
                 continue
+        elif c == "B":
+            if head in ("monthrel", "weekrel", "yearrel", "weekday"):
+                after_next = True
+                continue
         elif c == "O":
             mod = str(x.value)
-            if before_last and mod == "past":
+            if after_next and mod == "next":
+                if head == "weekday":
+                    f.weekday_mod = "next2"
+                    continue
+                before_last, mod = True, "past"
+                shift = 2
+            elif before_last and mod == "past":
                 shift = -2
+            if before_last and mod == "past":
                 if head == "monthrel":
                     f.month_shift = shift
                 elif head == "weekrel":
@@ -168,10 +180,14 @@ def _year_ok(lx: list[Lexeme], k: int, words: list[str]) -> bool:
     v = int(lx[k].value)  # type: ignore[arg-type]
     prev = lx[k - 1].code if k else "^"
     nxt = lx[k + 1].code if k + 1 < len(lx) else "$"
-    if prev in "Aa" or nxt in "eE":
+    if prev in "Aa":
         return True
+    if nxt == "E":
+        return 1300 <= v <= 1500
     if not 1900 <= v <= 2100:
         return False
+    if nxt == "e":
+        return True
     if prev == "&" and k > 1 and lx[k - 2].code == "Y":
         return True  # عامي 2014 و2015
     if prev not in _CUES:
@@ -311,6 +327,8 @@ def resolve(f: Frame, anchor: dt.date | None, future: bool = False) -> Value | N
         assert anchor is not None
         if f.weekday is not None and f.day is not None:
             year = _year_by_weekday(f.day, month, f.weekday, anchor)
+        if year is None and f.day is not None and f.month_mod in ("past", "next"):
+            year = _year_for_day(f.day, month, f.month_mod, anchor)
         if year is None:
             future = future or f.weekday_mod == "next"
             year = _year_for_month(month, f.month_mod, anchor, future)
@@ -329,6 +347,15 @@ def _year_by_weekday(day: int, month: int, weekday: int, anchor: dt.date) -> int
         if d.weekday() == weekday and (best is None or abs((d - anchor).days) < best[0]):
             best = (abs((d - anchor).days), y)
     return best[1] if best else None
+
+
+def _year_for_day(day: int, month: int, mod: str, anchor: dt.date) -> int:
+    """«27 أغسطس المقبل»: the next such day after the anchor (the last one before it for الماضي)."""
+    key = (month, day)
+    now = (anchor.month, anchor.day)
+    if mod == "next":
+        return anchor.year if key > now else anchor.year + 1
+    return anchor.year if key < now else anchor.year - 1
 
 
 def _year_for_month(month: int, mod: str | None, anchor: dt.date, future: bool) -> int:
@@ -351,6 +378,8 @@ def _resolve_weekday(wd: int, mod: str | None, anchor: dt.date, future: bool) ->
     fwd = (wd - anchor.weekday()) % 7
     if mod == "next":
         return anchor + dt.timedelta(days=fwd or 7)
+    if mod == "next2":
+        return anchor + dt.timedelta(days=(fwd or 7) + 7)
     if future and mod is None:
         return anchor + dt.timedelta(days=fwd)
     return anchor - dt.timedelta(days=back)

@@ -20,7 +20,7 @@ LEAD_CHARS = 600  # where a dateline or the lead's first full date is looked for
 FUTURE_WINDOW = 8  # words before a date searched for a future-tense cue
 FUTURE_WORDS = frozenset(
     "سوف المقرر المزمع المرتقب المنتظر يعتزم تعتزم يعتزمون نعتزم اعتزامه اعتزامها ستكون سيكون يرتقب "
-    "يتوقع المتوقع ينتظر مرتقبه مرتقب المقبل المقبله القادم القادمه".split()
+    "يتوقع المتوقع ينتظر مرتقبه مرتقب المقبل المقبله القادم القادمه لن".split()
 )
 NOT_FUTURE = frozenset("سيدي سيده سيتي ستار سيناء سيناريو سيرين سينما ستوديو ستيفن سيمون سينيه".split())
 
@@ -28,7 +28,7 @@ NOT_FUTURE = frozenset("سيدي سيده سيتي ستار سيناء سينا�
 @functools.cache
 def _is_future_verb(word: str) -> bool:
     """سـ + a present-tense verb (سيعقد, ستبدأ): the remainder is the more common word."""
-    if word in FUTURE_WORDS:
+    if word in FUTURE_WORDS or (word[:1] in ("و", "ف") and word[1:] in FUTURE_WORDS):
         return True
     for w in (word, word[1:] if word[:1] in "وف" else ""):
         if len(w) >= 5 and w[0] == "س" and w[1] in "يتنا" and w not in NOT_FUTURE:
