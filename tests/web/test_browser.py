@@ -39,6 +39,8 @@ def test_map_filter_marker_article(page):
     assert page.locator(".ev-item").count() == 6
     assert page.locator("path.leaflet-interactive, .leaflet-basemap-pane path").count() > 100  # Natural Earth shapes
     assert "6 events" in page.locator("#count").inner_text()
+    labels = page.locator(".country-label span").all_inner_texts()
+    assert "Iraq" in labels and "Syria" in labels  # basemap labelled in the interface's language
 
     # filter by country: only Iraq's three events remain
     page.select_option("#f-country", "IQ")
@@ -77,6 +79,7 @@ def test_map_filter_marker_article(page):
     assert page.evaluate("document.documentElement.dir") == "rtl"
     assert page.locator("[data-i18n='events']").inner_text() == "الأحداث"
     assert page.locator(".card-type").inner_text() == "معارك"
+    assert "العراق" in page.locator(".country-label span").all_inner_texts()
     page.screenshot(path=str(ARTIFACTS / "web-reader-ar.png"))
     page.click("#lang-toggle")
     assert page.evaluate("document.documentElement.dir") == "ltr"
@@ -104,7 +107,9 @@ def test_timeline_filters_map(page):
     page.fill("#f-q", "صنعاء")
     expect(page.locator(".ev-item")).to_have_count(1)
     assert page.locator(".ev-item .ev-title").inner_text() == "Abduction/forced disappearance"
+    expect(page.locator("rect.tl-bar")).to_have_count(1)  # the timeline follows the other filters
     page.click("#reset")
     expect(page.locator(".ev-item")).to_have_count(6)
+    expect(page.locator("rect.tl-bar[data-from='2017-04-29']")).to_have_count(1)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "web-map.png"))

@@ -56,12 +56,74 @@
   map.createPane("basemap").style.zIndex = 250;
   let fitNext = true;
 
+  /* Offline basemap: Natural Earth countries (world-atlas TopoJSON), labelled in the UI's
+     language, clickable to filter by country. */
+  let countryLayer = null;
+  const labels = L.layerGroup();
+  const BASE_STYLE = {color: "#9aa3ad", weight: 0.7, fillColor: "#f5f3ee", fillOpacity: 1, opacity: 1};
+
+  function ringArea(r) {
+    let a = 0;
+    for (let i = 0, j = r.length - 1; i < r.length; j = i++) a += (r[j][0] + r[i][0]) * (r[j][1] - r[i][1]);
+    return Math.abs(a / 2);
+  }
+  function labelPoint(geom) {
+    const polys = geom.type === "Polygon" ? [geom.coordinates] : geom.type === "MultiPolygon" ? geom.coordinates : [];
+    let best = null, bestA = 0;
+    for (const p of polys) { const a = ringArea(p[0]); if (a > bestA) { bestA = a; best = p[0]; } }
+    if (!best) return null;
+    let x = 0, y = 0, a2 = 0; // centroid of the largest ring
+    for (let i = 0, j = best.length - 1; i < best.length; j = i++) {
+      const f = best[j][0] * best[i][1] - best[i][0] * best[j][1];
+      x += (best[j][0] + best[i][0]) * f; y += (best[j][1] + best[i][1]) * f; a2 += f;
+    }
+    return a2 ? {lat: y / (3 * a2), lon: x / (3 * a2), area: bestA} : null;
+  }
+
+  function countryStyle(f) {
+    const on = state.f.country && f.properties.alpha2 === state.f.country;
+    return on ? Object.assign({}, BASE_STYLE, {fillColor: "#e6edf5", color: "#5b7fa6", weight: 1.4}) : BASE_STYLE;
+  }
+
+  function drawLabels() {
+    labels.clearLayers();
+    if (!countryLayer) return;
+    const z = map.getZoom();
+    const minArea = z <= 3 ? 60 : z === 4 ? 12 : z === 5 ? 2 : 0;
+    countryLayer.eachLayer((l) => {
+      const p = l.feature.properties;
+      if (!p.label || p.label.area < minArea) return;
+      const name = (p.alpha2 && countryName(p.alpha2)) || p.name;
+      labels.addLayer(L.marker([p.label.lat, p.label.lon], {interactive: false, keyboard: false, pane: "labels",
+        icon: L.divIcon({className: "country-label", html: "<span></span>", iconSize: [0, 0]})}).on("add", (e) => {
+        e.target.getElement().firstChild.textContent = name;
+      }));
+    });
+  }
+
   async function loadBasemap() {
     try {
-      const topo = await getJSON("/static/vendor/world-atlas/countries-50m.json");
+      const [topo, codes] = await Promise.all([getJSON("/static/vendor/world-atlas/countries-50m.json"),
+        getJSON("/static/iso-numeric-alpha2.json")]);
       const land = topojson.feature(topo, topo.objects.countries);
-      L.geoJSON(land, {pane: "basemap", interactive: false, style: {
-        color: "#9aa3ad", weight: 0.7, fillColor: "#f5f3ee", fillOpacity: 1, opacity: 1}}).addTo(map);
+      for (const f of land.features) {
+        f.properties.alpha2 = codes[f.id] || null;
+        f.properties.label = labelPoint(f.geometry);
+      }
+      map.createPane("labels").style.zIndex = 350;
+      map.getPane("labels").style.pointerEvents = "none";
+      countryLayer = L.geoJSON(land, {pane: "basemap", style: countryStyle, onEachFeature(f, layer) {
+        if (!f.properties.alpha2) return;
+        layer.on("click", () => {
+          $("f-country").value = f.properties.alpha2;
+          setFilter({country: state.f.country === f.properties.alpha2 ? "" : f.properties.alpha2}, true);
+        });
+        layer.on("mouseover", () => layer.setStyle({fillColor: state.f.country === f.properties.alpha2 ? "#dce6f1" : "#ece8df"}));
+        layer.on("mouseout", () => countryLayer.resetStyle(layer));
+      }}).addTo(map);
+      labels.addTo(map);
+      drawLabels();
+      map.on("zoomend", drawLabels);
       map.attributionControl.addAttribution("Natural Earth");
     } catch (e) { toast(t.load_error + e.message); }
     if (state.config.tile_url) {
@@ -168,6 +230,10 @@
     sel.value = keep;
   }
 
+  function restyleCountries() {
+    if (countryLayer) countryLayer.setStyle(countryStyle);
+  }
+
   function renderPeriod() {
     const {from, to} = state.f;
     $("period-text").textContent = from || to ? `${from || "…"} → ${to || "…"}` : t.all_time;
@@ -263,6 +329,7 @@
       renderList(false);
       renderTypeChips();
       renderCountries();
+      restyleCountries();
       drawPoints(pts.points);
       $("count").title = t.on_map(pts.returned, pts.total);
       if (tl) { state.daily = tl.bins; timeline.setData(tl.bins); renderPeriod(); }
@@ -427,6 +494,7 @@
     renderCountries();
     renderList(false);
     renderPeriod();
+    drawLabels();
     if (state.article) renderReader(false);
   }
 
