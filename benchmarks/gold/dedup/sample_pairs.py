@@ -1,6 +1,6 @@
 """Draw the article pairs to label for the dedup precision check (prints them for a human).
 
-Usage: python benchmarks/gold/dedup/sample_pairs.py [N_SAME] [N_NEAR] > /tmp/pairs.txt
+Usage: python benchmarks/gold/dedup/sample_pairs.py [N_SAME] [N_NEAR] [SEED] > /tmp/pairs.txt
 Pairs: N_SAME pairs the dedup put in one story (half of them borderline: Jaccard < 0.6), and
 N_NEAR near misses (LSH candidates it kept apart, most similar first), drawn with a fixed seed.
 Only ids (0-based line numbers in saudinewsnet-2015.jsonl.gz) and urls go into pairs.tsv.
@@ -23,7 +23,7 @@ def main() -> int:
     n_near = int(sys.argv[2]) if len(sys.argv) > 2 else 20
     recs = load_records()
     index, sets, _ = run_dedup(recs)
-    rng = random.Random(7)
+    rng = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 7)
 
     def sim(a: int, b: int) -> tuple[float, float]:
         x, y = index._content(sets[a]), index._content(sets[b])

@@ -14,7 +14,7 @@ MinHash LSH, then verifies each candidate on the exact shingle sets:
   same template on another day is another story.
 
 An article joins the story of its best verified match among the articles indexed before it,
-provided it matches at least half of that story's articles (so that a roundup holding two
+provided it matches most of that story's articles (so that a roundup holding two
 stories does not chain them); stories are never merged, so ids never change once given. Otherwise it starts a story
 whose id is ``story:<its key>``. Pure Python over strings; the store persists the ids.
 """
@@ -159,12 +159,12 @@ class StoryIndex:
         return found
 
     def best_story(self, matches: list[Match]) -> str | None:
-        """The story of the best match among stories the article matches at least half of: one
+        """The story of the best match among stories the article matches most articles of: a
         roundup that contains two stories must not chain them into one."""
         per_story = Counter(self.stories[m.key] for m in matches)
         for m in matches:
             story = self.stories[m.key]
-            if 2 * per_story[story] >= self._size[story]:
+            if 2 * per_story[story] > self._size[story]:
                 return story
         return None
 
