@@ -135,7 +135,7 @@ def test_csv_has_acled_header_and_rows(client):
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(r.text)))
     assert tuple(rows[0][:len(ACLED_COLUMNS)]) == ACLED_COLUMNS
-    assert rows[0][len(ACLED_COLUMNS):][:2] == ["id", "article_id"]  # Marsad's columns after ACLED's
+    assert rows[0][len(ACLED_COLUMNS):][:2] == ["marsad_id", "marsad_article_id"]  # Marsad's after ACLED's
     assert len(rows) == 4
     body = [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
     assert {b["country"] for b in body} == {"Iraq"} and {b["iso"] for b in body} == {"368"}
@@ -153,8 +153,10 @@ def test_geojson_is_valid_rfc7946(client):
         assert f["type"] == "Feature" and f["geometry"]["type"] == "Point"
         lon, lat = f["geometry"]["coordinates"]
         assert isinstance(lon, float) and -180 <= lon <= 180 and -90 <= lat <= 90
-        assert (lat, lon) == (f["properties"]["latitude"], f["properties"]["longitude"])
-        assert f["id"] == f["properties"]["id"]
+        assert f["id"] == f["properties"]["id"] and f["properties"]["event_type"]
+    by_id = {e["id"]: e for e in events(client)["events"]}
+    for f in fc["features"]:
+        assert f["geometry"]["coordinates"] == [by_id[f["id"]]["longitude"], by_id[f["id"]]["latitude"]]
     assert len(json.loads(client.get("/api/events.geojson", params={"event_type": "Protests"}).text)["features"]) == 1
 
 

@@ -15,8 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from marsad import load
 from marsad.api.deps import Backend, get_backend
-from marsad.api.export import csv_chunks, geojson_chunks
 from marsad.io.article import MAX_BYTES, Article, InputError, check_text
+from marsad.io.writers import iter_acled_csv, iter_geojson
 from marsad.process import article_to_document
 from marsad.store import EventFilter, FilterError
 
@@ -253,18 +253,17 @@ def _export_rows(store: Backend, flt: EventFilter, limit: int | None):
     return itertools.islice(store.iter_events(flt), limit or MAX_EXPORT)
 
 
-@router.get("/api/events.csv", tags=["events"], summary="Events as CSV: ACLED's columns in ACLED's order, then Marsad's",
+@router.get("/api/events.csv", tags=["events"], summary="Events as CSV: ACLED's columns in ACLED's order, then Marsad's (marsad_*)",
             response_class=StreamingResponse, responses={200: {"content": {"text/csv": {}}}})
 def events_csv(store: Store, flt: Filters, limit: ExportLimit = None) -> StreamingResponse:
-    return StreamingResponse(csv_chunks(_export_rows(store, flt, limit)), media_type="text/csv; charset=utf-8",
+    return StreamingResponse(iter_acled_csv(_export_rows(store, flt, limit)), media_type="text/csv; charset=utf-8",
                              headers={"Content-Disposition": 'attachment; filename="marsad-events.csv"'})
 
 
-@router.get("/api/events.geojson", tags=["events"], summary="Events as a GeoJSON FeatureCollection (RFC 7946)",
+@router.get("/api/events.geojson", tags=["events"], summary="Located events as a GeoJSON FeatureCollection (RFC 7946)",
             response_class=StreamingResponse, responses={200: {"content": {"application/geo+json": {}}}})
 def events_geojson(store: Store, flt: Filters, limit: ExportLimit = None) -> StreamingResponse:
-    meta = {"filters": {k: str(v) for k, v in vars(flt).items() if v not in (None, False, {}, "")}}
-    return StreamingResponse(geojson_chunks(_export_rows(store, flt, limit), meta), media_type="application/geo+json",
+    return StreamingResponse(iter_geojson(_export_rows(store, flt, limit)), media_type="application/geo+json",
                              headers={"Content-Disposition": 'attachment; filename="marsad-events.geojson"'})
 
 
