@@ -23,8 +23,20 @@ def _v1_initial(conn: Connection) -> None:
     fts.create(conn)
 
 
+def _v2_covering_indexes(conn: Connection) -> None:
+    """Indexes that answer bbox queries sorted by date and per-country facets from the index alone."""
+    from sqlalchemy import text
+
+    from marsad.store.schema import events
+
+    conn.execute(text("DROP INDEX IF EXISTS ix_events_lon_lat"))
+    for index in events.indexes:
+        index.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("initial schema: articles, annotations, events, event_sources, quotes, full-text index", _v1_initial),
+    ("covering indexes for bbox and per-country facets", _v2_covering_indexes),
 ]
 LATEST = len(MIGRATIONS)
 

@@ -191,7 +191,10 @@ def list_events(conn: Connection, filters: EventFilter | None = None, limit: int
     """A page of events, newest first (event_date, then id, descending)."""
     limit = max(0, min(int(limit), MAX_LIMIT))
     conds = (filters or EventFilter()).where(conn.dialect.name)
-    stmt = _order(_event_select().where(and_(True, *conds))).limit(limit).offset(max(0, int(offset)))
+    # pick the page's ids first (the indexes answer filter + order without reading the wide rows),
+    # then read only those rows
+    page = _order(select(events.c.id).where(and_(True, *conds))).limit(limit).offset(max(0, int(offset)))
+    stmt = _order(_event_select().where(events.c.id.in_(page.scalar_subquery())))
     return [event_dict(r) for r in conn.execute(stmt)]
 
 
@@ -419,7 +422,9 @@ def timeline(conn: Connection, filters: EventFilter | None = None, bin: str = "d
     fmt = {"day": ("%Y-%m-%d", "YYYY-MM-DD"), "month": ("%Y-%m", "YYYY-MM"), "year": ("%Y", "YYYY")}
     if bin not in fmt:
         raise FilterError(f"bin: one of {', '.join(fmt)} expected, got {bin!r}")
-    if conn.dialect.name == "sqlite":
+    if bin == "day":
+        period = events.c.event_date  # grouped as stored: the (country, date) indexes cover it
+    elif conn.dialect.name == "sqlite":
         period = func.strftime(fmt[bin][0], events.c.event_date)
     else:
         period = func.to_char(events.c.event_date, fmt[bin][1])
@@ -427,16 +432,25 @@ def timeline(conn: Connection, filters: EventFilter | None = None, bin: str = "d
     period = period.label("period")
     stmt = (select(period, func.count()).where(events.c.event_date.is_not(None), *conds)
             .group_by(period).order_by(period))
-    return [(p, n) for p, n in conn.execute(stmt)]
+    return [(_iso(p), n) for p, n in conn.execute(stmt)]
 
 
 def facets(conn: Connection, filters: EventFilter | None = None, top: int = 50) -> dict[str, list[tuple[str, int]]]:
     """Counts per event_type, sub_event_type and country (alpha-2) under the filters, largest first."""
     conds = (filters or EventFilter()).where(conn.dialect.name)
-    out: dict[str, list[tuple[str, int]]] = {}
-    for key, col in (("event_type", events.c.event_type), ("sub_event_type", events.c.sub_event_type),
-                     ("country", events.c.country_code)):
-        stmt = (select(col, func.count()).where(col.is_not(None), *conds).group_by(col)
-                .order_by(func.count().desc(), col).limit(top))
-        out[key] = [(v, n) for v, n in conn.execute(stmt)]
-    return out
+    # one pass for both type levels (a sub-event type belongs to one event type)
+    by_type: dict[str, int] = {}
+    by_sub: dict[str, int] = {}
+    stmt = select(events.c.event_type, events.c.sub_event_type, func.count()).where(*conds).group_by(
+        events.c.event_type, events.c.sub_event_type)
+    for et, st, n in conn.execute(stmt):
+        by_type[et] = by_type.get(et, 0) + n
+        by_sub[st] = by_sub.get(st, 0) + n
+    country = (select(events.c.country_code, func.count()).where(events.c.country_code.is_not(None), *conds)
+               .group_by(events.c.country_code))
+
+    def top_items(counts: dict[str, int]) -> list[tuple[str, int]]:
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+
+    return {"event_type": top_items(by_type), "sub_event_type": top_items(by_sub),
+            "country": top_items(dict(conn.execute(country).all()))}

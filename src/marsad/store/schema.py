@@ -172,7 +172,9 @@ events = Table(
     _live_index("ix_events_actor2", "actor2"),
     _live_index("ix_events_actor1_id", "actor1_id"),
     _live_index("ix_events_actor2_id", "actor2_id"),
-    _live_index("ix_events_lon_lat", "longitude", "latitude"),
+    _live_index("ix_events_lon_lat_date", "longitude", "latitude", "event_date"),
+    _live_index("ix_events_country_types", "country_code", "event_type", "sub_event_type"),
+    _live_index("ix_events_types", "event_type", "sub_event_type"),
 )
 
 event_sources = Table(
