@@ -66,6 +66,10 @@ def lexicon() -> dict[str, list[tuple[tuple[str, ...], Entry]]]:
         if code == "Q" and int(row[2]) in (20, 30):
             tens[form] = int(row[2])
         add(form, Entry(code, value))
+    # decades: الثمانينيات (القرن الماضي|القرن العشرين) → "198"
+    for row in _rows("decades.tsv"):
+        for suffix in ("", " القرن الماضي", " القرن العشرين", " من القرن الماضي", " من القرن العشرين"):
+            add(row[0] + suffix, Entry("G", row[1]))
     # compound ordinal days: الحادي عشر (11) … التاسع عشر, الحادي والعشرين (21) … الحادي والثلاثين
     for form, unit in units.items():
         if unit <= 9:

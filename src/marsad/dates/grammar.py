@@ -32,14 +32,14 @@ _AGO = r"(?:[qg]p?(?:[nDN]U|U|[Aksy](?![YWDQ])))"
 _YEAR = rf"(?:[Aa]{_YR}|{_YR})"
 _SINGLE = (
     rf"(?:(?:Pf?)?(?:Ty?|y)?(?:WO?,?L?(?:{_NUMD}|D/D(?![/\-])|{_DATE}|{_DREL})|RW?|{_NUMD}|{_DATE}|{_DREL}|W(?:B?O)?|{_MONY}"
-    rf"|{_PER}|{_AGO}|{_YEAR})|yD/D(?![/\-]))"
+    rf"|{_PER}|{_AGO}|{_YEAR}|G)|yD/D(?![/\-]))"
 )
 _PART1 = rf"(?:{_DATE}|{_MONY}|[Aa]?{_YR}|W|[DQ])"
 _PART2 = rf"(?:{_DATE}|{_DREL}|{_MONY}|[Aa]?{_YR}|W)"
 RANGE_RE = re.compile(rf"(?:[bvf])?{_PART1}(?:&t|&|t|-|/){_PART2}")
 SINGLE_RE = re.compile(_SINGLE)
 NUMD_RE = re.compile(_NUMD)
-STARTS = frozenset("PTyWRDQYMHsZSKaXqgAbvfF")
+STARTS = frozenset("PTyWRDQYMHsZSKaXqgAbvfFG")
 CONNECT = frozenset("&t-/")
 
 
@@ -153,7 +153,13 @@ def _merge_doubled(lx: list[Lexeme]) -> None:
 
 _NOT_TODAY_NEXT = frozenset({"نفسه", "ذاته", "عينه", "نفسها", "ذاتها", "السابع", "الاخير", "الموعود"})
 _NOT_TODAY_PREV = frozenset({"ذلك", "هذا", "تلك", "نفس", "ذات", "طوال", "طيله", "مدار", "اخر", "في"})
+_NOT_WEEKDAY_PREV = frozenset({"كلا", "كلتا", "الواحد", "هذين", "هاتين", "الله", "الفرد", "الصمد"})
 _VERB_GHADA_PREV = frozenset({"قد", "لقد", "ثم", "وقد", "فقد", "بعدما", "حتى", "وبذلك", "بذلك", "وهكذا", "هكذا"})
+
+
+def _bare(word: str) -> str:
+    """A neighbour word without its conjunction (وكل → كل)."""
+    return word[1:] if len(word) > 2 and word[0] in "وف" else word
 
 
 def _guards(lx: list[Lexeme], words: list[str], norm: str) -> None:
@@ -163,11 +169,14 @@ def _guards(lx: list[Lexeme], words: list[str], norm: str) -> None:
         if x.code not in "WR":
             continue
         nxt = words[x.tok + x.ntok] if x.tok + x.ntok < n else ""
-        prv = words[x.tok - 1] if x.tok > 0 else ""
+        prv = _bare(words[x.tok - 1]) if x.tok > 0 else ""
         bad = False
         if x.code == "W":
-            if nxt in ("عشر", "عشره", "معا", "كليهما", "كلاهما") or prv in ("كلا", "كلتا", "الواحد", "هذين", "هاتين"):
+            before = _bare(words[x.tok - 2]) if x.tok > 1 else ""
+            if nxt in ("عشر", "عشره", "معا", "كليهما", "كلاهما") or prv in _NOT_WEEKDAY_PREV:
                 bad = True
+            elif prv in ("كل", "ايام") or (prv in ("يوم", "ايام") and before in ("كل", "كافه")):
+                bad = True  # كل يوم جمعة: every Friday, no date
             elif x.value == 0 and prv.startswith("ال") and prv.endswith("ين"):
                 bad = True  # الطرفين الاثنين: "the two"
             elif x.weak and (k == 0 or lx[k - 1].code != "y"):

@@ -38,6 +38,7 @@ class Frame:
     season: str | None = None
     season_mod: str | None = None
     part: str | None = None  # H1 H2 Q1 … Q4 of a year
+    decade: str | None = None  # "198": the eighties
     ago: tuple[str, int] | None = None
     numeric: bool = False
 
@@ -74,7 +75,7 @@ def interpret(all_lx: list[Lexeme], k0: int, k1: int, words: list[str], in_range
             f.year, head = int(x.value), "year"  # type: ignore[arg-type]
             if k + 1 < len(lx) and lx[k + 1].code == "E":
                 f.hijri = True
-            elif f.month is None and f.season is None and not in_range and not _year_ok(all_lx, k0 + k, words):
+            elif f.month is None and f.season is None and not _year_ok(all_lx, k0 + k, words, in_range):
                 return None
         elif c == "W":
             if x.weak and (k0 + k == 0 or all_lx[k0 + k - 1].code not in "yT"):
@@ -102,6 +103,8 @@ def interpret(all_lx: list[Lexeme], k0: int, k1: int, words: list[str], in_range
                 f.season_mod = "this"
         elif c == "F":
             f.part, head = str(x.value), "part"
+        elif c == "G":
+            f.decade = str(x.value)
         elif c == "Z":
             pending_this = True
             continue
@@ -158,6 +161,11 @@ def interpret(all_lx: list[Lexeme], k0: int, k1: int, words: list[str], in_range
 
 
 _CUES = frozenset("igtqBfP")
+YEAR_NOUNS = frozenset(
+    "موازنه ميزانيه انتخابات رؤيه مونديال اولمبياد اولمبياد دوره موسم ثوره احداث انتفاضه نكبه نكسه حرب "
+    "دستور اتفاق اتفاقيه خطه استراتيجيه تعداد احصاءات احصائيات ازمه صيف شتاء ربيع خريف بحلول مواليد "
+    "مونديال بطوله نسخه".split()
+)
 PERIOD_NOUNS = frozenset("موسم حلول قبيل ايام ليالي اواخر اوائل منتصف مطلع نهايه بدايه طيله طوال".split())
 COUNT_WORDS = frozenset("اكثر اقل نحو حوالي حوالى قرابه زهاء اصل اجمالي مجموع".split())
 
@@ -174,7 +182,7 @@ def _weak_ok(lx: list[Lexeme], k: int, weak: int, words: list[str]) -> bool:
     return prev in _CUES or prev == "T" or (tok > 0 and words[tok - 1] in PERIOD_NOUNS)
 
 
-def _year_ok(lx: list[Lexeme], k: int, words: list[str]) -> bool:
+def _year_ok(lx: list[Lexeme], k: int, words: list[str], in_range: bool = False) -> bool:
     """A bare number is a year only after عام/سنة, a preposition, or before an era mark;
     never when it counts something («أكثر من 2000 شخص», «في 2000 موقعا»)."""
     v = int(lx[k].value)  # type: ignore[arg-type]
@@ -186,13 +194,17 @@ def _year_ok(lx: list[Lexeme], k: int, words: list[str]) -> bool:
         return 1300 <= v <= 1500
     if not 1900 <= v <= 2100:
         return False
-    if nxt == "e":
+    if nxt == "e" or in_range:
         return True
+    if nxt in "t-" and k + 2 < len(lx) and lx[k + 2].code in "DNY":
+        return False  # من 2000 إلى 3000 شخص: a span of counts (a range of years was tried first)
     if prev == "&" and k > 1 and lx[k - 2].code == "Y":
         return True  # عامي 2014 و2015
+    tok = lx[k].tok
+    if tok > 0 and (words[tok - 1] in YEAR_NOUNS or words[tok - 1][1:] in YEAR_NOUNS and words[tok - 1][0] in "وفل"):
+        return True  # موازنة 2018, انتخابات 2014
     if prev not in _CUES:
         return False
-    tok = lx[k].tok
     if tok >= 2 and words[tok - 2] in COUNT_WORDS:
         return False
     follower = words[tok + 1] if tok + 1 < len(words) else ""
@@ -282,6 +294,8 @@ def resolve(f: Frame, anchor: dt.date | None, future: bool = False) -> Value | N
     """The TIMEX3 value of a frame; None when it needs an anchor that is missing."""
     if f.hijri:
         return _resolve_hijri(f, anchor, future)
+    if f.decade is not None:
+        return f.decade, "decade", None
     if f.part is not None:
         year = f.year if f.year is not None else (anchor.year + (f.year_shift or 0) if anchor else None)
         if year is None:
