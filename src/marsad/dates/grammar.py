@@ -177,8 +177,6 @@ def _guards(lx: list[Lexeme], words: list[str], norm: str) -> None:
                 bad = True
             elif prv in ("كل", "ايام") or (prv in ("يوم", "ايام") and before in ("كل", "كافه")):
                 bad = True  # كل يوم جمعة: every Friday, no date
-            elif x.value == 0 and prv.startswith("ال") and prv.endswith("ين"):
-                bad = True  # الطرفين الاثنين: "the two"
             elif x.weak and (k == 0 or lx[k - 1].code != "y"):
                 bad = True  # أحد, جمعة, خميس: a weekday only in «يوم جمعة»
             elif 0 < k < len(lx) - 1 and lx[k - 1].code == '"' and lx[k + 1].code == '"':
