@@ -22,6 +22,11 @@ FUTURE_WORDS = frozenset(
     "سوف المقرر المزمع المرتقب المنتظر يعتزم تعتزم يعتزمون نعتزم اعتزامه اعتزامها ستكون سيكون يرتقب "
     "يتوقع المتوقع ينتظر مرتقبه مرتقب المقبل المقبله القادم القادمه لن".split()
 )
+# past-tense markers and reporting verbs: a date after them belongs to them, not to a verb further back
+PAST_STOP = frozenset(
+    "قد لقد كان كانت كانوا قال قالت اعلن اعلنت اكد اكدت اوضح اوضحت اضاف اضافت ذكر ذكرت افاد افادت صرح "
+    "صرحت اشار اشارت امس".split()
+)
 NOT_FUTURE = frozenset("سيدي سيده سيتي ستار سيناء سيناريو سيرين سينما ستوديو ستيفن سيمون سينيه".split())
 
 
@@ -173,7 +178,7 @@ def _future_context(words: list[str], spans: list[tuple[int, int]], tok: int, co
     """A future-tense cue (سوف, من المقرر, سيعقد …) shortly before the date, in its sentence."""
     for i in range(tok - 1, max(-1, tok - 1 - FUTURE_WINDOW), -1):
         w = words[i]
-        if w in (".", "!", "?", "؟", ":"):
+        if w in (".", "!", "?", "؟", ":") or w in PAST_STOP or (w[:1] in ("و", "ف") and w[1:] in PAST_STOP):
             return False
         if w and w[0].isalpha() and _is_future_verb(w):
             return True
