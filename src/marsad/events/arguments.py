@@ -41,6 +41,12 @@ def is_state(a: ActorMention | ArgRef | None) -> bool:
     return a.inter == 1 or any(t in typ for t in STATE_TYPES)
 
 
+def km_apart(a: Place, b: Place) -> float:
+    from marsad.events.merge import km
+
+    return km(a, b)
+
+
 def can_act(a: ActorMention) -> bool:
     typ = (a.type or "").lower()
     return not any(t in typ for t in NON_AGENT_TYPES)
@@ -96,6 +102,16 @@ class Arguments:
         word = toks[k].norm
         return word
 
+    def _preposition_between(self, a: int, b: int) -> bool:
+        """A preposition between a trigger and an actor makes the actor an object, not the agent."""
+        toks = self.view.doc.tokens
+        k = self.view.token_at(a)
+        while k < len(toks) and toks[k].start < b:
+            if toks[k].norm in PREPOSITIONS or toks[k].norm in TARGET_PREPS:
+                return True
+            k += 1
+        return False
+
     def _tokens_between(self, a: int, b: int) -> int:
         v = self.view
         if b <= a:
@@ -126,7 +142,8 @@ class Arguments:
                 if target is None and a.start < c_end + 80:
                     target = a
                 continue
-            if agent is None and dist <= (6 if pos == "V" else 3) and prev not in PREPOSITIONS and can_act(a):
+            if agent is None and dist <= (6 if pos == "V" else 2) and prev not in PREPOSITIONS and can_act(a) \
+                    and not self._preposition_between(t_end, a.start):
                 agent = a
             elif target is None and agent is not None and dist <= 8 and prev not in PREPOSITIONS:
                 target = a  # the verb's object after its subject
@@ -172,16 +189,32 @@ class Arguments:
             return best, best.precision
         return None, 3
 
+    def extra_places(self, sent: int, main: Place, stop: int) -> list[Place]:
+        """Further places listed after the main one in the trigger's sentence («غارات على إب
+        ومواقع في عمران ومديرية حيس»): each is an event of its own, as ACLED codes them."""
+        out: list[Place] = []
+        last = main
+        toks = self.view.doc.tokens
+        for p in self.places_by_sent.get(sent, []):
+            if p.start <= main.end or p.start >= stop or is_country(p):
+                continue
+            k = self.view.token_at(p.start)
+            if k > 0 and toks[k - 1].norm in DIRECTION_WORDS | {"من"}:
+                continue
+            if self._tokens_between(last.end, p.start) > 12:
+                break
+            if all(km_apart(p, q) > 20 for q in [main, *out]):
+                out.append(p)
+            last = p
+        return out
+
     def fallback_place(self, sent: int) -> Place | None:
-        """The nearest place in the two sentences before, else the article's first sub-country place."""
+        """The last place below country level in the two sentences before (none further back:
+        an article's first place is too often somewhere else)."""
         for s in (sent - 1, sent - 2):
             ps = [p for p in self.places_by_sent.get(s, []) if not is_country(p)]
             if ps:
                 return ps[-1]
-        for s in sorted(self.places_by_sent):
-            ps = [p for p in self.places_by_sent[s] if not is_country(p)]
-            if ps:
-                return ps[0]
         return None
 
     # -- date ---------------------------------------------------------------
@@ -190,17 +223,16 @@ class Arguments:
         doc = self.view.doc
         t_start = doc.tokens[i].start
         timex = None
-        own = self.timex_by_sent.get(sent, [])
+        pub = doc.published
+        # a month or a year that holds the publication day («هذا العام») dates nothing
+        own = [t for t in self.timex_by_sent.get(sent, []) if not _holds(t, pub)]
         if own:
             timex = min(own, key=lambda t: (_gran_rank(t), abs(t.start - t_start)))
         else:
-            for s in range(sent - 1, max(-1, sent - 4), -1):
-                prev = self.timex_by_sent.get(s)
-                if prev:
-                    day = [t for t in prev if _gran_rank(t) == 0]
-                    timex = day[-1] if day else None
-                    break
-        pub = doc.published
+            # the previous sentence's day, else the day the lead gives (news tell the day once)
+            prev = [t for t in self.timex_by_sent.get(sent - 1, []) if _gran_rank(t) == 0]
+            lead = [t for s in (0, 1) if s < sent - 1 for t in self.timex_by_sent.get(s, []) if _gran_rank(t) == 0]
+            timex = prev[-1] if prev else (lead[0] if lead else None)
         if timex is not None:
             date, precision = _timex_date(timex)
             if date is not None:
@@ -222,12 +254,21 @@ class Arguments:
         return None, 3, False
 
 
+def _holds(t: Timex, pub: dt.date | None) -> bool:
+    if pub is None or _gran_rank(t) < 2:
+        return False
+    v = t.value or ""
+    return v[:4] == f"{pub.year:04d}" and (len(v) == 4 or v[5:7] == f"{pub.month:02d}")
+
+
 def _gran_rank(t: Timex) -> int:
     return {"day": 0, "week": 1, "range": 1, "month": 2, "year": 3}.get(t.granularity, 4)
 
 
 def _timex_date(t: Timex) -> tuple[str | None, int]:
     v = t.value or ""
+    if t.granularity == "range" and t.end_value and len(t.end_value) >= 10:
+        return t.end_value[:10], 2
     if len(v) >= 10 and v[4] == "-" and v[7] == "-":
         return v[:10], 1
     if "-W" in v:
@@ -236,7 +277,7 @@ def _timex_date(t: Timex) -> tuple[str | None, int]:
             return dt.date.fromisocalendar(int(year), int(week[:2]), 1).isoformat(), 2
         except ValueError:
             return None, 3
-    if len(v) == 7 and v[4] == "-":
+    if len(v) == 7 and v[4] == "-" and v[:4].isdigit() and v[5:].isdigit():
         return v + "-01", 3
     if len(v) == 4 and v.isdigit():
         return v + "-01-01", 3
@@ -248,7 +289,7 @@ def _timex_last_day(t: Timex) -> dt.date | None:
     try:
         if len(v) >= 10:
             return dt.date.fromisoformat(v[:10])
-        if len(v) == 7:
+        if len(v) == 7 and v[5:7].isdigit():
             y, m = int(v[:4]), int(v[5:7])
             return (dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1))
         if len(v) == 4 and v.isdigit():

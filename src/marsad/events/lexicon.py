@@ -28,6 +28,7 @@ class TriggerEntry:
     req: str
     weight: float
     future: bool = False  # a form with the future prefix س
+    present: bool = False  # an imperfect form («يسيطر»): a state or habit more often than an event
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -44,8 +45,8 @@ def _alternatives(cell: str) -> list[str]:
     return [normalise_key(x) for x in cell.split("|") if x.strip()]
 
 
-def verb_forms(past: str, present: str) -> tuple[set[str], set[str]]:
-    """(forms, future forms) of a verb from its past stem and its present stem."""
+def verb_forms(past: str, present: str) -> tuple[set[str], set[str], set[str]]:
+    """(past forms, present forms, future forms) of a verb from its past and present stems."""
     forms: set[str] = set()
     if past.endswith("ي"):  # final alef maqsura: استولى → استولت، استولوا
         base = past[:-1]
@@ -58,20 +59,24 @@ def verb_forms(past: str, present: str) -> tuple[set[str], set[str]]:
                 else:
                     forms.add(past + suf + obj)
     future: set[str] = set()
+    imperfect: set[str] = set()
     if present:
         for pre in PRESENT_PREFIXES:
             for suf in PRESENT_SUFFIXES:
                 for obj in OBJECTS:
                     form = pre + present + (suf[:-1] if obj and suf == "وا" else suf) + obj
-                    forms.add(form)
+                    imperfect.add(form)
                     if pre != "ا":
                         future.add("س" + form)
-    return forms, future
+    return forms - imperfect, imperfect, future
+
+
+NO_ACCUSATIVE = frozenset({"احتجاج"})  # «احتجاجا على» is "in protest at", not a protest
 
 
 def noun_forms(form: str) -> set[str]:
     out = {form}
-    if not form.endswith(("ه", "ا", "ي")):
+    if not form.endswith(("ه", "ا", "ي")) and form not in NO_ACCUSATIVE:
         out.add(form + "ا")  # accusative indefinite: هجوما
     return out
 
@@ -96,9 +101,11 @@ def triggers() -> TriggerLexicon:
             continue
         if pos == "V":
             past, _, present = body.partition("|")
-            forms, future = verb_forms(normalise_key(past), normalise_key(present))
+            forms, imperfect, future = verb_forms(normalise_key(past), normalise_key(present))
             for f in sorted(future):
                 single.setdefault(f, TriggerEntry(pattern, "V", etype, sub, plover, entry.req, entry.weight, True))
+            for f in sorted(imperfect):
+                single.setdefault(f, TriggerEntry(pattern, "V", etype, sub, plover, entry.req, entry.weight, False, True))
         elif pos == "F":
             forms = set(_alternatives(body))
             entry = TriggerEntry(pattern, "V", etype, sub, plover, entry.req, entry.weight)

@@ -8,7 +8,7 @@ import math
 
 from marsad.document import ArgRef, Event, Place
 
-MAX_KM = 50.0
+MAX_KM = 20.0  # two towns further apart are two events, as in ACLED
 
 
 def km(a: Place, b: Place) -> float:
@@ -55,10 +55,27 @@ def _same_sub(a: Event, b: Event) -> bool:
 
 
 def compatible(a: Event, b: Event) -> bool:
-    return (a.event_type == b.event_type and _same_sub(a, b)
-            and a.modality == b.modality and a.background == b.background
-            and _same_actor(a.actor1, b.actor1) and _same_actor(a.actor2, b.actor2)
-            and _same_place(a.place, b.place) and _same_date(a, b))
+    if not (a.event_type == b.event_type and _same_sub(a, b) and a.modality == b.modality
+            and a.background == b.background and _same_place(a.place, b.place) and _same_date(a, b)):
+        return False
+    # one event per type, location and day (ACLED): actors matter only where a place is missing
+    if a.place is not None and b.place is not None:
+        return True
+    return _same_actor(a.actor1, b.actor1) and _same_actor(a.actor2, b.actor2)
+
+
+SPECIFIC_TYPES = frozenset({"Explosions/Remote violence", "Violence against civilians"})
+
+
+def _absorbs(specific: Event, generic: Event) -> bool:
+    """A bare «هجوم» at the place and day of a bombing or an attack on civilians is that event."""
+    if specific.event_type not in SPECIFIC_TYPES or specific.modality != generic.modality \
+            or specific.background != generic.background:
+        return False
+    if specific.evidence.start == generic.evidence.start:  # the same sentence
+        return True
+    return (specific.place is not None and generic.place is not None and _same_date(specific, generic)
+            and (specific.place.name == generic.place.name or km(specific.place, generic.place) <= 50.0))
 
 
 def _better_place(a: Place | None, b: Place | None) -> Place | None:
@@ -82,7 +99,10 @@ def absorb(into: Event, other: Event) -> None:
     into.confidence = min(0.99, max(into.confidence, other.confidence) + 0.05)
 
 
-def merge(events: list[Event]) -> list[Event]:
+def merge(events: list[Event], generic: set[int] | None = None) -> list[Event]:
+    """Merge repeated mentions; ``generic`` holds the ids of events typed by default (a bare
+    «هجوم»), which fold into a more specific event of the same place and day."""
+    generic = generic or set()
     out: list[Event] = []
     for ev in events:
         for kept in out:
@@ -91,4 +111,12 @@ def merge(events: list[Event]) -> list[Event]:
                 break
         else:
             out.append(ev)
-    return out
+    kept_out: list[Event] = []
+    for ev in out:
+        if id(ev) in generic:
+            host = next((o for o in out if o is not ev and id(o) not in generic and _absorbs(o, ev)), None)
+            if host is not None:
+                absorb(host, ev)
+                continue
+        kept_out.append(ev)
+    return kept_out

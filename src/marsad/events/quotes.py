@@ -11,6 +11,7 @@ previous speaker it matches. Speakers are linked to ``doc.actors`` where they ov
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from marsad.document import ArgRef, Document, Entity, Quote, Span
@@ -29,6 +30,7 @@ class Cue:
     i: int  # token index
     j: int  # one past the cue's last token
     cue: SpeechCue
+    strip: int = 0  # letters of proclitics (و ف) before the cue word in its first token
 
 
 def _direct_spans(doc: Document) -> list[tuple[int, int]]:
@@ -67,7 +69,7 @@ def _find_cues(view: View) -> list[Cue]:
                 for second in (nxt.norm, *readings(nxt.norm)):
                     key = f"{cand} {second}"
                     if key in phrases:
-                        out.append(Cue(i, i + 2, phrases[key]))
+                        out.append(Cue(i, i + 2, phrases[key], len(tok.norm) - len(cand)))
                         break
                 else:
                     continue
@@ -77,7 +79,7 @@ def _find_cues(view: View) -> list[Cue]:
         for cand in readings(tok.norm):
             if cand in words:
                 # «وفقا لـ» arrives as «وفقا» + «ل...»; «حسب» needs its preposition
-                out.append(Cue(i, i + 1, words[cand]))
+                out.append(Cue(i, i + 1, words[cand], len(tok.norm) - len(cand)))
                 break
     return out
 
@@ -100,11 +102,12 @@ class Quotes:
         last_speaker: ArgRef | None = None
         last_sent = -10
         speakers: list[ArgRef] = []
+        self.cue_starts = {c.i for c in cues}
         for cue in cues:
             tok = doc.tokens[cue.i]
             sent = tok.sent
             kind = cue.cue.kind
-            cue_span = Span(tok.stem_start, doc.tokens[cue.j - 1].end)
+            cue_span = Span(_skip_letters(doc, tok.start, cue.strip), doc.tokens[cue.j - 1].end)
             if kind == "attribution":
                 q = self._attribution(cue, cue_span)
                 if q is not None:
@@ -173,8 +176,8 @@ class Quotes:
         if k >= b or toks[k].norm == '"':
             return None  # a quoted word or two after the verb: a name, not a quotation
         end_tok = b - 1
-        for m in range(k, b):  # reported content stops before an attribution («، بحسب …»)
-            if toks[m].norm in ("بحسب", "حسب", "وفقا", "طبقا") or toks[m].norm == "نقلا":
+        for m in range(k + 1, b):  # it stops before an attribution («، بحسب …») or the next cue («، مؤكدا أن»)
+            if toks[m].norm in ("بحسب", "حسب", "وفقا", "طبقا", "نقلا") or m in self.cue_starts:
                 end_tok = m - 1
                 break
         while end_tok > k and not toks[end_tok].is_word and not toks[end_tok].norm.isdigit():
@@ -284,9 +287,17 @@ class Quotes:
             while seg_end < sent_end and toks[seg_end].norm not in STOP_PUNCT and seg_end - cue.j < 8:
                 seg_end += 1
             speaker = self._speaker(cue.j, seg_end, [])
-            cue_span = Span(t.stem_start, toks[cue.j - 1].end)
+            cue_span = Span(_skip_letters(self.doc, t.start, cue.strip), toks[cue.j - 1].end)
             return Quote(a, b, True, self.doc.text[cue_span.start:cue_span.end], cue_span, speaker)
         return None
+
+
+def _skip_letters(doc: Document, start: int, n: int) -> int:
+    """The original offset n normalised characters after ``start`` (past a proclitic)."""
+    if n <= 0:
+        return start
+    k = bisect.bisect_left(doc.norm_to_orig, start)
+    return doc.norm_to_orig[k + n] if k + n < len(doc.norm_to_orig) else start
 
 
 def _dedupe(quotes: list[Quote]) -> list[Quote]:

@@ -10,6 +10,7 @@ scores and an ACLED export should use.
 
 from __future__ import annotations
 
+import copy
 import functools
 
 from marsad.document import ArgRef, Document, Event, Span
@@ -21,6 +22,11 @@ from marsad.events.modality import ASSERTED, modality_of
 from marsad.events.notes import make_notes
 from marsad.events.triggers import Hit, find_triggers, has_weapon, refine
 
+TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+CAMPAIGN_WORDS = frozenset({"عمليه", "عمليات", "حمله", "مرحله", "خطه", "معركه", "معارك"})
+# an agreement is an event when it is reached or signed, not when a truce is mentioned
+AGREE_WORDS = frozenset({"توقيع", "وقع", "وقعت", "وقعا", "توصل", "توصلت", "التوصل", "ابرام", "ابرم", "ابرمت",
+                         "اتفق", "اتفقت", "اتفقا", "اعلان", "اعلن", "اعلنت", "بدء", "سريان"})
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 CIVILIAN_INTER = 7
 # «تعرض لهجوم» (underwent an attack) is asserted, unlike the purpose «للسيطرة على»
@@ -70,21 +76,42 @@ class Events:
         finder = Arguments(view)
         counts: dict[int, list[Count]] = {}
         raw: list[tuple[Event, int]] = []
-        for hit in hits:
+        generic: set[int] = set()
+        for n, hit in enumerate(hits):
             sent = doc.tokens[hit.i].sent
             if sent not in counts:
                 counts[sent] = counts_in_sentence(view, sent)
-            ev = self._event(view, finder, hit, sent, counts[sent])
-            if ev is not None:
+            nxt = hits[n + 1] if n + 1 < len(hits) else None
+            stop = doc.tokens[nxt.i].start if nxt is not None and doc.tokens[nxt.i].sent == sent \
+                else doc.sentences[sent].end
+            for ev, by_default in self._events(view, finder, hit, sent, counts[sent], stop):
                 raw.append((ev, sent))
+                if by_default:
+                    generic.add(id(ev))
         self._assign_fatalities(view, raw, counts)
-        events = merge([e for e, _ in raw])
+        events = merge([e for e, _ in raw], generic)
         for e in events:
             e.notes = make_notes(e)
         doc.events = events
 
     # -- one trigger --------------------------------------------------------
-    def _event(self, view: View, finder: Arguments, hit: Hit, sent: int, counts: list[Count]) -> Event | None:
+    def _events(self, view: View, finder: Arguments, hit: Hit, sent: int, counts: list[Count],
+                stop: int) -> list[tuple[Event, bool]]:
+        """The event of a trigger, and one more per further place listed after its own."""
+        found = self._event(view, finder, hit, sent, counts)
+        if found is None:
+            return []
+        ev, by_default = found
+        out = [(ev, by_default)]
+        if ev.place is not None and (ev.event_type == "Explosions/Remote violence" or ev.sub_event_type in TERRITORY):
+            for p in finder.extra_places(sent, ev.place, stop):
+                clone = copy.copy(ev)
+                clone.place = p
+                clone.mentions = list(ev.mentions)
+                out.append((clone, by_default))
+        return out
+
+    def _event(self, view: View, finder: Arguments, hit: Hit, sent: int, counts: list[Count]) -> tuple[Event, bool] | None:
         doc = view.doc
         entry = hit.entry
         words = view.sentence_words(sent)
@@ -99,10 +126,12 @@ class Events:
             "weapon": has_weapon(words, sent_norm),
         }
         facts["violence"] = facts["armed"] or facts["fatal"] or facts["weapon"]
+        facts["agree"] = bool(words & AGREE_WORDS)
         if not _requirements_met(entry.req, facts):
             return None
 
         etype, sub = entry.event_type, entry.sub_event_type
+        by_default = False
         if etype == "@territory":
             if agent is not None and is_state(agent):
                 etype, sub = "Battles", "Government regains territory"
@@ -116,7 +145,11 @@ class Events:
             refined = refine(sub, words, sent_norm)
             if refined is None:
                 return None
-            etype, sub = refined
+            etype, sub, by_default = refined
+            # a bare «هجوم» / «استهدف» not typed as a bombing or a strike may be another
+            # mention of one: it folds into such an event of its sentence, place and day
+            by_default = by_default or (entry.sub_event_type in ("@attack", "@strike_or_attack")
+                                        and etype != "Explosions/Remote violence")
             if sub == "Attack" and target is not None and is_armed(target) and etype == "Violence against civilians":
                 etype, sub = "Battles", "Armed clash"
             elif sub == "Armed clash" and target is not None and target.inter == CIVILIAN_INTER:
@@ -130,6 +163,11 @@ class Events:
         if entry.pos == "N" and modality == ASSERTED and first.prefix.lstrip("وف") in ("ل", "لل") and \
                 (hit.i == 0 or toks[hit.i - 1].norm not in UNDERGO):
             modality = "intended"  # ل + verbal noun is a purpose: «معركة للسيطرة على …»
+        if modality == ASSERTED and entry.present and sub in TERRITORY:
+            modality = "state"  # «التي يسيطر عليها التنظيم»: who holds a place, not who took it
+        if modality == ASSERTED and entry.pos == "N" and sub in TERRITORY and hit.i > 0 and \
+                toks[hit.i - 1].stem in CAMPAIGN_WORDS:
+            modality = "campaign"  # «عملية تحرير الرمادي»: an operation under way, not a capture
         date, time_precision, background = finder.date(sent, hit.i)
 
         actor1 = arg_of(agent) if agent is not None else None
@@ -157,7 +195,7 @@ class Events:
             confidence=max(0.05, min(0.99, confidence)), modality=modality, background=background,
             plover=entry.plover.split("/")[0] or None, mentions=[trigger],
         )
-        return ev
+        return ev, by_default
 
     @staticmethod
     def _protest_actors(agent, target, sent_actors, place, etype) -> tuple[ArgRef | None, ArgRef | None]:

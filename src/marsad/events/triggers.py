@@ -57,13 +57,14 @@ def find_triggers(view: View) -> list[Hit]:
     return hits
 
 
-def refine(group: str, words: set[str], sent_norm: str) -> tuple[str, str] | None:
-    """(event_type, sub_event_type) for a context group, from the cue words of the sentence."""
+def refine(group: str, words: set[str], sent_norm: str) -> tuple[str, str, bool] | None:
+    """(event_type, sub_event_type, by default) for a context group, from the cue words of the
+    sentence; ``by default`` says that no cue decided (a bare «هجوم»)."""
     for rule in cue_rules().get(group, ()):
         if rule.default or rule.words & words or any(p in sent_norm for p in rule.phrases):
             if rule.event_type.startswith("@"):
                 return refine(rule.event_type, words, sent_norm)
-            return rule.event_type, rule.sub_event_type
+            return rule.event_type, rule.sub_event_type, rule.default
     return None
 
 
