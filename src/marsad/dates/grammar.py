@@ -11,6 +11,7 @@ start an expression are tried, so a 500-word article costs a few hundred dict lo
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from marsad.dates.calendars import Entry, lexicon
@@ -153,7 +154,9 @@ def _merge_doubled(lx: list[Lexeme]) -> None:
 
 _NOT_TODAY_NEXT = frozenset({"نفسه", "ذاته", "عينه", "نفسها", "ذاتها", "السابع", "الاخير", "الموعود"})
 _NOT_TODAY_PREV = frozenset({"ذلك", "هذا", "تلك", "نفس", "ذات", "طوال", "طيله", "مدار", "اخر", "في"})
-_NOT_WEEKDAY_PREV = frozenset({"كلا", "كلتا", "الواحد", "هذين", "هاتين", "الله", "الفرد", "الصمد"})
+_NOT_WEEKDAY_PREV = frozenset({"كلا", "كلتا", "الواحد", "هذين", "هاتين", "الفرد", "الصمد"})
+# nouns that introduce a title in quotes: مجلة «الاثنين» is a magazine, not a day
+TITLE_NOUNS = frozenset("مجله صحيفه جريده برنامج قناه كتاب فيلم مسلسل روايه حركه تيار مجموعه ملحق عدد".split())
 _VERB_GHADA_PREV = frozenset({"قد", "لقد", "ثم", "وقد", "فقد", "بعدما", "حتى", "وبذلك", "بذلك", "وهكذا", "هكذا"})
 
 
@@ -171,19 +174,22 @@ def _guards(lx: list[Lexeme], words: list[str], norm: str) -> None:
         nxt = words[x.tok + x.ntok] if x.tok + x.ntok < n else ""
         prv = _bare(words[x.tok - 1]) if x.tok > 0 else ""
         bad = False
+        nxt_w = lx[k + 1].code if k + 1 < len(lx) else ""
         if x.code == "W":
             before = _bare(words[x.tok - 2]) if x.tok > 1 else ""
             if nxt in ("عشر", "عشره", "معا", "كليهما", "كلاهما") or prv in _NOT_WEEKDAY_PREV:
                 bad = True
+            elif x.value == 6 and prv == "الله" and before not in ("رحمه", "جوار") and nxt_w != "O":
+                bad = True  # الله الأحد: "the One"
             elif prv in ("كل", "ايام") or (prv in ("يوم", "ايام") and before in ("كل", "كافه")):
                 bad = True  # كل يوم جمعة: every Friday, no date
             elif x.weak and (k == 0 or lx[k - 1].code != "y"):
                 bad = True  # أحد, جمعة, خميس: a weekday only in «يوم جمعة»
-            elif 0 < k < len(lx) - 1 and lx[k - 1].code == '"' and lx[k + 1].code == '"':
+            elif 0 < k < len(lx) - 1 and lx[k - 1].code == '"' and lx[k + 1].code == '"' \
+                    and x.tok > 1 and _bare(words[x.tok - 2]) in TITLE_NOUNS:
                 bad = True  # a title: مجلة «الاثنين»
         else:
             w = words[x.tok]
-            nxt_w = lx[k + 1].code if k + 1 < len(lx) else ""
             if x.ntok == 1 and w in ("اليوم", "الليله", "الغد", "الامس"):
                 # اليوم التالي / العالمي / الأول: another day, not today
                 if nxt.startswith("ال") and (nxt_w == "Q" or nxt.endswith(("ي", "يه"))) and nxt_w != "W" \
@@ -208,8 +214,9 @@ class Match:
     split: int = -1  # index of the range connector
 
 
-def find(codes: str, lx: list[Lexeme]) -> list[Match]:
-    """Left-to-right, longest-first matches of the grammar over the code string."""
+def find(codes: str, lx: list[Lexeme], accept: Callable[[Match], bool] = lambda m: True) -> list[Match]:
+    """Left-to-right, longest-first matches of the grammar over the code string; a range that
+    ``accept`` refuses («31 حتى فبراير 2016») is read again as single expressions."""
     out: list[Match] = []
     k = 0
     n = len(codes)
@@ -221,9 +228,11 @@ def find(codes: str, lx: list[Lexeme]) -> list[Match]:
         if m is not None:
             split = _range_split(codes, m.start(), m.end())
             if split > 0 and _range_ok(codes, lx, m.start(), split, m.end()):
-                out.append(Match(m.start(), m.end(), True, split))
-                k = m.end()
-                continue
+                match = Match(m.start(), m.end(), True, split)
+                if accept(match):
+                    out.append(match)
+                    k = m.end()
+                    continue
         m = SINGLE_RE.match(codes, k)
         if m is not None and m.end() > k:
             out.append(Match(k, m.end(), False))
@@ -252,4 +261,4 @@ def _range_ok(codes: str, lx: list[Lexeme], a: int, split: int, b: int) -> bool:
     if conn[0] == "-":
         # 3-5 تشرين الثاني, 2014-2016: written together or with a spaced dash between numbers
         return codes[split - 1] in "DY" and codes[split + 1] in "DY"
-    return conn[0] == "t" and codes[a] in "DQMHY"
+    return conn[0] == "t" and codes[a] in "MHY"

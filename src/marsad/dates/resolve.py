@@ -178,6 +178,8 @@ def _weak_ok(lx: list[Lexeme], k: int, weak: int, words: list[str]) -> bool:
         return True
     if weak != 1:
         return False
+    if prev == "&" and k > 1 and lx[k - 2].code in "MH":
+        return True  # إبريل ومايو ويونيو
     tok = lx[k].tok
     return prev in _CUES or prev == "T" or (tok > 0 and words[tok - 1] in PERIOD_NOUNS)
 
@@ -236,8 +238,8 @@ def _numeric(lx: list[Lexeme]) -> Frame | None:
         lx = lx[:-1]
     seps = {x.code for x in lx if x.code in "/-"}
     spaced = any(a.end != b.start for a, b in zip(lx, lx[1:], strict=False))
-    if spaced and seps != {"/"}:
-        return None  # only slashes may be written with spaces around them
+    if spaced and seps != {"/"} and not (lx[0].code == "Y" or lx[-1].code == "Y"):
+        return None  # «3 - 1» is a score; «20 - 6 - 1436» with its year is a date
     nums = [int(x.value) for x in lx if x.code in "DYN"]  # type: ignore[arg-type]
     if len(nums) == 2:
         if lx[-1].code != "Y":  # يوم 3/11: day and month

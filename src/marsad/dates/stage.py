@@ -63,14 +63,24 @@ def tag(doc: Document) -> list[Timex]:
         norm = doc.norm
     lx, codes, words, spans = lex(norm)
     found: list[tuple[Match, Frame, Frame | None]] = []
-    for m in find(codes, lx):
+    ranges: dict[int, tuple[Frame, Frame]] = {}
+
+    def accept(m: Match) -> bool:
+        a0 = m.k0 + 1 if lx[m.k0].code in "bvf" else m.k0
+        b0 = m.split + (2 if codes[m.split:m.split + 2] == "&t" else 1)
+        fa, fb = interpret(lx, a0, m.split, words, True), interpret(lx, b0, m.k1, words, True)
+        if fa is None or fb is None:
+            return False
+        _fill_range(fa, fb)
+        if not (_valid_day(fa) and _valid_day(fb)):
+            return False
+        ranges[m.k0] = (fa, fb)
+        return True
+
+    for m in find(codes, lx, accept):
         if m.is_range:
-            a0 = m.k0 + 1 if lx[m.k0].code in "bvf" else m.k0
-            b0 = m.split + (2 if codes[m.split:m.split + 2] == "&t" else 1)
-            fa, fb = interpret(lx, a0, m.split, words, True), interpret(lx, b0, m.k1, words, True)
-            if fa is not None and fb is not None:
-                _fill_range(fa, fb)
-                found.append((m, fa, fb))
+            fa, fb = ranges[m.k0]
+            found.append((m, fa, fb))
             continue
         f = interpret(lx, m.k0, m.k1, words)
         if f is not None:
@@ -104,6 +114,13 @@ def tag(doc: Document) -> list[Timex]:
         out.append(Timex(start, end, value, gran, kind, end_value,
                          "hijri" if fa.hijri else "gregorian", fa.relative))
     return out
+
+
+def _valid_day(f: Frame) -> bool:
+    """A day that its month can hold (29 February is left to the resolver)."""
+    if f.day is None or f.month is None or f.hijri:
+        return True
+    return f.day <= (29 if f.month == 2 else 30 if f.month in (4, 6, 9, 11) else 31)
 
 
 def _fill_range(a: Frame, b: Frame) -> None:
