@@ -72,11 +72,18 @@ def key_variants(name: str) -> set[str]:
     return out
 
 
+# GeoNames sometimes writes the generic word into the name (قضاء الحويجة, مدينة زنجبار): the
+# index keeps the bare name, the stage reads the generic as a trigger word outside the span.
+GENERIC_HEADS = frozenset("مدينه قضاء ناحيه محافظه منطقه بلده قريه مخيم".split())
+
+
 def arabic_names(names: list[str]) -> set[str]:
     out: set[str] = set()
     for n in names:
         if ARABIC_NAME.match(n) and not NON_ARABIC_LETTERS.intersection(n):
-            out |= key_variants(n)
+            for k in key_variants(n):
+                head, _, rest = k.partition(" ")
+                out.add(rest if head in GENERIC_HEADS and rest else k)
     return out
 
 
@@ -100,6 +107,39 @@ def read_tsv(path: Path) -> list[list[str]]:
         if line.strip() and not line.startswith("#"):
             rows.append([c.strip() for c in line.split("\t")])
     return rows
+
+
+def inflections(k: str) -> list[str]:
+    if k.startswith("ال"):
+        bare = k[2:]
+        return [bare, *(k + s for s in ("ه", "ها", "هم", "ات", "ين", "ون", "يه", "ي")),
+                *(bare + s for s in ("ه", "ها", "هم", "ات", "ا"))]
+    return ["ال" + k, *(k + s for s in ("ه", "ها", "هم", "ات", "ين", "ون", "ي", "يه", "ا"))]
+
+
+def nisba_forms(b: Builder, skip: set[str]) -> dict[str, str]:
+    """Nisba adjectives of country names (العراقية -> IQ, اليمني -> YE): context, not places."""
+    out: dict[str, str] = {}
+    for key, idxs in b.names.items():
+        if " " in key or key in skip:
+            continue
+        ccs = {b.places[i][4] for i in idxs if b.places[i][10] == "country"}
+        if len(ccs) != 1:
+            continue
+        cc = ccs.pop()
+        stem = key[2:] if key.startswith("ال") else key
+        for tail in ("يا", "ا", "ه"):
+            if stem.endswith(tail) and len(stem) - len(tail) >= 2:
+                stem = stem[: -len(tail)]
+                break
+        if stem.endswith("ي"):  # the name is itself a nisba (السعودية)
+            forms = ["ال" + stem, "ال" + stem + "ه"]
+        else:
+            forms = [p + stem + s for p in ("ال", "") for s in ("ي", "يه", "يين", "يون")]
+        for f in forms:
+            if f not in b.names:
+                out.setdefault(f, cc)
+    return out
 
 
 def read_words(path: Path) -> set[str]:
@@ -133,6 +173,7 @@ def main() -> int:
         if not keys:
             continue
         c["_keys"] = keys
+        c["_allkeys"] = set(keys)
         for k in keys:
             city_index[(cc, k)].append(c)
 
@@ -161,7 +202,7 @@ def main() -> int:
         feature = "capital" if (cc, c["name"]) in capitals else "populated place"
         rec = [f"gn:{c['geonameid']}", c["name"], round(c["latitude"], 4), round(c["longitude"], 4), cc,
                admin1_name.get((cc, c["admin1code"])), feature, c["geonameid"],
-               int(c.get("population") or 0), 1, "city"]
+               int(c.get("population") or 0), 1, "city", 0.0]
         b.add(rec, c.pop("_keys"))
 
     # -- countries -----------------------------------------------------------------------
@@ -185,7 +226,7 @@ def main() -> int:
         keys = set().union(*(key_variants(n) for n in names)) if names else set()
         if keys:
             b.add([f"cc:{cc}", info["name"], round(lat, 4), round(lon, 4), cc, None, "country",
-                   info["geonameid"], int(info.get("population") or 0), 3, "country"], keys)
+                   info["geonameid"], int(info.get("population") or 0), 3, "country", 0.0], keys)
 
     # -- curated divisions, features, towns ----------------------------------------------
     tnames_of: list[tuple[int, set[str]]] = []
@@ -198,14 +239,18 @@ def main() -> int:
         bare = {k.split(" ", 1)[1] for k in keys if k.split(" ", 1)[0] in ADMIN_WORDS and " " in k}
         keys = {k for k in keys if k.split(" ", 1)[0] not in ADMIN_WORDS}
         tnames_of.append((len(b.places), bare))
+        # a division not named after its seat (صلاح الدين, seat تكريت) is what its name means
+        # by default; one named after its seat (دير الزور) yields to the town
+        eponymous = bool(keys & seat.get("_allkeys", set()))
         b.add([f"adm:{pid}", name_en, round(seat["latitude"], 4), round(seat["longitude"], 4), cc,
                name_en if level == "1" else admin1_name.get((cc, seat["admin1code"])),
-               f"admin{level} {typ}", None, 0, 3 if level == "1" else 2, "admin"], keys)
+               f"admin{level} {typ}", None, 0, 3 if level == "1" else 2, "admin", 0.0 if eponymous else 1.0],
+              keys)
     for row in read_tsv(CURATED / "features.tsv"):
         pid, cc, feature, name_en, names, lat, lon, prec, _src = row
         keys = set().union(*(key_variants(n) for n in names.split("|")))
         b.add([f"cur:{pid}", name_en, float(lat), float(lon), cc or None, None, feature, None, 0,
-               int(prec), "feature"], keys)
+               int(prec), "feature", 0.0], keys)
     for row in read_tsv(CURATED / "towns.tsv"):
         pid, cc, feature, name_en, names, lat, lon, admin1, _src = row
         keys = set().union(*(key_variants(n) for n in names.split("|")))
@@ -213,15 +258,19 @@ def main() -> int:
             if (cc, k) in city_index:
                 print(f"note: curated {pid} name {k} also in GeoNames", file=sys.stderr)
         b.add([f"cur:{pid}", name_en, float(lat), float(lon), cc, admin1 or None, feature, None, 0,
-               1 if feature == "populated place" else 2, "town"], keys)
+               1 if feature == "populated place" else 2, "town", 0.0], keys)
 
     # -- flags ---------------------------------------------------------------------------
     vocab = vocabulary()
     common = sorted(k for k in b.names if " " not in k and vocab.get(k, 0) >= COMMON_WORD_FREQ)
+    # how word-like a frequent name is: its other inflections (with/without the article, with
+    # pronoun, plural and nisba suffixes) relative to itself. الباب/باب/بابه: a word; جنيف: a name.
+    wordlike = {k: round(sum(vocab.get(v, 0) for v in inflections(k)) / vocab[k], 3) for k in common}
+    nisba = nisba_forms(b, NOT_PLACES | read_words(CURATED / "ambiguous.txt"))
     given = load_given_names()
     data = {
         "fields": ["place_id", "name", "lat", "lon", "country", "admin1", "feature", "geonames_id",
-                   "population", "precision", "kind"],
+                   "population", "precision", "kind", "bonus"],
         "places": b.places,
         "names": {k: sorted(v) for k, v in sorted(b.names.items())},
         "common": common,
@@ -231,6 +280,8 @@ def main() -> int:
         "ambiguous": sorted(read_words(CURATED / "ambiguous.txt")),
         "given_names": given,
         "word_freq": {k: vocab.get(k, 0) for k in common},
+        "wordlike": wordlike,
+        "nisba": nisba,
     }
     OUT.parent.mkdir(parents=True, exist_ok=True)
     raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

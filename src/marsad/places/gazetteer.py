@@ -31,6 +31,7 @@ class Entry:
     population: int
     precision: int
     kind: str  # city | town | country | admin | feature
+    bonus: float = 0.0  # prior bonus (a division not named after its seat)
 
 
 class Gazetteer:
@@ -52,6 +53,8 @@ class Gazetteer:
         # divisions named only after a trigger word: منطقة الرياض -> "الرياض" (Riyadh Region)
         self.tnames: dict[str, tuple[Entry, ...]] = {k: tuple(e[i] for i in v) for k, v in data.get("tnames", {}).items()}
         self.neighbours: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in data.get("neighbours", {}).items()}
+        self.wordlike: dict[str, float] = data.get("wordlike", {})
+        self.nisba: dict[str, str] = data.get("nisba", {})
         self.ambiguous: frozenset[str] = frozenset(data.get("ambiguous", ()))
         self.given_names: frozenset[str] = frozenset(data.get("given_names", ()))
         self.by_id: dict[str, Entry] = {x.place_id: x for x in self.entries}

@@ -63,8 +63,7 @@ def find_relative(tokens: list[Token], anchors: dict[int, Entry], covered: set[i
             t = tokens[j]
             if not t.is_word or t.sent != tok.sent or j in covered or t.norm in STOP_NAME:
                 break
-            word = t.stem if t.prefix and not t.has_article else t.norm
-            if word in DIRECTIONS or word in ATTACH or t.prefix in ("ب", "و", "وب"):
+            if _relation(t) or t.norm[:1] in "وب" and not t.norm.startswith(("ال", "وال", "بال")) and j > k + 1:
                 break
             names.append(j)
             j += 1
@@ -81,6 +80,18 @@ def find_relative(tokens: list[Token], anchors: dict[int, Entry], covered: set[i
     return out
 
 
+def _relation(t: Token) -> bool:
+    """A direction, attachment or generic word, with or without its proclitics (بمحافظة, وشمال)."""
+    w = t.norm
+    for cut in (0, 1, 2):
+        form = w[cut:]
+        if cut and w[cut - 1] not in "وفبل":
+            break
+        if form in DIRECTIONS or form in ATTACH or form in GENERICS or form in ("في", "محافظه"):
+            return True
+    return False
+
+
 def _anchor_after(tokens: list[Token], j: int, anchors: dict[int, Entry], sent: int) -> Entry | None:
     """The resolved place a relation word links to, within a few tokens after the name."""
     related = False
@@ -94,7 +105,6 @@ def _anchor_after(tokens: list[Token], j: int, anchors: dict[int, Entry], sent: 
             if tokens[i].norm not in ",،":
                 return None
             continue
-        word = t.stem if t.prefix and not t.has_article else t.norm
-        if word in DIRECTIONS or word in ATTACH or t.norm in ("في", "ب") or word in GENERICS:
+        if _relation(t):
             related = True
     return None

@@ -20,11 +20,11 @@ from marsad.places.gazetteer import ARAB_WORLD, NEAR_EAST, Entry, Gazetteer
 
 # trigger word (normalised, without proclitics) -> the kinds it announces
 TRIGGERS: dict[str, str] = {}
-for _w in "مدينه مدينتي بلده بلدات قريه قري مدن بلدتي قريتي مخيم حي ضاحيه بلديه مركز".split():
+for _w in "مدينه مدينتي بلده بلدات قريه قري مدن بلدتي قريتي مخيم حي ضاحيه بلديه مركز عاصمه".split():
     TRIGGERS[_w] = "town"
 for _w in "محافظه محافظات محافظتي ولايه ولايتي اقليم مقاطعه اماره امارات".split():
     TRIGGERS[_w] = "admin"
-for _w in "منطقه مناطق".split():  # "area": too generic to vouch for a name by itself
+for _w in "منطقه مناطق منطقتي".split():  # "area": too generic to vouch for a name by itself
     TRIGGERS[_w] = "area"
 for _w in "قضاء قضاءي ناحيه مديريه مديريات".split():
     TRIGGERS[_w] = "district"
@@ -41,7 +41,7 @@ ORG_HEADS = frozenset("صحيفه جريده وكاله قناه اذاعه تل
 # words before a name that make it a person's name
 PERSON_HEADS = frozenset("بن ابن بنت ابو ام ال الشيخ السيد الامير الرييس الدكتور اللواء العميد العقيد".split())
 LOCATIVE = frozenset(
-    "في من الي الى نحو قرب شمال جنوب شرق غرب شمالي جنوبي شرقي غربي داخل خارج مدخل اطراف حدود عبر باتجاه".split()
+    "في من الي الى على علي نحو قرب شمال جنوب شرق غرب شمالي جنوبي شرقي غربي داخل خارج مدخل اطراف حدود عبر باتجاه".split()
 )
 
 KIND_PRIOR = {"country": 3.2, "admin": 1.6, "feature": 2.6, "town": 1.8}
@@ -59,6 +59,7 @@ class Mention:
     trigger: str | None = None
     entity: str | None = None  # label of an overlapping NER entity
     dateline: bool = False
+    prev_nisba: str | None = None  # country of a nisba adjective right before the name
     tok_start: int = 0  # token index range of the mention
     tok_end: int = 0
     scores: dict[int, float] = field(default_factory=dict)
@@ -95,8 +96,9 @@ def drop_non_places(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
     return out
 
 
-def country_context(mentions: list[Mention]) -> dict[str, float]:
-    ctx: dict[str, float] = defaultdict(float)
+def country_context(mentions: list[Mention], nisba: dict[str, float] | None = None) -> dict[str, float]:
+    """Country weights from the mentions' candidates (and nisba adjectives: القوات العراقية)."""
+    ctx: dict[str, float] = defaultdict(float, nisba or {})
     for m in mentions:
         ccs = {c.country for c in m.cands if c.country}
         if not ccs:
@@ -132,6 +134,7 @@ def prior(c: Entry) -> float:
         base = 0.4 * math.log10(c.population + 100)  # 0.8 .. 2.8
     else:
         base = KIND_PRIOR.get(c.kind, 1.0)
+    base += c.bonus
     if c.country in ARAB_WORLD:
         base += 0.6
     elif c.country in NEAR_EAST:
@@ -147,6 +150,8 @@ def score(mentions: list[Mention], ctx: dict[str, float]) -> None:
             # context from the *other* mentions: remove this mention's own vote
             share = ctx.get(c.country, 0.0) - (1.0 / len(own) if c.country in own else 0.0)
             s = prior(c) + 3.0 * max(0.0, share) / total + _trigger_bonus(m.trigger, c)
+            if m.prev_nisba and c.country == m.prev_nisba:
+                s += 2.5  # العاصمة الأردنية عمان: the adjective names the country
             if m.dateline and c.kind in ("city", "town"):
                 s += 1.5  # a dateline names a city (تونس - ... is Tunis, not Tunisia)
             m.scores[c.idx] = s
@@ -198,39 +203,56 @@ def accept(m: Mention, ctx: dict[str, dict[str, int]], gaz: Gazetteer, near: boo
     c = m.best
     if c is None:
         return False
-    strong = (m.trigger is not None and m.trigger != "area") or m.entity == "LOC"
-    # another name in the article resolved to the same or a neighbouring country
-    ctx_ok = any(k != m.key for cc in (c.country, *gaz.neighbours.get(c.country or "", ()))
-                 for k in ctx.get(cc or "", {}))
-    supported = strong or ctx_ok or near
+    if (m.trigger is not None and m.trigger != "area") or m.entity == "LOC" or m.dateline:
+        return True
+    # another name in the article resolved to the same country (a neighbour, for areas)
+    ccs = (c.country, *gaz.neighbours.get(c.country or "", ())) if c.kind in AREA_KINDS else (c.country,)
+    ctx_ok = any(k != m.key for cc in ccs for k in ctx.get(cc or "", {}))
     locative = m.prev in LOCATIVE or m.prev_prefix.endswith("ب") or m.trigger == "area"
-    big = c.kind in AREA_KINDS or c.feature == "capital" or (c.population >= 100000 and c.country in NEAR_EAST)
-    if m.key in gaz.ambiguous or (m.key in gaz.common and not big):
-        # a name that is also a frequent word: the place reading needs its own evidence
-        if c.country not in NEAR_EAST and c.kind != "country":
-            return strong
-        return strong or ((ctx_ok or near) and locative)
-    if c.kind in AREA_KINDS or c.kind == "town":
+    if m.key in gaz.ambiguous:
+        return (ctx_ok or near) and locative
+    if c.kind in AREA_KINDS:
         return True
-    if c.feature == "capital" or c.population >= 500000 or (c.population >= 100000 and c.country in NEAR_EAST):
-        return True
+    # a frequent name that inflects like a word (الباب/باب/بابه) is a word unless shown otherwise
+    wordy = m.key in gaz.common and gaz.wordlike.get(m.key, 1.0) >= 0.1
+    if wordy and (c.feature == "capital" or c.population >= 1000000):
+        return ctx_ok or near or locative
     if c.country not in NEAR_EAST:
-        return strong or (c.population >= 100000 and (ctx_ok or locative))
-    return supported
+        if wordy or (m.key in gaz.common and gaz.wordlike.get(m.key, 1.0) >= 0.05):
+            return False
+        return c.feature == "capital" or c.population >= 150000 or (c.population >= 15000 and ctx_ok)
+    if wordy:
+        return (ctx_ok or near) and locative
+    if c.population >= 100000 or c.kind == "town":
+        return True
+    return ctx_ok or near
 
 
-def resolve(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+def coordinated(mentions: list[Mention], ok: list[bool], tokens_between: dict[int, int]) -> None:
+    """«عدن ولحج وأبين»: a name joined by و to an accepted place in a list is a place too."""
+    for i in range(1, len(mentions)):
+        m, p = mentions[i], mentions[i - 1]
+        if not ok[i] and ok[i - 1] and m.prev_prefix.startswith("و") and m.best is not None \
+                and tokens_between.get(i, 9) <= 1 and p.best is not None and p.best.kind == m.best.kind:
+            ok[i] = True
+
+
+def resolve(mentions: list[Mention], gaz: Gazetteer, nisba: dict[str, float] | None = None) -> list[Mention]:
     mentions = drop_non_places(mentions, gaz)
-    ctx = country_context(mentions)
+    ctx = country_context(mentions, nisba)
     score(mentions, ctx)
     proximity(mentions)
     one_sense(mentions)
     resolved = [m.best for m in mentions if m.best and m.best.kind not in ("country", "feature")]
     rctx = resolved_context(mentions)
+    for cc, w in (nisba or {}).items():
+        rctx[cc]["nisba:" + cc] += int(w > 0)
     ok = []
     for m in mentions:
         near = any(r is not m.best and haversine_km(r, m.best) < 150 for r in resolved) if m.best else False
         ok.append(accept(m, rctx, gaz, near))
+    gaps = {i: m.tok_start - mentions[i - 1].tok_end for i, m in enumerate(mentions) if i}
+    coordinated(mentions, ok, gaps)
     # one sense per discourse also for acceptance: a name taken as a place once is a place throughout
     keys = {m.key for m, a in zip(mentions, ok, strict=True) if a and m.trigger is None}
     return [m for m, a in zip(mentions, ok, strict=True) if a or m.key in keys]

@@ -18,6 +18,18 @@ from marsad.text.normalise import normalise
 # first parts of names that are written both joined and apart (تلكلخ / تل كلخ)
 JOINABLE_HEADS = frozenset("تل ابو البو بور عين دير راس بيت كفر خان جسر ام بني سيدي بير بئر مرسي شرم ذي ذو".split())
 DATELINE_CHARS = 80
+TANWEEN = frozenset("\u064b\u064c\u064d")
+NISBA_WEIGHT, NISBA_CAP = 0.5, 2.0
+
+
+def nisba_context(tokens: list[Token], gaz: Gazetteer) -> dict[str, float]:
+    """Countries named by nisba adjectives (الحكومة اليمنية, العاصمة الأردنية)."""
+    out: dict[str, float] = {}
+    for t in tokens:
+        cc = gaz.nisba.get(t.norm) or (gaz.nisba.get(t.norm[1:]) if t.norm[:1] in "وفبل" else None)
+        if cc:
+            out[cc] = min(NISBA_CAP, out.get(cc, 0.0) + NISBA_WEIGHT)
+    return out
 
 
 def readings(word: str) -> list[tuple[str, int]]:
@@ -77,7 +89,7 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
             i += 1
             continue
         match: tuple[int, str, tuple[Entry, ...], int] | None = None  # (n_tokens, key, cands, cut)
-        for form, cut in readings(tok.norm):
+        for form, cut in _starts(gaz, tok.norm):
             best = _longest(tokens, i, form, gaz)
             if best is not None and (match is None or best[0] > match[0]):
                 match = (best[0], best[1], best[2], cut)
@@ -86,12 +98,15 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
             continue
         width, key, cands, cut = match
         last = tokens[i + width - 1]
+        if TANWEEN.intersection(doc.text[last.start:last.end]):  # دوماً: an adverb, not Douma
+            i += width
+            continue
         prev = tokens[i - 1] if i > 0 and tokens[i - 1].is_word and tokens[i - 1].sent == tok.sent else None
         prev_word = _strip_word(prev) if prev else ""
         m = Mention(
             start=orig_offset(doc, tok, cut), end=last.end, key=key, cands=cands,
             prev=prev_word, prev_prefix=tok.norm[:cut], trigger=TRIGGERS.get(prev_word),
-            tok_start=i, tok_end=i + width,
+            tok_start=i, tok_end=i + width, prev_nisba=gaz.nisba.get(prev.norm) if prev else None,
         )
         if m.trigger in ("admin", "area") and key in gaz.tnames:
             m.cands = m.cands + tuple(c for c in gaz.tnames[key] if c not in m.cands)
@@ -101,6 +116,29 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
         out.append(m)
         i += width
     return out
+
+
+_STARTS: dict[tuple[int, str], tuple[tuple[str, int], ...]] = {}
+
+
+def _starts(gaz: Gazetteer, word: str) -> tuple[tuple[str, int], ...]:
+    """The readings of a word that can start a gazetteer name (cached per word)."""
+    cache_key = (id(gaz), word)
+    hit = _STARTS.get(cache_key)
+    if hit is not None:
+        return hit
+    vocab = vocabulary()
+    whole = vocab.get(word, 0)
+    out = []
+    for form, cut in readings(word):
+        if cut and whole > 2 * vocab.get(form, 0) + 5:
+            continue  # وكيل is a word, not و + كيل (Kiel)
+        if form in gaz.names or form in gaz.heads or form in JOINABLE_HEADS or form in gaz.nospace:
+            out.append((form, cut))
+    res = tuple(out)
+    if len(_STARTS) < 500000:
+        _STARTS[cache_key] = res
+    return res
 
 
 def _longest(tokens: list[Token], i: int, form: str, gaz: Gazetteer) -> tuple[int, str, tuple[Entry, ...]] | None:
@@ -126,7 +164,10 @@ def _longest(tokens: list[Token], i: int, form: str, gaz: Gazetteer) -> tuple[in
 
 def _dateline_after(doc: Document, tokens: list[Token], j: int) -> bool:
     """A dateline: the place is followed by a dash, colon or bracket (الرياض - واس)."""
-    return j < len(tokens) and not tokens[j].is_word and doc.text[tokens[j].start] in "-–—:(/"
+    if j >= len(tokens):
+        return False
+    ch = doc.text[tokens[j].start]
+    return (not tokens[j].is_word and ch in "-–—:(/") or ch.isdigit()  # «بغداد 26 شوال … واس»
 
 
 def _entity_labels(doc: Document, mentions: list[Mention]) -> None:
@@ -156,7 +197,7 @@ class Places:
     def __call__(self, doc: Document) -> None:
         mentions = find_mentions(doc, self.gaz)
         _entity_labels(doc, mentions)
-        resolved = resolve(mentions, self.gaz)
+        resolved = resolve(mentions, self.gaz, nisba_context(doc.tokens, self.gaz))
         places = []
         for m in resolved:
             c = m.best
