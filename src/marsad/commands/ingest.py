@@ -84,6 +84,7 @@ def run(args: argparse.Namespace) -> int:
     counts = {"stored": 0, "duplicates": 0, "skipped": 0, "failed": 0, "events": 0}
     show = args.progress if args.progress is not None else sys.stderr.isatty()
     t0 = time.perf_counter()
+    store_s = 0.0  # time spent in the store (content check + transaction), apart from processing
     bar = None
     try:
         articles = read_inputs(args.inputs, args.input_format)
@@ -95,7 +96,10 @@ def run(args: argparse.Namespace) -> int:
                 _report(art.error, bar)
                 continue
             try:
-                if store.has_content(art.text) is not None:
+                t = time.perf_counter()
+                known = store.has_content(art.text)
+                store_s += time.perf_counter() - t
+                if known is not None:
                     counts["duplicates"] += 1
                     continue
                 if pipeline is None:
@@ -105,7 +109,9 @@ def run(args: argparse.Namespace) -> int:
                     counts["failed"] += 1
                     _report(out.get("error") or f"{art.origin}: processing failed", bar)
                     continue
+                t = time.perf_counter()
                 result = store.add_document(doc)
+                store_s += time.perf_counter() - t
             except Exception as exc:  # one article's storage failure never stops the batch
                 counts["failed"] += 1
                 where = " ".join(x for x in (art.origin, f"[id {art.id}]" if art.id else "") if x)
@@ -127,7 +133,7 @@ def run(args: argparse.Namespace) -> int:
         store.close()
     seconds = time.perf_counter() - t0
     total = sum(counts[k] for k in ("stored", "duplicates", "skipped", "failed"))
-    summary = {**counts, "articles": total, "seconds": round(seconds, 3),
+    summary = {**counts, "articles": total, "seconds": round(seconds, 3), "store_seconds": round(store_s, 3),
                "articles_per_s": round(total / seconds, 1) if seconds > 0 else None,
                "db": display_url(resolve_url(args.db))}
     if args.json:
@@ -135,5 +141,5 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(f"{total} articles: {counts['stored']} stored, {counts['duplicates']} already stored, "
               f"{counts['skipped']} skipped, {counts['failed']} failed; {counts['events']} events; "
-              f"{seconds:.1f} s ({summary['articles_per_s']} articles/s) → {summary['db']}")
+              f"{seconds:.1f} s ({summary['articles_per_s']} articles/s; {store_s:.1f} s in the store) → {summary['db']}")
     return 1 if counts["failed"] else 0

@@ -85,7 +85,8 @@ class Store:
             return AddResult(existing, False)
         try:
             with self.engine.begin() as conn:
-                article_id = write.insert_document(conn, payload, body, digest)
+                tokens = doc.tokens if isinstance(doc, Document) else None
+                article_id = write.insert_document(conn, payload, body, digest, tokens)
         except IntegrityError:
             with self.engine.connect() as conn:  # a concurrent writer stored the same content
                 existing = write.find_by_hash(conn, digest)

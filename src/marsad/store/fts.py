@@ -1,8 +1,9 @@
 """Arabic full-text search over normalised text.
 
 Both the indexed text and the query go through the same analysis: Marsad's normalisation
-(alef/ya/ta-marbuta folding, no diacritics or tatweel, ASCII digits), lower case, and the
-proclitics (و ف ب ك ل and ال) split off with ``marsad.text.clitics.split_clitics``. So
+(alef/ya/ta-marbuta folding, no diacritics or tatweel, ASCII digits), the segmenter's tokens,
+lower case, and the proclitics (و ف ب ك ل and ال) split off with
+``marsad.text.clitics.split_clitics`` (a processed Document's own tokens are used as they are). So
 «والموصل», «بالموصل» and «الموصل» all index as «موصل» and any of them finds the others.
 SQLite keeps the analysed text in an FTS5 table (``article_fts``); PostgreSQL in
 ``article_search`` with a GIN index on ``to_tsvector('simple', body)``.
@@ -10,29 +11,47 @@ SQLite keeps the analysed text in an FTS5 table (``article_fts``); PostgreSQL in
 
 from __future__ import annotations
 
-import functools
+from collections.abc import Sequence
 
-import regex
 from sqlalchemy import Connection, text
 
+from marsad.document import Token
 from marsad.text.clitics import split_clitics
 from marsad.text.normalise import normalise
+from marsad.text.segment import TOKEN_RE
 
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*")
-
-
-@functools.lru_cache(maxsize=200_000)
-def _stem(word: str) -> str:
-    return split_clitics(word)[1] or word
+_STEMS: dict[str, str] = {}  # word → stem; a plain dict is the cheapest cache on this hot path
+_MAX_CACHED = 500_000
 
 
 def analyse(text: str) -> list[str]:
-    """The search terms of a text (normalised, lower-cased, proclitics removed)."""
-    return [_stem(w) for w in _WORD.findall(normalise(text).lower())]
+    """The search terms of a text: the segmenter's tokens (words and numbers) of the normalised
+    text, each word without its proclitics, lower-cased — what ``terms_of_tokens`` gives for a
+    segmented Document, so queries and indexed documents agree."""
+    cache = _STEMS
+    out = []
+    for word in TOKEN_RE.findall(normalise(text)):
+        if not word[0].isalnum():
+            continue
+        stem = cache.get(word)
+        if stem is None:
+            stem = ((split_clitics(word)[1] or word) if word[0].isalpha() else word).lower()
+            if len(cache) < _MAX_CACHED:
+                cache[word] = stem
+        out.append(stem)
+    return out
 
 
-def index_body(title: str | None, body: str) -> str:
-    return " ".join(analyse(f"{title or ''}\n{body}"))
+def terms_of_tokens(tokens: Sequence[Token]) -> list[str]:
+    """The search terms of a segmented Document (no second analysis of its text)."""
+    return [(t.stem if t.is_word else t.norm).lower() for t in tokens if t.norm[:1].isalnum()]
+
+
+def index_body(title: str | None, body: str, tokens: Sequence[Token] | None = None) -> str:
+    """The analysed text stored in the full-text index (title, then body)."""
+    terms = analyse(title) if title else []
+    terms += terms_of_tokens(tokens) if tokens else analyse(body)
+    return " ".join(terms)
 
 
 def sqlite_match(q: str) -> str | None:
@@ -57,9 +76,11 @@ def create(conn: Connection) -> None:
                           "USING gin (to_tsvector('simple', body))"))
 
 
-def insert(conn: Connection, article_id: int, title: str | None, body: str) -> None:
+def insert(conn: Connection, article_id: int, title: str | None, body: str,
+           tokens: Sequence[Token] | None = None) -> None:
     table = "article_fts(rowid, body)" if conn.dialect.name == "sqlite" else "article_search(article_id, body)"
-    conn.execute(text(f"INSERT INTO {table} VALUES (:id, :body)"), {"id": article_id, "body": index_body(title, body)})
+    conn.execute(text(f"INSERT INTO {table} VALUES (:id, :body)"),
+                 {"id": article_id, "body": index_body(title, body, tokens)})
 
 
 def delete(conn: Connection, article_id: int) -> None:

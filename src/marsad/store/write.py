@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Connection, select
 
-from marsad.document import Document
+from marsad.document import Document, Token
 from marsad.serialize import document_to_dict
 from marsad.store import fts
 from marsad.store.countries import country_info
@@ -165,8 +166,10 @@ def find_by_hash(conn: Connection, digest: str) -> int | None:
     return conn.execute(select(articles.c.id).where(articles.c.content_hash == digest)).scalar()
 
 
-def insert_document(conn: Connection, payload: dict[str, Any], text: str, digest: str) -> int:
-    """Insert one article and everything found in it (the caller owns the transaction)."""
+def insert_document(conn: Connection, payload: dict[str, Any], text: str, digest: str,
+                    tokens: Sequence[Token] | None = None) -> int:
+    """Insert one article and everything found in it (the caller owns the transaction);
+    ``tokens`` (the Document's) spare a second analysis for the full-text index."""
     published = dt.date.fromisoformat(payload["published"][:10]) if payload.get("published") else None
     evs = payload.get("events") or []
     ents = payload.get("entities") or []
@@ -207,5 +210,5 @@ def insert_document(conn: Connection, payload: dict[str, Any], text: str, digest
                 sources.append({"event_id": event_id, "article_id": article_id, "role": "mention",
                                 "start": m["start"], "end": m["end"], "text": text[m["start"]:m["end"]]})
         conn.execute(event_sources.insert(), sources)
-    fts.insert(conn, article_id, payload.get("title"), text)
+    fts.insert(conn, article_id, payload.get("title"), text, tokens)
     return article_id
