@@ -182,3 +182,10 @@ def test_relative_locality_takes_the_anchor_with_precision_2(pipe):
 def test_word_reading_beats_proclitic_split(pipe):
     doc, _ = places(pipe, "قال وكيل الوزارة لوكالة فرانس برس إن الاجتماع انتهى.")
     assert doc.places == []
+
+
+def test_area_of_another_place_is_a_description(pipe):
+    doc, found = places(pipe, "تقع البلدة على الضفة الغربية لنهر الفرات، بينما تعيش عائلات في الضفة الغربية قرب رام الله.")
+    areas = [doc.text[p.start:p.end] for p in doc.places if p.place_id == "adm:ps-westbank"]
+    assert areas == ["الضفة الغربية"] and doc.places[-1].country == "PS"
+    assert doc.text.index("قرب") > [p.start for p in doc.places if p.place_id == "adm:ps-westbank"][0]

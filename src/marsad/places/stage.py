@@ -110,6 +110,9 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
         )
         if m.trigger in ("admin", "area") and key in gaz.tnames:
             m.cands = m.cands + tuple(c for c in gaz.tnames[key] if c not in m.cands)
+        if _of_another_place(tokens, i + width, tok.sent, gaz, cands):
+            i += width  # الضفة الغربية لنهر الفرات: "the west bank of the Euphrates", not the West Bank
+            continue
         m.dateline = m.start < DATELINE_CHARS and (
             _dateline_after(doc, tokens, i + width) or (i > 0 and _dateline_after(doc, tokens, i - 1))
         )
@@ -160,6 +163,19 @@ def _longest(tokens: list[Token], i: int, form: str, gaz: Gazetteer) -> tuple[in
         if cands:
             found = (w, key, cands)
     return found
+
+
+def _of_another_place(tokens: list[Token], j: int, sent: int, gaz: Gazetteer, cands: tuple[Entry, ...]) -> bool:
+    """An area name followed by لـ + a place or a generic (لنهر، للمدينة) describes part of that place."""
+    if j >= len(tokens) or tokens[j].sent != sent or not tokens[j].is_word:
+        return False
+    if not all(c.kind in ("admin", "feature") for c in cands):
+        return False
+    w = tokens[j].norm
+    if not w.startswith("ل") or len(w) < 4:
+        return False
+    rest = "ا" + w[1:] if w.startswith("لل") else w[1:]
+    return rest in TRIGGERS or rest[2:] in TRIGGERS or rest in gaz.names
 
 
 def _dateline_after(doc: Document, tokens: list[Token], j: int) -> bool:
