@@ -87,6 +87,9 @@ def test_article_spans_point_into_its_text(store):
     assert art["places"][0]["country"] == "IQ" and art["places"][0]["lat"] == pytest.approx(36.34)
     assert art["quotes"][0]["text"] == "العملية مستمرة حتى تحرير آخر شبر" and art["quotes"][0]["direct"]
     assert store.get_article(10_000) is None
+    assert store.get_article(str(aid))["id"] == aid  # as a path parameter gives it
+    assert store.get_article("test-0")["id"] == aid  # the external id
+    assert store.get_article("no-such-article") is None and store.get_article("99999999999999999999") is None
 
 
 def test_event_fields_follow_acled(store):
@@ -125,6 +128,9 @@ def test_event_fields_follow_acled(store):
     (EventFilter(admin1="Nineveh", country="IQ"), ["الموصل"]),
     (EventFilter(q="بالرقة"), ["الرقة"]),  # clitic-attached form finds the plain one
     (EventFilter(q="وصنعاء"), ["صنعاء"]),
+    (EventFilter(q="بالمَوْصِلِ"), ["الموصل"]),  # diacritics
+    (EventFilter(q="المـــوصل"), ["الموصل"]),  # tatweel
+    (EventFilter(q="ﺍﻟﻤﻮﺻﻞ"), ["الموصل"]),  # presentation forms
     (EventFilter(q="الاشتباكات داعش", country="IQ"), ["الموصل", "بغداد"]),
     (EventFilter(q="كلمةغيرموجودة"), []),
     (EventFilter(q="!!! ..."), []),

@@ -177,8 +177,9 @@ class Store:
         with self.engine.connect() as conn:
             return query.get_event(conn, event_id)
 
-    def get_article(self, article_id: int) -> dict[str, Any] | None:
-        """The article's text and all its spans (see ``query.get_article``); None if absent."""
+    def get_article(self, article_id: int | str) -> dict[str, Any] | None:
+        """The article's text and all its spans (see ``query.get_article``); None if absent.
+        Takes the store id (int or digit string) or the article's external id."""
         with self.engine.connect() as conn:
             return query.get_article(conn, article_id)
 

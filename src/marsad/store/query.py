@@ -251,13 +251,29 @@ def _article_meta_cols() -> list[Any]:
             articles.c.content_hash, articles.c.n_entities, articles.c.n_events, articles.c.n_quotes]
 
 
-def get_article(conn: Connection, article_id: int) -> dict[str, Any] | None:
+def resolve_article_id(conn: Connection, key: int | str) -> int | None:
+    """The store id of an article given as its id (int or digits) or its external id."""
+    if isinstance(key, int) or (isinstance(key, str) and key.isdigit() and len(key) < 19):
+        found = conn.execute(select(articles.c.id).where(articles.c.id == int(key))).scalar()
+        if found is not None or isinstance(key, int):
+            return found
+    return conn.execute(select(articles.c.id).where(articles.c.external_id == str(key))
+                        .order_by(articles.c.id).limit(1)).scalar()
+
+
+def get_article(conn: Connection, article_id: int | str) -> dict[str, Any] | None:
     """An article with its text and every span: entities, timexes, places, actors, events, quotes.
+
+    ``article_id`` is the store's id (an int, or a string of digits) or else the article's
+    external id (the first article stored with it).
 
     Spans are ``start``/``end`` offsets into ``text``. Each event is the flat ``event_dict`` plus
     ``evidence``/``trigger`` spans, ``mentions`` (other spans of the same event in this article)
     and ``sources`` (every article/span behind it, several after a cross-article merge).
     """
+    article_id = resolve_article_id(conn, article_id)
+    if article_id is None:
+        return None
     row = conn.execute(select(*_article_meta_cols(), articles.c.text, articles.c.stage_errors, articles.c.meta)
                        .where(articles.c.id == article_id)).first()
     if row is None:
