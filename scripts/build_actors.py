@@ -82,9 +82,9 @@ def build() -> tuple[dict, list[str]]:
         for n in split(names):
             country_names[normalise_key(n)] = iso
         for n in split(nisbas):
-            stem = normalise_key(n)
-            for suffix in NISBA_ENDINGS:
-                nisba.setdefault(stem + suffix, iso)
+            words = normalise_key(n).split()
+            for suffix in NISBA_ENDINGS:  # «كوري شمالي» → «كورية شمالية»: every word agrees
+                nisba.setdefault(" ".join(w + suffix if w.endswith("ي") else w for w in words), iso)
     for cols in rows("irregular_nisba.tsv"):
         # an empty country: an adjective of no country (Kurdish, Shia…) that still ends a composite
         for suffix in ("", "ين", "ون") if cols[0].endswith("ي") else ("",):
@@ -157,9 +157,13 @@ def build() -> tuple[dict, list[str]]:
         titles[normalise_key(cols[0])] = [cols[1], cols[2] or None]
     generics = {}
     for cols in rows("generics.tsv"):
-        cols += [""] * (3 - len(cols))
-        generics[normalise_key(cols[0])] = [split(cols[1]), cols[2] == "word"]
-    for g, (types, _) in generics.items():
+        cols += [""] * (4 - len(cols))
+        defaults = dict(d.split(":") for d in cols[3].split())
+        for iso, aid in defaults.items():
+            if iso not in countries or aid not in actors:
+                errors.append(f"generics.tsv: {cols[0]}: bad default {iso}:{aid}")
+        generics[normalise_key(cols[0])] = [split(cols[1]), cols[2] == "word", defaults]
+    for g, (types, _, _) in generics.items():
         for t in types:
             if t not in TYPES:
                 errors.append(f"generics.tsv: {g}: unknown type {t}")

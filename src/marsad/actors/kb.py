@@ -32,6 +32,16 @@ ALIAS, SHORT, CALIAS, HEAD, TITLE, GENERIC, NISBA, COUNTRY, MOD = (
 )
 
 
+def word_stem(word: str) -> str:
+    """A crude stem to compare a generic's head with alias words (ميليشيات ~ ميليشيا ~ الميليشيا)."""
+    if word.startswith("ال"):
+        word = word[2:]
+    for end in ("ات", "ين", "ون", "يه", "ه", "ا"):
+        if len(word) - len(end) >= 4 and word.endswith(end):
+            return word[: -len(end)]
+    return word
+
+
 class KB:
     def __init__(self, data: dict):
         self.countries: dict[str, str] = data["countries"]
@@ -56,7 +66,7 @@ class KB:
                 add(alias, (ALIAS, aid))
             for alias in a["short"]:
                 add(alias, (SHORT, aid))
-            self.alias_words[aid] = frozenset(w[2:] if w.startswith("ال") else w for al in a["aliases"] for w in al.split())
+            self.alias_words[aid] = frozenset(word_stem(w) for al in a["aliases"] for w in al.split())
             if a["type"] == "person":
                 self.alias_tokens[aid] = {w for al in a["aliases"] + a["short"] for w in al.split() if len(w) > 2}
         for key, (kind, iso) in data["composite_aliases"].items():
@@ -65,8 +75,8 @@ class KB:
             add(key, (HEAD, kind, needs))
         for key, (role, fixed) in self.titles.items():
             add(key, (TITLE, role, fixed))
-        for key, (types, needs_word) in self.generics.items():
-            add(key, (GENERIC, tuple(types), needs_word))
+        for key, (types, needs_word, defaults) in self.generics.items():
+            add(key, (GENERIC, tuple(types), needs_word, tuple(sorted(defaults.items()))))
         for key, iso in self.nisba.items():
             add(key, (NISBA, iso))
             add("ال" + key, (NISBA, iso))

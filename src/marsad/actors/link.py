@@ -31,10 +31,12 @@ from marsad.actors.kb import (
     TITLE,
     Actor,
     load_kb,
+    word_stem,
 )
 from marsad.actors.names import name_units, person_id, romanize
 from marsad.document import ActorMention, Document
 from marsad.text.clitics import vocabulary
+from marsad.text.normalise import normalise
 
 # proclitic strings allowed before a matched phrase (conjunction + preposition)
 PREFIXES = frozenset(["", "و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل"])
@@ -53,7 +55,17 @@ NAME_STOP = frozenset(
     "السيد الشيخ الامير الدكتور اللواء العميد العقيد الفريق المشير الملك القايد قايد المتحدث الناطق "
     "مدير محافظ وكيل نايب عضو".split()
 )
+NAME_STOP = frozenset(normalise(w) for w in NAME_STOP | {"إلى", "حتى", "لدى", "ممثل", "أحد", "احدى", "نائب", "بعض"})
 NAME_PARTICLES = frozenset(["بن", "ابن", "ابو", "عبد", "ال", "ولد", "بنت", "ام"])
+# nouns a person is named after («كأس الملك», «جامعة الملك فهد», «باب الملك عبدالعزيز»)
+NAMED_AFTER = frozenset("كاس جامعه مدرسه مستشفي جايزه باب توسعه طريق شارع مجمع قاعده ملعب استاد مطار ميناء "
+                        "جسر حي برج مدينه برنامج مؤسسه كليه معهد".split())
+# adjectives that keep a generic reference generic («التنظيم المتطرف»); any other definite word
+# after it makes a name of its own («التحالف الوطني»)
+GENERIC_ADJ_OK = frozenset(normalise(w) for w in (
+    "المتطرف المتطرفة الإرهابي الإرهابية المتشدد المتشددة المسلح المسلحة الانقلابي الانقلابية المتمرد "
+    "المتمردة المعارض المعارضة المذكور المذكورة الذي التي الذين المدعوم المدعومة الموالي الموالية "
+    "المزعوم المزعومة الدموي الدموية").split())
 WORD_RE = re.compile(r"[^\W\d_]+")
 HONORIFICS = frozenset(["السيد", "الشيخ", "الامير", "الدكتور", "اللواء", "العميد", "العقيد", "الفريق", "المشير", "د",
                         "الاستاذ", "اول", "ركن", "الركن", "طيار", "بحري", "المهندس", "معالي", "سمو", "فخامه"])
@@ -79,6 +91,7 @@ class Cand:
     kind: str | None = None  # bare composites: mil/pol/gov/...
     short_of: str | None = None  # short forms: the actor they need mentioned before
     head_word: str | None = None  # generic references that need this word in the antecedent's aliases
+    defaults: dict[str, str] = field(default_factory=dict)  # generic references: iso -> actor when no antecedent
 
 
 @dataclass
@@ -90,7 +103,7 @@ class Context:
     main_country: str | None = None
     main_monarchy: str | None = None
     cands: list[Cand] = field(default_factory=list)
-    cues: list[tuple[int, str]] = field(default_factory=list)
+    cues: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, iso, nisba|loc|name)
     resolved_states: list[tuple[int, str]] = field(default_factory=list)
 
 
@@ -198,9 +211,28 @@ def _country_after(ctx: Context, pos: int, definite: bool | None, allow_country:
     return None
 
 
+PLACE_NOUNS = frozenset("منطقه حي مدينه قريه بلده شارع مديريه ناحيه قضاء محافظه عاصمه ساحه مخيم جبل وادي ميدان "
+                        "سوق جسر منطقة".split())
+
+
+def _is_toponym(norm: str, h: Hit) -> bool:
+    """«منطقة الشرطة الرابعة», «منطقة القاعدة», «عاصمة إقليم كردستان»: a place, not an actor."""
+    prev = norm[max(0, h.wstart - 12):h.wstart].split()[-1:]
+    if not prev:
+        return False
+    w = prev[0]
+    nouns = PLACE_NOUNS | NAMED_AFTER
+    for p in ("و", "ف", "ب", "ل", "وب", "ول", "ال", "بال", "وال", "لل"):
+        if w.startswith(p) and w[len(p):] in nouns:
+            return True
+    return w in nouns
+
+
 def composites(ctx: Context) -> None:
     kb = ctx.kb
     for h in ctx.hits:
+        if _is_toponym(ctx.doc.norm, h):
+            continue
         for p in h.payloads:
             if p[0] == HEAD:
                 _, kind, needs = p
@@ -231,8 +263,13 @@ def composites(ctx: Context) -> None:
             elif p[0] == SHORT:
                 ctx.cands.append(Cand(h.start, h.end, "short", kb.actor(p[1]), short_of=p[1]))
             elif p[0] == GENERIC:
-                head = h.key.split()[-1][2:] if p[2] else None
-                ctx.cands.append(Cand(h.start, h.end, "generic", generic=True, types=p[1], head_word=head))
+                nxt = WORD_RE.match(ctx.doc.norm, _skip(ctx.doc.norm, h.end))
+                w = _plain_word(ctx, nxt) if nxt and nxt.start() == h.end + 1 else ""
+                if w.startswith("ال") and w.endswith(("ي", "يه")) and w not in GENERIC_ADJ_OK:
+                    continue  # «التحالف الوطني», «الحركة الشعبية» name something else
+                head = word_stem(h.key.split()[-1]) if p[2] else None
+                ctx.cands.append(Cand(h.start, h.end, "generic", generic=True, types=p[1], head_word=head,
+                                      defaults=dict(p[3])))
 
 
 # ------------------------------------------------------------------------------------ titles
@@ -251,16 +288,24 @@ def _guess_name(ctx: Context, pos: int) -> tuple[int, int] | None:
         w = m.group(0)
         if w in NAME_STOP or (w.startswith("و") and w not in units and len(words) > 0):
             break
+        orig_end = ctx.doc.norm_to_orig[m.end() - 1]
+        if ctx.doc.text[orig_end] == "ى" and w in ("علي", "الي"):
+            break  # «على» / «إلى», not the name «علي»
+        if (w.endswith(("ها", "هم")) and vocab.get(w[:-2], 0) > 300) or (w.endswith("ه") and vocab.get(w[:-1], 0) > 300):
+            break  # «رئيسها», «هدفه»
         if w.startswith(("بال", "لل", "وال", "فال", "كال")) and w not in units:
             break  # a preposition or conjunction with the article ends the name
         if not words:
             if w in HONORIFICS:
                 i = _skip(norm, m.end())
                 continue
-            if w not in given and w not in NAME_PARTICLES and (w.startswith("ال") or vocab.get(w, 0) > 30):
+            foreign = (not w.startswith("ال") and w[0] not in "وفبلك" and vocab.get(w, 0) < 150
+                       and not (w[0] == "س" and w[1:2] in ("ي", "ت", "ن", "ا")))  # «سيشرح» is a verb
+            if w not in given and w not in NAME_PARTICLES and not foreign:
                 return None  # neither a known given name nor a rare (foreign) word
-        elif w not in units and w not in NAME_PARTICLES and vocab.get(w, 0) > 300:
-            break
+        elif w not in units and w not in NAME_PARTICLES and (
+                vocab.get(w, 0) > 150 or (w[0] in "لبك" and vocab.get(w[1:], 0) > 300)):
+            break  # a common word, or a preposition on one («لمحل»)
         words.append(m.span())
         i = m.end()
         if i >= len(norm) or norm[i] != " ":
@@ -271,6 +316,14 @@ def _guess_name(ctx: Context, pos: int) -> tuple[int, int] | None:
     if len(words) < 2:  # one word after a title is too often not a name
         return None
     return words[0][0], words[-1][1]
+
+
+def _plain_word(ctx: Context, m: re.Match) -> str:
+    """The normalised word, or "" for «على»/«إلى» (which normalise to the name «علي»)."""
+    w = m.group(0)
+    if w in ("علي", "الي") and ctx.doc.text[ctx.doc.norm_to_orig[m.end() - 1]] == "ى":
+        return ""
+    return w
 
 
 def _entity_at(ctx: Context, pos: int) -> tuple[int, int] | None:
@@ -299,15 +352,20 @@ def titles(ctx: Context) -> None:
                                                     o[0].start < t[0].start and t[0].end <= o[0].end
                                                     for o in title_hits)]
     resolved: dict[int, tuple[int, int] | None] = {}  # title word start -> name span after it
+    given = name_units(3, "given")
     for h, (_, role, fixed) in sorted(title_hits, key=lambda t: -t[0].start):
+        if _is_toponym(norm, h):  # «كأس ولي العهد», «جامعة الملك فهد»
+            ctx.cands.append(Cand(h.start, h.end, "block"))
+            continue
         before = norm[max(0, h.wstart - 6):h.wstart].split()
         deputy = bool(before) and before[-1] in ("نايب", "مساعد", "سابق", "السابق")
         scope: str | None = fixed
         end = h.end
         span_end = 0
-        if scope is None:
-            found = _country_after(ctx, h.end, None, allow_country=not h.key.split()[-1].startswith("ال")
-                                   or h.key.endswith("الي"))
+        if scope is None and role != "-":
+            definite = h.key.split()[-1].startswith("ال")  # «الأمير تركي» is a name, «الرئيس التركي» a nisba
+            found = _country_after(ctx, h.end, True if definite else False,
+                                   allow_country=not definite or h.key.endswith("الي"))
             if found:
                 scope, end = found
             else:
@@ -333,6 +391,13 @@ def titles(ctx: Context) -> None:
             resolved[h.wstart] = nxt
             continue
         name = _entity_at(ctx, q) or _guess_name(ctx, q)
+        one = WORD_RE.match(norm, q)
+        if name is None and one and _plain_word(ctx, one) in given and not _payload(ctx, q, TITLE) and not (
+                set([one.group(0)]) & kb.alias_tokens.get(kb.holder(f"{role}:{fixed}", doc.published) or "", set())):
+            # «الملك فهد», «الرئيس هادي»: a one-word name that is not the holder's
+            ctx.cands.append(Cand(h.start, one.end(), "block"))
+            resolved[h.wstart] = None
+            continue
         if name is None and norm.startswith(("الذي ", "التي "), q):
             # «المتحدث باسم التحالف الذي تقوده الولايات المتحدة، رايان ديلون،»
             comma = min((i for i in (norm.find("،", q, q + 80), norm.find(",", q, q + 80)) if i > 0), default=-1)
@@ -399,6 +464,22 @@ def speech_names(ctx: Context) -> None:
         ctx.cands.append(Cand(span[0], span[1], "romanized", _unknown_person(ctx, norm[span[0]:span[1]], None)))
 
 
+KUNYA_RE = re.compile(r"(?<![^\W\d_])[وف]?(ابو) ([^\W\d_]+)(?: (ال[^\W\d_]+ي))?(?![^\W\d_])")
+NOT_KUNYA = frozenset(["ظبي", "غريب", "الخصيب", "كمال", "ديس", "دهب", "قير", "زعبل", "حمص", "عريش"])
+
+
+def kunya_names(ctx: Context) -> None:
+    """«أبو همام», «أبو قتادة التونسي»: a kunya with a known given name is a person."""
+    norm, given = ctx.doc.norm, name_units(3, "given")
+    for m in KUNYA_RE.finditer(norm):
+        if m.group(2) not in given or m.group(2) in NOT_KUNYA:
+            continue
+        start, end = m.start(1), m.end()
+        if any(c.start < end and start < c.end for c in ctx.cands):
+            continue
+        ctx.cands.append(Cand(start, end, "romanized", _unknown_person(ctx, norm[start:end], None)))
+
+
 def _unknown_person(ctx: Context, surface: str, country: str | None) -> Actor:
     words = [w for w in surface.split() if w not in HONORIFICS]
     key = " ".join(words)
@@ -449,11 +530,14 @@ def resolve(ctx: Context, kept: list[Cand], primed: Counter[str]) -> list[Cand]:
     out: list[Cand] = []
     # a later bare surname of an unknown person ("ديلون") links to that person
     surnames: dict[str, Actor] = {}
+    given, vocab = name_units(3, "given"), vocabulary()
     for c in kept:
         if c.link == "romanized" and c.actor:
             words = ctx.doc.norm[c.start:c.end].split()
-            if len(words) >= 2:
-                surnames.setdefault(words[-1], c.actor)
+            last = words[-1] if len(words) >= 2 else ""
+            # a distinctive family name, not a first name («خالد») nor a common word («الله»)
+            if len(last) >= 4 and last not in given and last not in NAME_STOP and vocab.get(last, 0) <= 3000:
+                surnames.setdefault(last, c.actor)
     extra: list[Cand] = []
     if surnames:
         taken = [(c.start, c.end) for c in kept]
@@ -508,10 +592,13 @@ def _generic(ctx: Context, c: Cand, counts: Counter[str], last_seen: dict[str, i
     if c.head_word:  # «المجلس» only for a council
         pool = [a for a in pool if c.head_word in kb.alias_words.get(a.id, ())]
     if pool:
-        word = ctx.doc.norm[c.start:c.end].split()[-1]
-        word = word[2:] if word.startswith("ال") else word
+        word = word_stem(ctx.doc.norm[c.start:c.end].split()[-1])
         # «الجماعة» prefers an actor called «جماعة …», «التنظيم» one called «تنظيم …»
         return max(pool, key=lambda a: (word in kb.alias_words.get(a.id, ()), counts[a.id], last_seen.get(a.id, -1)))
+    if c.defaults:  # «طيران التحالف» in a story from Yemen is the Saudi-led coalition
+        iso = _focus_country(ctx, c.start) or ctx.main_country
+        if iso in c.defaults:
+            return kb.actor(c.defaults[iso])
     if "unidentified armed group" in c.types:
         return kb.composite("unid", ctx.main_country) or kb.composite("unid", None)
     return None
@@ -520,29 +607,68 @@ def _generic(ctx: Context, c: Cand, counts: Counter[str], last_seen: dict[str, i
 FOCUS_WINDOW = 250  # characters: how far back a country cue still says where we are
 
 
-def country_cues(ctx: Context) -> list[tuple[int, str]]:
-    """(norm offset, iso) of every nisba, country name and geocoded place, in text order."""
-    cues = [(h.start, p[1]) for h in ctx.hits for p in h.payloads[:1] if p[0] in (NISBA, COUNTRY) and p[1]]
+LOCATIVE = frozenset(["في", "وفي", "داخل", "شمال", "جنوب", "شرق", "غرب", "وسط", "بشمال", "بجنوب", "بشرق", "بغرب",
+                      "بوسط", "شمالي", "جنوبي", "شرقي", "غربي"])
+
+
+def country_cues(ctx: Context) -> list[tuple[int, str, str]]:
+    """(norm offset, iso, kind) of every nisba, country name and geocoded place, in text order.
+
+    kind: ``loc`` for a country name in a locative phrase («في العراق», «بشمال الهند», «بسوريا»)
+    or a geocoded place, ``nisba``, or ``name`` for a bare country name («الحدود مع باكستان»,
+    a weaker cue).
+    """
+    norm = ctx.doc.norm
+    cues: list[tuple[int, str, bool]] = []
+    for h in ctx.hits:
+        country = next((p[1] for p in h.payloads if p[0] == COUNTRY), None)  # «السعودية» is a name first
+        nisba = next((p[1] for p in h.payloads if p[0] == NISBA and p[1]), None)
+        if country:
+            prev = norm[max(0, h.wstart - 10):h.wstart].split()[-1:]
+            loc = norm[h.wstart:h.start] in ("ب", "وب", "فب") or (bool(prev) and prev[0] in LOCATIVE)
+            cues.append((h.start, country, "loc" if loc else "name"))
+        elif nisba and not norm[max(0, h.wstart - 8):h.wstart].rstrip().endswith("جنسيه"):
+            cues.append((h.start, nisba, "nisba"))  # «يحمل الجنسية البريطانية» is no place
     for place in ctx.doc.places:
         if place.country:
-            cues.append((_norm_start(ctx.doc, place.start), place.country))
+            cues.append((_norm_start(ctx.doc, place.start), place.country, "loc"))
     cues.sort()
     return cues
 
 
+def _sentence_bounds(norm: str, pos: int) -> tuple[int, int]:
+    start = max(norm.rfind(c, 0, pos) for c in ".\n؟!")
+    ends = [i for i in (norm.find(c, pos) for c in ".\n؟!") if i >= 0]
+    return start + 1, min(ends) if ends else len(norm)
+
+
 def _focus_country(ctx: Context, pos: int) -> str | None:
-    """The country of the last country cue shortly before ``pos``."""
+    """Where the story is at ``pos``: the nearest cue in the sentence (earlier and strong ones
+    preferred), else the last strong cue shortly before, else the last state actor resolved."""
     import bisect
 
-    best: tuple[int, str] | None = None
-    i = bisect.bisect_left(ctx.cues, (pos, ""))
-    if i and pos - ctx.cues[i - 1][0] <= FOCUS_WINDOW:
-        best = ctx.cues[i - 1]
-    # state actors just resolved from context also say where the story is
-    if ctx.resolved_states and pos - ctx.resolved_states[-1][0] <= 2 * FOCUS_WINDOW:
-        if best is None or ctx.resolved_states[-1][0] > best[0]:
-            best = ctx.resolved_states[-1]
-    return best[1] if best else None
+    s0, s1 = _sentence_bounds(ctx.doc.norm, pos)
+    lo = bisect.bisect_left(ctx.cues, (s0, "", ""))
+    hi = bisect.bisect_left(ctx.cues, (s1, "", ""))
+    best, best_cost = None, 10**9
+    for at, iso, kind in ctx.cues[lo:hi]:
+        if kind == "name" and ctx.main_country:
+            continue  # «قرب الحدود مع باكستان» does not move a story that is clearly in India
+        cost = (pos - at) if at < pos else 2 * (at - pos)
+        cost *= 3 if kind == "name" else 1
+        if cost < best_cost:
+            best, best_cost = iso, cost
+    if best:
+        return best
+    # a locative phrase («وفي العراق،») sets the scene for the sentences that follow
+    i = bisect.bisect_left(ctx.cues, (pos, "", ""))
+    recent = next(((at, iso) for at, iso, kind in reversed(ctx.cues[max(0, i - 8):i]) if kind == "loc"), None)
+    state = ctx.resolved_states[-1] if ctx.resolved_states else None
+    if recent and pos - recent[0] <= 2 * FOCUS_WINDOW and (state is None or recent[0] >= state[0]):
+        return recent[1]
+    if state and pos - state[0] <= 2 * FOCUS_WINDOW:
+        return state[1]
+    return None
 
 
 def title_primes(title: str | None, kb: KB) -> Counter[str]:
@@ -575,6 +701,7 @@ def link(doc: Document, kb: KB | None = None) -> list[ActorMention]:
     titles(ctx)
     entity_persons(ctx)
     speech_names(ctx)
+    kunya_names(ctx)
     kept = resolve(ctx, select(ctx.cands), title_primes(doc.title, kb))
     mentions: list[ActorMention] = []
     for c in kept:
