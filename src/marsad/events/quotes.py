@@ -23,6 +23,10 @@ STOP_PUNCT = frozenset({".", "!", "?", "؟", "\n"})
 MAX_SPEAKER_TOKENS = 25
 MIN_DIRECT_WORDS = 3
 PRONOUN_SUBJECTS = frozenset({"هو", "هي", "هم", "انه", "انها"})
+PERSON_TYPES = frozenset({"person", "politician", "official"})
+# words that end a speaker's noun phrase: prepositions and adverbs of the report itself
+SUBJECT_STOPS = frozenset({"في", "علي", "الي", "عن", "من", "مع", "خلال", "لدي", "امام", "بعد", "قبل", "عبر",
+                           "ل", "لـ", "اليوم", "امس", "الذي", "التي", "الذين", "بهذا", "ايضا", "كذلك", "حينها"})
 
 
 @dataclass(slots=True)
@@ -125,10 +129,15 @@ class Quotes:
             speaker: ArgRef | None
             if kind == "participle":
                 speaker = last_speaker if sent - last_sent <= 1 else None
+                if speaker is None or last_sent != sent:
+                    speaker = self._sentence_subject(cue.i) or speaker
             else:
-                speaker = self._speaker(cue.j, seg_end, speakers)
-                if speaker is None and (kind == "continuation" or cue.j >= seg_end) and sent - last_sent <= 3:
-                    speaker = last_speaker
+                first = cue.j
+                if cue.cue.lemma == "naqal":  # «نقل X عن Y»: Y is the speaker
+                    first = next((m for m in range(cue.j, seg_end) if doc.tokens[m].norm == "عن"), cue.j - 1) + 1
+                speaker = self._speaker(first, seg_end, speakers) or self._subject_before(cue.i)
+                if speaker is None and sent - last_sent <= 3:
+                    speaker = last_speaker  # «وأضاف أن», «وقال في بيان إن»: the same speaker
             quotes.append(Quote(start, end, is_direct, doc.text[cue_span.start:cue_span.end], cue_span, speaker))
             if speaker is not None:
                 last_speaker, last_sent = speaker, sent
@@ -154,8 +163,10 @@ class Quotes:
             t = toks[k]
             if t.norm in COMPLEMENTIZERS or (t.prefix == "ب" and t.stem in COMPLEMENTIZERS):
                 return k, k + 1
-            if t.norm == ":" or t.norm == '"':
-                return k, k + (1 if t.norm == ":" else 0)
+            if t.norm == ":":
+                return k, k + 1
+            if t.norm == '"' and any(t.start <= qa <= t.end + 1 for qa, _ in direct):
+                return k, k  # a quotation opens here (a quoted name «المدينة» does not)
             if t.norm in STOP_PUNCT:
                 break
             k += 1
@@ -173,8 +184,8 @@ class Quotes:
             if toks[k].start <= qa <= toks[k].end + 1 or (toks[k].norm == '"' and qa == toks[k].end):
                 used.add(n)
                 return qa, qb, True
-        if k >= b or toks[k].norm == '"':
-            return None  # a quoted word or two after the verb: a name, not a quotation
+        if k >= b:
+            return None
         end_tok = b - 1
         for m in range(k + 1, b):  # it stops before an attribution («، بحسب …») or the next cue («، مؤكدا أن»)
             if toks[m].norm in ("بحسب", "حسب", "وفقا", "طبقا", "نقلا") or m in self.cue_starts:
@@ -195,45 +206,105 @@ class Quotes:
     def _entities_in(self, a: int, b: int) -> list[Entity]:
         return [e for e in self.doc.entities if a <= e.start and e.end <= b]
 
+    def _addressee(self, start: int) -> bool:
+        """An entity after «لـ» / glued ل («لوكالة الأنباء») is spoken to, not speaking."""
+        toks = self.doc.tokens
+        k = self.view.token_at(start)
+        if toks[k].prefix.lstrip("وف").startswith("ل") and not toks[k].prefix.lstrip("وف").startswith("لل") \
+                or toks[k].prefix.lstrip("وف") == "لل":
+            return True
+        prev = toks[k - 1].norm if k > 0 else ""
+        return prev in ("ل", "لـ", "عبر", "مع", "الي", "علي", "في") or (prev == '"' and k > 1 and toks[k - 2].norm == "ل")
+
     def _speaker(self, i: int, j: int, previous: list[ArgRef]) -> ArgRef | None:
-        """The speaker named in tokens [i, j)."""
+        """The speaker named in tokens [i, j) after a speech verb."""
         toks = self.doc.tokens
         if j <= i:
             return None
         a, b = toks[i].start, toks[j - 1].end
-        ents = self._entities_in(a, b)
-        actors = [m for m in self.doc.actors if a <= m.start and m.end <= b]
+        ents = [e for e in self._entities_in(a, b) if not self._addressee(e.start)]
+        actors = [m for m in self.doc.actors if a <= m.start and m.end <= b and not self._addressee(m.start)]
         pers = [e for e in ents if e.label == "PER"]
         if pers:
             return self._ref(pers[0].start, pers[0].end, pers[0].canonical)
-        person_actors = [m for m in actors if (m.type or "").lower() in ("person", "politician", "official")]
+        person_actors = [m for m in actors if (m.type or "").lower() in PERSON_TYPES]
         if person_actors:
             m = person_actors[0]
             return ArgRef(m.name, m.start, m.end, m.actor_id, m.inter, m.country)
-        words = [t for t in toks[i:j] if t.is_word]
+        # the subject noun phrase: words before the first preposition or comma
+        words: list = []
+        for t in toks[i:j]:
+            if t.norm in ("،", ",", "(", ")") or t.norm in SUBJECT_STOPS:
+                break
+            if t.norm == '"':
+                continue
+            if not t.is_word:
+                break
+            words.append(t)
         if not words or all(t.norm in PRONOUN_SUBJECTS for t in words):
             return None
-        # a bare definite noun («المصدر», «المتحدث») refers back to a previous speaker
+        # a bare definite noun («المصدر», «الرئيس») refers back to a speaker already named
         if len(words) == 1 and words[0].has_article:
             stem = words[0].stem
             for prev in reversed(previous):
                 if prev.start is not None and stem in _norm_of(self.doc, prev.start, prev.end):
                     return prev
-        if actors:
-            m = actors[0]
-            # a title phrase heading the segment: the speaker is the whole phrase, named by its actor
+            named = self._person_before(words[0].start)
+            if named is not None:
+                return named
+        head = [m for m in actors if m.start < words[-1].end + 1]
+        if head:
+            m = head[0]
             return ArgRef(m.name, m.start, m.end, m.actor_id, m.inter, m.country)
-        orgs = [e for e in ents if e.label in ("ORG", "LOC")]
+        orgs = [e for e in ents if e.label in ("ORG", "LOC") and e.start < words[-1].end + 1]
         if orgs:
             return self._ref(orgs[0].start, orgs[0].end, orgs[0].canonical)
-        # an unnamed source: the noun phrase up to the first comma
-        end_k = i
-        while end_k < j and toks[end_k].norm not in ("،", ",", "الذي", "التي") and end_k - i < 5:
-            end_k += 1
-        if end_k == i:
-            return None
-        s, e = toks[i].stem_start, toks[end_k - 1].end
+        # an unnamed source («مصدر عسكري يمني») or a title without a name
+        s, e = words[0].stem_start, words[min(len(words), 8) - 1].end
         return ArgRef(self.doc.text[s:e], s, e)
+
+    def _person_before(self, offset: int) -> ArgRef | None:
+        """The last person named before an offset, in its sentence or the one before."""
+        sent = self.doc.sentence_of(offset)
+        lo = self.doc.sentences[max(0, sent - 1)].start
+        pers = [e for e in self.doc.entities if e.label == "PER" and lo <= e.start < offset]
+        if pers:
+            return self._ref(pers[-1].start, pers[-1].end, pers[-1].canonical)
+        acts = [m for m in self.doc.actors if lo <= m.start < offset and (m.type or "").lower() in PERSON_TYPES]
+        if acts:
+            m = acts[-1]
+            return ArgRef(m.name, m.start, m.end, m.actor_id, m.inter, m.country)
+        return None
+
+    def _subject_before(self, i: int) -> ArgRef | None:
+        """A subject right before its verb («لكن طهران أكدت أنها …»)."""
+        toks = self.doc.tokens
+        if i == 0 or toks[i - 1].sent != toks[i].sent:
+            return None
+        prev = toks[i - 1]
+        for e in self.doc.entities:
+            if e.end == prev.end and e.label in ("PER", "ORG", "LOC"):
+                return self._ref(e.start, e.end, e.canonical)
+        for m in self.doc.actors:
+            if m.end == prev.end:
+                return ArgRef(m.name, m.start, m.end, m.actor_id, m.inter, m.country)
+        return None
+
+    def _sentence_subject(self, i: int) -> ArgRef | None:
+        """For a participle («…، مؤكدا أن») with no speaker yet: the person, else the actor,
+        that the sentence is about (the first one named before it)."""
+        toks = self.doc.tokens
+        a = self.doc.sentences[toks[i].sent].start
+        b = toks[i].start
+        pers = [e for e in self.doc.entities if e.label == "PER" and a <= e.start < b]
+        if pers:
+            return self._ref(pers[0].start, pers[0].end, pers[0].canonical)
+        acts = [m for m in self.doc.actors if a <= m.start < b and not self._addressee(m.start)]
+        acts.sort(key=lambda m: ((m.type or "").lower() not in PERSON_TYPES, m.start))
+        if acts:
+            m = acts[0]
+            return ArgRef(m.name, m.start, m.end, m.actor_id, m.inter, m.country)
+        return None
 
     def _ref(self, start: int, end: int, canonical: str | None) -> ArgRef:
         for m in self.doc.actors:
@@ -247,8 +318,10 @@ class Quotes:
         sent = toks[cue.i].sent
         a, b = self.view.sent_ranges[sent]
         k = cue.j
-        while k < b and toks[k].norm in ("ل", "،", ","):
-            k += 1
+        words, _ = speech_cues()
+        while k < b and (toks[k].norm in ("ل", "لـ", "،", ",", "ما") or
+                         (toks[k - 1].norm == "ما" and any(r in words for r in readings(toks[k].norm)))):
+            k += 1  # «وفق ما نقلت X», «بحسب ما أكدت X»
         seg_end = k
         while seg_end < b and seg_end - k < 8 and toks[seg_end].norm not in ("،", ",", ".", "؟", "!"):
             seg_end += 1

@@ -11,6 +11,7 @@ scores and an ACLED export should use.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import functools
 
 from marsad.document import ArgRef, Document, Event, Span
@@ -117,7 +118,7 @@ class Events:
         words = view.sentence_words(sent)
         sent_norm = view.sentence_norm(sent)
         agent, target = finder.agents_and_targets(sent, hit.i, hit.j, entry.pos)
-        place, precision = finder.place(sent, hit.i, hit.j)
+        place, _ = finder.place(sent, hit.i, hit.j)
         sent_actors = finder.actors_by_sent.get(sent, [])
         facts = {
             "place": place is not None and not is_country(place),
@@ -182,10 +183,9 @@ class Events:
             actor2 = None
 
         if place is None and facts["violence"]:
-            place = finder.fallback_place(sent)
-            precision = 3 if place is not None else 3
-        if place is not None and precision != place.precision:
-            precision = max(precision, place.precision)
+            near = finder.fallback_place(sent)
+            # a place from the sentences before: ACLED's geo-precision 2 ("near")
+            place = dataclasses.replace(near, precision=max(near.precision, 2)) if near is not None else None
         confidence = entry.weight + (0.1 if place is not None else -0.2) + (0.1 if actor1 else 0.0)
         if modality != ASSERTED or background:
             confidence -= 0.3
