@@ -12,6 +12,9 @@ from marsad.io.encoding import decode_bytes
 from marsad.io.meta import clean_str, host_of, iso_date
 
 log = logging.getLogger(__name__)
+# trafilatura/htmldate log every page they cannot parse at ERROR; the Article's error says it once
+for _name in ("trafilatura", "htmldate", "courlan"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
 _BLOCK_TAGS = ("p", "h1", "h2", "h3", "li", "blockquote", "td", "pre")
 
 

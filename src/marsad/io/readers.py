@@ -120,7 +120,7 @@ def _article_from_record(record: object, origin: str, index: int) -> Article:
             meta["crawl_date" if key == "date_extracted" else key] = record[key]
     pub = iso_date(published)
     if pub is None and published is not None:
-        pub = str(published)[:40]  # kept: an unreadable date is inferred from the text later
+        meta["published_raw"] = str(published)[:100]  # unreadable: the dates stage infers one from the text
     return Article(
         id=_record_id(record, f"{Path(origin.rsplit(':', 1)[0]).stem}:{index}") if art_id is not None else f"{Path(origin.rsplit(':', 1)[0]).stem}:{index}",
         text=check_text(text, origin),
@@ -184,17 +184,24 @@ def read_jsonl(stream: BinaryIO, name: str) -> Iterator[Article]:
 
 
 def read_json_array(data: bytes, name: str) -> Iterator[Article]:
+    """A JSON array of article objects; a file that is not one JSON document is read as JSONL."""
     stem = Path(name).stem
     try:
         records = json.loads(decode_text(data, name) if len(data) <= max_bytes() else data.decode("utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:
-        yield Article(id=stem, origin=name, error=f"{name}: invalid JSON ({exc})", meta={"format": "jsonl"})
-        return
-    except InputError as exc:
-        yield Article(id=stem, origin=name, error=str(exc), meta={"format": "jsonl"})
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError, InputError) as exc:
+        if b"\n" in data.strip():
+            yield from read_jsonl(io.BytesIO(data), name)  # JSON lines whose first record is an array
+            return
+        msg = str(exc) if isinstance(exc, InputError) else f"{name}: invalid JSON ({type(exc).__name__}: {exc})"
+        if isinstance(exc, RecursionError):
+            msg = f"{name}: JSON nested too deeply"
+        yield Article(id=stem, origin=name, error=msg, meta={"format": "jsonl"})
         return
     if not isinstance(records, list):
         records = [records]
+    if not records:
+        yield Article(id=stem, origin=name, error=f"{name}: an empty JSON array (no articles)", meta={"format": "jsonl"})
+        return
     for i, record in enumerate(records[: max_records()], 1):
         origin = f"{name}:{i}"
         try:

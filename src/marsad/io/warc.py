@@ -77,12 +77,20 @@ def read_warc(stream: BinaryIO, name: str) -> Iterator[Article]:
 
     limit = max_records()
     n = 0
+    head = stream.peek(16)[:16].lstrip() if hasattr(stream, "peek") else b"WARC/"  # type: ignore[attr-defined]
+    if not head.startswith((b"WARC/", b"filedesc://", b"\x1f\x8b")):
+        yield Article(id=Path(name).stem, origin=name, error=f"{name}: not a WARC file (it does not start with 'WARC/')",
+                      meta={"format": "warc"})
+        return
     try:
         records = iter(ArchiveIterator(stream, arc2warc=True))
         while True:
             try:
                 record = next(records)
             except StopIteration:
+                if n == 0:
+                    yield Article(id=Path(name).stem, origin=name, error=f"{name}: not a WARC file (no WARC records found)",
+                                  meta={"format": "warc"})
                 return
             n += 1
             if n > limit:
