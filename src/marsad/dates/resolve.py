@@ -56,6 +56,9 @@ def interpret(all_lx: list[Lexeme], k0: int, k1: int, words: list[str], in_range
         return _ago(lx)
     core = codes.lstrip("PfTyW,L")
     if NUMD_RE.fullmatch(core) or (core == "D/D" and core != codes):
+        first = k0 + len(codes) - len(core)
+        if first > 0 and all_lx[first - 1].end == all_lx[first].start and all_lx[first - 1].code in "/x%":
+            return None  # part of a path or code: …/2015/06/02/…
         return _numeric(lx[len(codes) - len(core):])
     head = ""  # what a following modifier (الماضي …) or year attaches to
     pending_this = False
@@ -305,7 +308,7 @@ def resolve(f: Frame, anchor: dt.date | None, future: bool = False) -> Value | N
         return f"{year:04d}-{f.part}", "quarter" if f.part[0] == "Q" else "half", None
     if f.year is not None and f.month is None and f.season is None:
         return f"{f.year:04d}", "year", None
-    if anchor is None and (f.year is None and f.year_shift is None):
+    if anchor is None and f.year is None:
         return None
     if f.ago is not None:
         assert anchor is not None

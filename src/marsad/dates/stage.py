@@ -16,7 +16,9 @@ from marsad.document import Document, Timex
 from marsad.text.clitics import vocabulary
 from marsad.text.normalise import DROP_SET
 
-LEAD_CHARS = 600  # where a dateline or the lead's first full date is looked for
+LEAD_CHARS = 600  # where a full date confirmed by its weekday is looked for
+DATELINE_CHARS = 80  # a full date this close to the start is a dateline
+LEAD_FIRST_DATE_CHARS = 300  # otherwise the first full date of the lead
 FUTURE_WINDOW = 8  # words before a date searched for a future-tense cue
 FUTURE_WORDS = frozenset(
     "سوف المقرر المزمع المرتقب المنتظر يعتزم تعتزم يعتزمون نعتزم اعتزامه اعتزامها ستكون سيكون يرتقب "
@@ -27,6 +29,8 @@ PAST_STOP = frozenset(
     "قد لقد كان كانت كانوا قال قالت اعلن اعلنت اكد اكدت اوضح اوضحت اضاف اضافت ذكر ذكرت افاد افادت صرح "
     "صرحت اشار اشارت امس".split()
 )
+# words before a date that cite a document or start a period: not the article's own date
+CITING_WORDS = frozenset("بتاريخ وتاريخ تاريخ منذ حتى اعتبارا ابتداء العدد عدد".split())
 NOT_FUTURE = frozenset("سيدي سيده سيتي ستار سيناء سيناريو سيرين سينما ستوديو ستيفن سيمون سينيه".split())
 
 
@@ -91,13 +95,13 @@ def tag(doc: Document) -> list[Timex]:
     if isinstance(anchor, dt.datetime):
         anchor = anchor.date()
     if anchor is None:
-        anchor = _infer_published(found, lx, codes)
+        anchor = _infer_published(found, lx, codes, words)
         if anchor is not None:
             doc.published, doc.published_inferred = anchor, True
 
     out: list[Timex] = []
     for m, fa, fb in found:
-        future = _needs_future(fa) and _future_context(words, spans, lx[m.k0].tok, codes, m.k0)
+        future = _needs_future(fa) and _future_context(words, lx[m.k0].tok)
         va = resolve(fa, anchor, future)
         if va is None:
             continue
@@ -159,23 +163,55 @@ def _propagate_years(found: list[tuple[Match, Frame, Frame | None]], codes: str)
             f1.month_mod = f2.month_mod
 
 
-def _infer_published(found: list[tuple[Match, Frame, Frame | None]], lx: list[Lexeme], codes: str) -> dt.date | None:
-    """A dateline or the lead's first full date: one beside a weekday or in brackets first."""
+def _infer_published(found: list[tuple[Match, Frame, Frame | None]], lx: list[Lexeme], codes: str,
+                     words: list[str]) -> dt.date | None:
+    """The publication date from the text, best evidence first: a full date that its weekday
+    confirms in a dateline form («الجمعة (3 تشرين الثاني 2017)», or at the very start); a full
+    date at the very start; a weekday-confirmed date in the lead; the lead's first full date.
+    Dates that cite a document («بتاريخ …») or lie ahead («من المقرر …») are no evidence."""
+    # «أمس الأربعاء», «اليوم (الخميس)»: the article's own weekday, which a candidate must match
+    own_weekdays = {(f.weekday - f.day_shift) % 7 for _, f, _ in found if f.day_shift is not None and f.weekday is not None}
+    for m, f, _ in found:
+        if f.day_shift is not None and f.weekday is None and m.k1 + 1 < len(lx) \
+                and lx[m.k1].code == "(" and lx[m.k1 + 1].code == "W":
+            own_weekdays.add((int(lx[m.k1 + 1].value) - f.day_shift) % 7)  # type: ignore[arg-type]
     best: tuple[int, dt.date] | None = None
     for m, f, g in found:
-        if lx[m.k0].start > LEAD_CHARS:
+        start = lx[m.k0].start
+        if start > LEAD_CHARS:
             break
         if g is not None or f.day is None or f.month is None or f.year is None:
             continue
         v = resolve(f, None)
-        if v is None or v[2] is not None:
+        if v is None or v[2] is not None or len(v[0]) != 10:
+            continue
+        tok = lx[m.k0].tok
+        if tok > 0 and words[tok - 1] in CITING_WORDS or _future_context(words, tok):
             continue
         date = dt.date.fromisoformat(v[0])
-        before = codes[max(0, m.k0 - 2):m.k0]
-        if "W" in before or "W" in codes[m.k0:m.k1] or before.endswith("("):
-            score = 0  # «الجمعة (3 تشرين الثاني 2017)»: a dateline
+        if own_weekdays and date.weekday() not in own_weekdays:
+            continue
+        weekday, bracketed = f.weekday, False
+        if weekday is None:
+            for k in range(m.k0 - 1, max(-1, m.k0 - 3), -1):
+                if lx[k].code == "W":
+                    weekday = int(lx[k].value)  # type: ignore[arg-type]
+                    break
+                bracketed = bracketed or lx[k].code == "("
+                if lx[k].code not in "(,-":
+                    break
+        if weekday is not None and weekday != date.weekday():
+            continue
+        if weekday is not None and (bracketed or start < DATELINE_CHARS):
+            score = 0
+        elif start < DATELINE_CHARS:
+            score = 1
+        elif weekday is not None:
+            score = 2
+        elif start < LEAD_FIRST_DATE_CHARS:
+            score = 3
         else:
-            score = 1 if lx[m.k0].start < 80 else 2
+            continue
         if best is None or score < best[0]:
             best = (score, date)
         if score == 0:
@@ -191,7 +227,7 @@ def _needs_future(f: Frame) -> bool:
     return f.month is not None and f.month_mod is None
 
 
-def _future_context(words: list[str], spans: list[tuple[int, int]], tok: int, codes: str, k0: int) -> bool:
+def _future_context(words: list[str], tok: int) -> bool:
     """A future-tense cue (سوف, من المقرر, سيعقد …) shortly before the date, in its sentence."""
     for i in range(tok - 1, max(-1, tok - 1 - FUTURE_WINDOW), -1):
         w = words[i]
