@@ -22,6 +22,7 @@ TARGET_PREPS = frozenset({"علي", "ضد", "من", "استهدف"})
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})
 NEWS_WINDOW_DAYS = 31
 NON_AGENT_TYPES = ("person", "media", "politician", "official")
+CONTAINER_WORDS = frozenset({"بمحافظه", "محافظه", "بولايه", "ولايه", "باقليم", "اقليم", "بمنطقه", "بمديريه"})
 DIRECTION_WORDS = frozenset({"الي", "نحو", "باتجاه", "صوب", "اتجاه", "طريق"})  # older than this before publication = background history
 
 
@@ -102,6 +103,18 @@ class Arguments:
         word = toks[k].norm
         return word
 
+    def _same_stretch(self, a: int, b: int) -> bool:
+        """No punctuation between two offsets of a sentence (a date «… الذي استهدف بني سعد الجمعة»
+        belongs to the trigger before it rather than to the report's verb)."""
+        toks = self.view.doc.tokens
+        lo, hi = (a, b) if a <= b else (b, a)
+        k = self.view.token_at(lo)
+        while k < len(toks) and toks[k].start < hi:
+            if not toks[k].is_word and not toks[k].norm.isdigit() and toks[k].norm not in ("(", ")"):
+                return False
+            k += 1
+        return True
+
     def _preposition_between(self, a: int, b: int) -> bool:
         """A preposition between a trigger and an actor makes the actor an object, not the agent."""
         toks = self.view.doc.tokens
@@ -119,8 +132,11 @@ class Arguments:
         return max(0, v.token_at(b) - v.token_at(a))
 
     # -- actors -------------------------------------------------------------
-    def agents_and_targets(self, sent: int, i: int, j: int, pos: str) -> tuple[ActorMention | None, ActorMention | None]:
-        """(agent, target) mentions for the trigger over tokens [i, j)."""
+    def agents_and_targets(self, sent: int, i: int, j: int, pos: str,
+                           territory: bool = False) -> tuple[ActorMention | None, ActorMention | None]:
+        """(agent, target) mentions for the trigger over tokens [i, j); «من» marks the opponent
+        only for territory («استعادت … من داعش»), elsewhere it is partitive («عناصر من الحزب»)."""
+        target_preps = TARGET_PREPS if territory else TARGET_PREPS - {"من"}
         toks = self.view.doc.tokens
         everyone = self.actors_by_sent.get(sent, [])
         if not everyone:
@@ -138,7 +154,7 @@ class Arguments:
         for a in after:
             prev = self._prev_word(a.start, s_start)
             dist = self._tokens_between(t_end, a.start)
-            if prev in TARGET_PREPS or prev == "ل" and pos == "V":
+            if prev in target_preps or prev == "ل" and pos == "V":
                 if target is None and a.start < c_end + 80:
                     target = a
                 continue
@@ -152,7 +168,15 @@ class Arguments:
             pool = in_clause or before
             for a in reversed(pool):
                 prev = self._prev_word(a.start, s_start)
-                if prev not in TARGET_PREPS and can_act(a):
+                if prev not in target_preps and can_act(a):
+                    agent = a
+                    break
+        if territory and agent is not None and not is_state(agent):
+            # «قوات الجيش والمقاومة الشعبية»: state forces among the co-agents make it theirs
+            for a in after:
+                if a.start > agent.end + 40 or self._preposition_between(agent.end, a.start):
+                    break
+                if is_state(a) and can_act(a):
                     agent = a
                     break
         if target is not None and agent is not None and target.actor_id == agent.actor_id:
@@ -199,7 +223,11 @@ class Arguments:
             if p.start <= main.end or p.start >= stop or is_country(p):
                 continue
             k = self.view.token_at(p.start)
-            if k > 0 and toks[k - 1].norm in DIRECTION_WORDS | {"من"}:
+            before = toks[k - 1].norm if k > 0 else ""
+            if before in DIRECTION_WORDS | {"من"}:
+                continue
+            if before in CONTAINER_WORDS or (before == '"' and k > 1 and toks[k - 2].norm in CONTAINER_WORDS):
+                last = p  # «مديرية حيس بمحافظة الحديدة»: the province holds the place before it
                 continue
             if self._tokens_between(last.end, p.start) > 12:
                 break
@@ -227,7 +255,8 @@ class Arguments:
         # a month or a year that holds the publication day («هذا العام») dates nothing
         own = [t for t in self.timex_by_sent.get(sent, []) if not _holds(t, pub)]
         if own:
-            timex = min(own, key=lambda t: (_gran_rank(t), abs(t.start - t_start)))
+            timex = min(own, key=lambda t: (_gran_rank(t), 0 if self._same_stretch(t_start, t.start) else 1,
+                                            abs(t.start - t_start)))
         else:
             # the previous sentence's day, else the day the lead gives (news tell the day once)
             prev = [t for t in self.timex_by_sent.get(sent - 1, []) if _gran_rank(t) == 0]
@@ -267,8 +296,8 @@ def _gran_rank(t: Timex) -> int:
 
 def _timex_date(t: Timex) -> tuple[str | None, int]:
     v = t.value or ""
-    if t.granularity == "range" and t.end_value and len(t.end_value) >= 10:
-        return t.end_value[:10], 2
+    if t.end_value and t.end_value != t.value and len(t.end_value) >= 10:
+        return t.end_value[:10], 2  # a range («شهر رمضان»): its last day, approximately
     if len(v) >= 10 and v[4] == "-" and v[7] == "-":
         return v[:10], 1
     if "-W" in v:

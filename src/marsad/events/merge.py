@@ -70,7 +70,7 @@ SPECIFIC_TYPES = frozenset({"Explosions/Remote violence", "Violence against civi
 def _absorbs(specific: Event, generic: Event) -> bool:
     """A bare «هجوم» at the place and day of a bombing or an attack on civilians is that event."""
     if specific.event_type not in SPECIFIC_TYPES or specific.modality != generic.modality \
-            or specific.background != generic.background:
+            or specific.background != generic.background or not _same_actor(specific.actor1, generic.actor1):
         return False
     if specific.evidence.start == generic.evidence.start:  # the same sentence
         return True

@@ -28,10 +28,12 @@ CAMPAIGN_WORDS = frozenset({"عمليه", "عمليات", "حمله", "مرحل�
 # an agreement is an event when it is reached or signed, not when a truce is mentioned
 AGREE_WORDS = frozenset({"توقيع", "وقع", "وقعت", "وقعا", "توصل", "توصلت", "التوصل", "ابرام", "ابرم", "ابرمت",
                          "اتفق", "اتفقت", "اتفقا", "اعلان", "اعلن", "اعلنت", "بدء", "سريان"})
+ANNOUNCE_WORDS = frozenset({"اعلن", "اعلنت", "تم", "جري", "تمكن", "تمكنت", "نفذت", "نفذ"})
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 CIVILIAN_INTER = 7
 # «تعرض لهجوم» (underwent an attack) is asserted, unlike the purpose «للسيطرة على»
-UNDERGO = frozenset({"تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضوا", "يتعرضون", "اثر", "نتيجه", "ضحيه", "تصدي", "تصدت"})
+UNDERGO = frozenset({"تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضوا", "يتعرضون", "اثر", "نتيجه", "ضحيه", "تصدي", "تصدت",
+                     "تعرضا", "تعرضتا"})
 
 
 def reportable(e: Event) -> bool:
@@ -117,7 +119,7 @@ class Events:
         entry = hit.entry
         words = view.sentence_words(sent)
         sent_norm = view.sentence_norm(sent)
-        agent, target = finder.agents_and_targets(sent, hit.i, hit.j, entry.pos)
+        agent, target = finder.agents_and_targets(sent, hit.i, hit.j, entry.pos, entry.event_type == "@territory")
         place, _ = finder.place(sent, hit.i, hit.j)
         sent_actors = finder.actors_by_sent.get(sent, [])
         facts = {
@@ -128,6 +130,7 @@ class Events:
         }
         facts["violence"] = facts["armed"] or facts["fatal"] or facts["weapon"]
         facts["agree"] = bool(words & AGREE_WORDS)
+        facts["announced"] = bool(words & ANNOUNCE_WORDS)
         if not _requirements_met(entry.req, facts):
             return None
 
@@ -161,8 +164,9 @@ class Events:
         sspan = doc.sentences[sent]
         modality = modality_of(view, hit.i, entry.future)
         first = toks[hit.i]
+        sa = view.sent_ranges[sent][0]
         if entry.pos == "N" and modality == ASSERTED and first.prefix.lstrip("وف") in ("ل", "لل") and \
-                (hit.i == 0 or toks[hit.i - 1].norm not in UNDERGO):
+                not any(t.norm in UNDERGO or t.stem in UNDERGO for t in toks[max(sa, hit.i - 12):hit.i]):
             modality = "intended"  # ل + verbal noun is a purpose: «معركة للسيطرة على …»
         if modality == ASSERTED and entry.present and sub in TERRITORY:
             modality = "state"  # «التي يسيطر عليها التنظيم»: who holds a place, not who took it
