@@ -169,6 +169,7 @@ YEAR_NOUNS = frozenset(
     "دستور اتفاق اتفاقيه خطه استراتيجيه تعداد احصاءات احصائيات ازمه صيف شتاء ربيع خريف بحلول مواليد "
     "مونديال بطوله نسخه".split()
 )
+SCORE_WORDS = frozenset("بنتيجه نتيجه النتيجه فاز تغلب خسر هزم بهدف بفارق".split())
 PERIOD_NOUNS = frozenset("موسم حلول قبيل ايام ليالي اواخر اوائل منتصف مطلع نهايه بدايه طيله طوال".split())
 COUNT_WORDS = frozenset("اكثر اقل نحو حوالي حوالى قرابه زهاء اصل اجمالي مجموع".split())
 
@@ -177,6 +178,12 @@ def _weak_ok(lx: list[Lexeme], k: int, weak: int, words: list[str]) -> bool:
     """A month name that is also a common word needs date context."""
     prev = lx[k - 1].code if k else "^"
     nxt = lx[k + 1].code if k + 1 < len(lx) else "$"
+    if weak >= 2 and prev in "DQ":
+        # «3 صفر» may be a score: the day must stand apart, outside a result
+        day = lx[k - 1]
+        before = words[day.tok - 1] if day.tok > 0 else ""
+        if day.end == lx[k].start or (k > 1 and lx[k - 2].code == "-") or before in SCORE_WORDS or _bare(before) in SCORE_WORDS:
+            return False
     if prev in "DQs" or nxt in "YOAaf" or (prev == "f" and k > 1 and lx[k - 2].code in "DQ"):
         return True
     if weak != 1:
@@ -185,6 +192,10 @@ def _weak_ok(lx: list[Lexeme], k: int, weak: int, words: list[str]) -> bool:
         return True  # إبريل ومايو ويونيو
     tok = lx[k].tok
     return prev in _CUES or prev == "T" or (tok > 0 and words[tok - 1] in PERIOD_NOUNS)
+
+
+def _bare(word: str) -> str:
+    return word[1:] if len(word) > 2 and word[0] in "وفب" else word
 
 
 def _year_ok(lx: list[Lexeme], k: int, words: list[str], in_range: bool = False) -> bool:
@@ -249,7 +260,8 @@ def _numeric(lx: list[Lexeme]) -> Frame | None:
             day, month = nums
             return Frame(day=day, month=month, numeric=True) if 1 <= month <= 12 and 1 <= day <= 31 else None
         month, year = nums
-        return Frame(month=month, year=year, numeric=True) if 1 <= month <= 12 else None
+        hijri = hijri or 1300 <= year <= 1500
+        return Frame(month=month, year=year, hijri=hijri, numeric=True) if 1 <= month <= 12 else None
     if len(nums) != 3:
         return None
     if lx[0].code == "Y":
