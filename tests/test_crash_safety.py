@@ -156,6 +156,8 @@ def test_sigkilled_ingest_loses_nothing_and_stores_nothing_twice(two_dbs, tmp_pa
         for digest, art in got.items():  # each stored article is exactly what a clean run stores
             assert art == expected[digest]
         progress.append(len(got))
+    print(f"\ncrash safety (ingest, {store.dialect}): {kills_while_running} SIGKILLs while running, "
+          f"articles after each: {progress[1:]} of {n}")
     assert kills_while_running >= 3, "the batch finished before the kills: make it longer"
     assert progress == sorted(progress)  # committed articles are never lost
 
@@ -177,10 +179,15 @@ from marsad.document import Entity
 from marsad.store import Store
 
 store = Store.open(sys.argv[1])
-for i in range(int(sys.argv[3])):
+docs = []
+for i in range(int(sys.argv[3])):  # built first, so that the writing loop is almost all transactions
     doc = make_document(i)
     doc.entities.extend(Entity(0, 5, "MISC", canonical=f"e{i}-{k}") for k in range(3000))
+    docs.append(doc)
+for i, doc in enumerate(docs):
+    print("begin", i, flush=True)
     store.add_document(doc)
+    print("end", i, flush=True)
 """
 
 
@@ -190,19 +197,27 @@ def test_kill_inside_long_transactions(db_url, tmp_path):
     store = Store.open(db_url)
     rng = random.Random(3)
     counts = []
-    for _ in range(5):
+    inside = 0  # kills that landed inside add_document (its transaction, mostly)
+    for run in range(5):
         before = n_articles(store)
-        proc = subprocess.Popen([sys.executable, "-c", HEAVY_WRITER, db_url, tests_dir, "40"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        log = tmp_path / f"writer{run}.log"
+        with log.open("w") as out:
+            proc = subprocess.Popen([sys.executable, "-c", HEAVY_WRITER, db_url, tests_dir, "40"],
+                                    stdout=out, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 120
         while n_articles(store) == before and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.005)
         time.sleep(rng.uniform(0, 0.2))
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=60)
+        lines = log.read_text().split()
+        inside += len(lines) >= 2 and lines[-2] == "begin"
         assert_whole_articles(store)
         counts.append(n_articles(store))
+    print(f"\ncrash safety (long transactions, {store.dialect}): 5 kills, {inside} inside add_document, "
+          f"articles after each: {counts}")
     assert counts == sorted(counts) and counts[-1] > 0
+    assert inside >= 1
     with store.connect() as conn:
         per_article = set(conn.execute(select(func.count()).select_from(entities)
                                        .group_by(entities.c.article_id)).scalars())
