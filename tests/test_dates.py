@@ -82,7 +82,7 @@ def test_hijri_dates_are_marked_hijri() -> None:
 def test_ranges_have_an_end_value() -> None:
     doc = run("تعقد الجولة بين 3 و5 تشرين الثاني في جنيف.", dt.date(2017, 11, 1))
     (t,) = doc.timexes
-    assert (t.value, t.end_value, t.kind) == ("2017-11-03", "2017-11-05", "range")
+    assert (t.value, t.end_value, t.kind, t.granularity) == ("2017-11-03", "2017-11-05", "range", "range")
 
 
 def test_future_tense_moves_weekdays_and_months_forward() -> None:
@@ -113,7 +113,7 @@ def test_any_text_gives_valid_spans_and_values(words: list[str], noise: str, pub
     doc = run(text, published)
     for t in doc.timexes:
         assert 0 <= t.start < t.end <= len(doc.text)
-        assert t.granularity in {"day", "week", "month", "year", "season", "quarter", "half", "decade"}
+        assert t.granularity in {"day", "week", "month", "year", "season", "quarter", "half", "decade", "range"}
         assert t.value[:3].isdigit()
         if t.end_value is not None:
-            assert t.end_value[:4].isdigit()
+            assert t.end_value[:4].isdigit() and t.granularity == "range" and t.end_value >= t.value

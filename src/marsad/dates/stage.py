@@ -113,6 +113,10 @@ def tag(doc: Document) -> list[Timex]:
                 continue
             end_value = vb[2] or vb[0]
             kind = "range"
+        if end_value is not None:
+            if end_value < value:
+                value, end_value = end_value, value  # «من 2016 إلى 2014»
+            gran = "range"  # the granularity the core contract gives a span with an end_value
         k0 = m.k0 + 1 if lx[m.k0].code == "s" else m.k0  # «شهر أيلول الماضي» → أيلول الماضي
         start, end = _orig_span(doc, lx[k0].start, lx[m.k1 - 1].end)
         out.append(Timex(start, end, value, gran, kind, end_value,
