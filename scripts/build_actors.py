@@ -73,9 +73,12 @@ def build() -> tuple[dict, list[str]]:
     countries: dict[str, str] = {}
     country_names: dict[str, str] = {}
     nisba: dict[str, str] = {}
+    capitals: dict[str, str] = {}
     for cols in rows("countries.tsv"):
-        cols += [""] * (4 - len(cols))
-        iso, name, names, nisbas = cols[:4]
+        cols += [""] * (5 - len(cols))
+        iso, name, names, nisbas, caps = cols[:5]
+        for c in split(caps):
+            capitals[normalise_key(c)] = iso
         if pycountry.countries.get(alpha_2=iso) is None:
             errors.append(f"countries.tsv: unknown ISO code {iso}")
         countries[iso] = name
@@ -170,7 +173,7 @@ def build() -> tuple[dict, list[str]]:
     modifiers = sorted({normalise_key(m[0]) for m in rows("modifiers.tsv")})
 
     kb = {
-        "version": 1, "countries": countries, "country_names": country_names, "nisba": nisba,
+        "version": 1, "countries": countries, "country_names": country_names, "capitals": capitals, "nisba": nisba,
         "actors": actors, "offices": offices, "heads": heads, "composite_aliases": composite_aliases,
         "titles": titles, "generics": generics, "modifiers": modifiers,
     }

@@ -114,6 +114,21 @@ def test_composite_actors(pipe, phrase, expected):
     assert doc.text[doc.actors[0].start:doc.actors[0].end] == phrase
 
 
+def test_composite_with_a_capital_or_a_ministry(pipe):
+    doc = run(pipe, "وأجرت الحركة محادثات مع حكومة كابول، فيما فرضت وزارة الخزانة الأمريكية عقوبات جديدة.")
+    assert names(doc) == ["Government of Afghanistan", "Government of United States"]
+
+
+def test_toponyms_and_named_after_are_not_actors(pipe):
+    doc = run(pipe, "وانفجرت عبوة في منطقة القاعدة قرب جامعة الملك فهد، ثم أقيمت مباراة كأس ولي العهد.")
+    assert doc.actors == []
+
+
+def test_no_person_from_common_words_after_a_title(pipe):
+    doc = run(pipe, "وقال رئيس نقابة صيادي السمك إن الصيد توقف.")
+    assert [a for a in doc.actors if a.type == "person"] == []
+
+
 def test_composite_with_a_leader_name(pipe):
     doc = run(pipe, "وتقدمت قوات الأسد نحو البلدة بينما تراجعت حكومة هادي إلى الجنوب.")
     assert names(doc) == ["Military Forces of Syria", "Government of Yemen"]

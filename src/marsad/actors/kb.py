@@ -47,6 +47,7 @@ class KB:
         self.countries: dict[str, str] = data["countries"]
         self.nisba: dict[str, str] = data["nisba"]
         self.country_names: dict[str, str] = data["country_names"]
+        self.capitals: dict[str, str] = data["capitals"]
         self.offices: dict[str, list[list[str | None]]] = data["offices"]
         self.heads: dict[str, list[str]] = data["heads"]
         self.titles: dict[str, list[str | None]] = data["titles"]

@@ -204,6 +204,9 @@ def _country_after(ctx: Context, pos: int, definite: bool | None, allow_country:
             cn = _payload(ctx, pos, COUNTRY, bare_only=True)
             if cn:
                 return cn[1][1], cn[0].end
+            cap = WORD_RE.match(ctx.doc.norm, pos)
+            if cap and cap.group(0) in ctx.kb.capitals:  # «حكومة كابول»
+                return ctx.kb.capitals[cap.group(0)], cap.end()
         mod = _payload(ctx, pos, MOD, bare_only=True)
         if mod is None:
             return None
@@ -215,17 +218,16 @@ PLACE_NOUNS = frozenset("منطقه حي مدينه قريه بلده شارع �
                         "سوق جسر منطقة".split())
 
 
+_TOPONYM_HEADS = frozenset(p + n for n in PLACE_NOUNS | NAMED_AFTER
+                           for p in ("", "و", "ف", "ب", "ل", "وب", "ول", "ال", "بال", "وال", "لل"))
+
+
 def _is_toponym(norm: str, h: Hit) -> bool:
     """«منطقة الشرطة الرابعة», «منطقة القاعدة», «عاصمة إقليم كردستان»: a place, not an actor."""
-    prev = norm[max(0, h.wstart - 12):h.wstart].split()[-1:]
-    if not prev:
+    if h.wstart < 2 or norm[h.wstart - 1] != " ":
         return False
-    w = prev[0]
-    nouns = PLACE_NOUNS | NAMED_AFTER
-    for p in ("و", "ف", "ب", "ل", "وب", "ول", "ال", "بال", "وال", "لل"):
-        if w.startswith(p) and w[len(p):] in nouns:
-            return True
-    return w in nouns
+    j = norm.rfind(" ", max(0, h.wstart - 14), h.wstart - 1) + 1
+    return norm[max(j, h.wstart - 14):h.wstart - 1] in _TOPONYM_HEADS
 
 
 def composites(ctx: Context) -> None:
@@ -238,7 +240,12 @@ def composites(ctx: Context) -> None:
                 _, kind, needs = p
                 words = h.key.split()
                 definite = words[-1].startswith("ال")
-                found = _country_after(ctx, h.end, definite, allow_country=not definite)
+                start_at = h.end
+                if needs == "nisba1":  # «وزارة الخزانة الأمريكية»: one free word before the nisba
+                    w = WORD_RE.match(ctx.doc.norm, _skip(ctx.doc.norm, h.end))
+                    start_at = w.end() if w else h.end
+                    definite = True
+                found = _country_after(ctx, start_at, definite, allow_country=not definite)
                 if found is None and not definite:  # «حكومة هادي», «قوات الأسد»
                     q = _skip(ctx.doc.norm, h.end)
                     person = _payload(ctx, q, ALIAS, bare_only=True) or _payload(ctx, q, SHORT, bare_only=True)
@@ -315,6 +322,13 @@ def _guess_name(ctx: Context, pos: int) -> tuple[int, int] | None:
         words.pop()
     if len(words) < 2:  # one word after a title is too often not a name
         return None
+    first = norm[words[0][0]:words[0][1]]
+    if first not in given and first not in NAME_PARTICLES:
+        # a foreign name is rare words throughout («رونالد لويس»), never «نقابة صيادي السمك»
+        for a, b in words[1:]:
+            w = norm[a:b]
+            if w.startswith("ال") or (w not in units and vocab.get(w, 0) > 150):
+                return None
     return words[0][0], words[-1][1]
 
 
@@ -471,6 +485,8 @@ NOT_KUNYA = frozenset(["ظبي", "غريب", "الخصيب", "كمال", "ديس
 def kunya_names(ctx: Context) -> None:
     """«أبو همام», «أبو قتادة التونسي»: a kunya with a known given name is a person."""
     norm, given = ctx.doc.norm, name_units(3, "given")
+    if "ابو " not in norm:
+        return
     for m in KUNYA_RE.finditer(norm):
         if m.group(2) not in given or m.group(2) in NOT_KUNYA:
             continue
@@ -541,15 +557,13 @@ def resolve(ctx: Context, kept: list[Cand], primed: Counter[str]) -> list[Cand]:
     extra: list[Cand] = []
     if surnames:
         taken = [(c.start, c.end) for c in kept]
-        for m in WORD_RE.finditer(ctx.doc.norm):
-            w = m.group(0)
-            for cut in range(0, min(3, len(w) - 2)):
-                actor = surnames.get(w[cut:])
-                if actor and w[:cut] in PREFIXES:
-                    s = m.start() + cut
-                    if not any(s < e and a < m.end() for a, e in taken):
-                        extra.append(Cand(s, m.end(), "short", actor, short_of=actor.id))
-                    break
+        alternation = "|".join(re.escape(w) for w in sorted(surnames, key=len, reverse=True))
+        pattern = re.compile(r"(?<![^\W\d_])(?:و|ف|ب|ك|ل|وب|ول|فب|فل)?(" + alternation + r")(?![^\W\d_])")
+        for m in pattern.finditer(ctx.doc.norm):
+            s, e = m.span(1)
+            if not any(s < te and ts < e for ts, te in taken):
+                actor = surnames[m.group(1)]
+                extra.append(Cand(s, e, "short", actor, short_of=actor.id))
     for c in sorted(kept + extra, key=lambda c: c.start):
         actor = c.actor
         if c.link == "short" and actor is not None:
