@@ -59,6 +59,9 @@ def interpret(all_lx: list[Lexeme], k0: int, k1: int, words: list[str], in_range
         first = k0 + len(codes) - len(core)
         if first > 0 and all_lx[first - 1].end == all_lx[first].start and all_lx[first - 1].code in "/x%":
             return None  # part of a path or code: …/2015/06/02/…
+        tok = all_lx[first].tok
+        if tok > 0 and _bare(words[tok - 1]) in NUMBERED_WORDS:
+            return None  # القرار رقم 1/2017: a reference number
         return _numeric(lx[len(codes) - len(core):])
     head = ""  # what a following modifier (الماضي …) or year attaches to
     pending_this = False
@@ -169,6 +172,7 @@ YEAR_NOUNS = frozenset(
     "دستور اتفاق اتفاقيه خطه استراتيجيه تعداد احصاءات احصائيات ازمه صيف شتاء ربيع خريف بحلول مواليد "
     "مونديال بطوله نسخه".split()
 )
+NUMBERED_WORDS = frozenset("رقم الرقم قانون القانون قرار القرار مرسوم المرسوم ماده الماده عدد العدد بند البند".split())
 SCORE_WORDS = frozenset("بنتيجه نتيجه النتيجه فاز تغلب خسر هزم بهدف بفارق".split())
 PERIOD_NOUNS = frozenset("موسم حلول قبيل ايام ليالي اواخر اوائل منتصف مطلع نهايه بدايه طيله طوال".split())
 COUNT_WORDS = frozenset("اكثر اقل نحو حوالي حوالى قرابه زهاء اصل اجمالي مجموع".split())
