@@ -17,6 +17,7 @@ _ARABIC_WORDS = frozenset({"في", "من", "على", "إلى", "الى", "أن",
 _ENGLISH_WORDS = frozenset({"the", "of", "and", "to", "in", "is", "that", "for", "on", "was", "said", "with"})
 _FRENCH_WORDS = frozenset({"le", "la", "les", "de", "des", "et", "est", "une", "dans", "du", "pour", "que"})
 MIN_LETTERS = 20  # below this the text is too short to judge: kept as "und"
+MIN_ARABIC = 100  # this many Arabic letters make an article Arabic whatever surrounds them
 
 
 def detect_language(text: str, sample: int = 20_000) -> str:
@@ -50,10 +51,12 @@ def detect_language(text: str, sample: int = 20_000) -> str:
             return "fa" if fa > ar else "ar"
         return "ar"
     if latin >= other:
-        words = [w.lower() for w in _WORD.findall(text)]
+        words = [w.lower() for w in _WORD.findall(text) if w.isascii()]
         en = sum(w in _ENGLISH_WORDS for w in words)
         fr = sum(w in _FRENCH_WORDS for w in words)
-        if max(en, fr) >= 2:
+        # Latin prose has function words; CSS, code, URLs and lists of foreign titles do not
+        if max(en, fr) >= 2 and max(en, fr) >= 0.15 * len(words):
             return "en" if en >= fr else "fr"
-        return "und-Latn"
-    return "und"
+    if arabic >= MIN_ARABIC:
+        return "ar"  # Arabic text with markup junk or foreign names around it
+    return "und-Latn" if latin >= other else "und"
