@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from marsad.io.lang import detect_language
 from marsad.io.readers import detect_format, read_bytes, read_inputs, read_path, sniff_format
 
 FIX = Path(__file__).parent / "fixtures" / "ingest"
@@ -152,7 +153,7 @@ def test_detect_and_sniff():
 
 def test_non_arabic_is_skipped_with_a_message_unless_kept(monkeypatch):
     art = one(FIX / "english.txt")
-    assert art.meta["lang"] == "en" and "skipped" in art.error and "not Arabic" in art.error
+    assert art.meta["lang"] == "en" and art.error.startswith("skipped:") and "not Arabic" in art.error
     kept = one(FIX / "english.txt", keep_non_arabic=True)
     assert kept.error is None and kept.meta["lang"] == "en"
     monkeypatch.setenv("MARSAD_KEEP_NON_ARABIC", "1")
@@ -206,3 +207,21 @@ def test_read_bytes_and_missing_files():
     assert next(read_bytes("خبر عن اجتماع".encode())).text == "خبر عن اجتماع"
     missing = list(read_inputs(["/nonexistent/x.html"]))
     assert "no such file" in missing[0].error
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("قال مسؤول إن الاجتماع سيعقد في الرياض الأسبوع المقبل لبحث الملفات العالقة بين البلدين", "ar"),
+        ("پیش از این گفته شده است که این طرح برای کاهش هزینه‌های دولت اجرا می‌شود و مردم را یاری می‌کند", "fa"),
+        ("The ministry said on Tuesday that the new bridge over the river will open next month", "en"),
+        ("Le ministre a dit que le pont sera ouvert dans une semaine pour la circulation des voitures", "fr"),
+        # an Arabic article followed by CSS the scraper kept is still Arabic
+        ("أعلنت وزارة الصحة عن افتتاح مستشفى جديد في المدينة يضم مئتي سرير وقسما للطوارئ والعناية المركزة "
+         "ويخدم أكثر من مئة ألف نسمة في الأحياء الشرقية والقرى المجاورة لها. "
+         + ".box_vote { background: #fff; padding: 18px; margin-bottom: 10px; overflow: hidden; border-radius: 5px } " * 6, "ar"),
+        ("خبر", "und"),
+    ],
+)
+def test_language_check(text, lang):
+    assert detect_language(text) == lang

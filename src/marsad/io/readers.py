@@ -304,7 +304,8 @@ def check_language(art: Article, keep_non_arabic: bool) -> Article:
     art.meta["lang"] = lang
     if lang not in ("ar", "und") and not keep_non_arabic:
         art.meta["skipped"] = "not_arabic"
-        art.error = (f"{art.origin or art.id}: skipped: the text is not Arabic (detected {lang}); "
+        # starts with "skipped": ingest counts these apart from failures
+        art.error = (f"skipped: {art.origin or art.id}: the text is not Arabic (detected {lang}); "
                      "set MARSAD_KEEP_NON_ARABIC=1 (or keep_non_arabic=True) to process it anyway")
     return art
 
