@@ -185,8 +185,9 @@ def _weak_ok(lx: list[Lexeme], k: int, weak: int, words: list[str]) -> bool:
     if weak >= 2 and prev in "DQ":
         # «3 صفر» may be a score: the day must stand apart, outside a result
         day = lx[k - 1]
-        before = words[day.tok - 1] if day.tok > 0 else ""
-        if day.end == lx[k].start or (k > 1 and lx[k - 2].code == "-") or before in SCORE_WORDS or _bare(before) in SCORE_WORDS:
+        before = words[max(0, day.tok - 6):day.tok]
+        if day.end == lx[k].start or (k > 1 and lx[k - 2].code == "-") \
+                or any(w in SCORE_WORDS or _bare(w) in SCORE_WORDS for w in before):
             return False
     if prev in "DQs" or nxt in "YOAaf" or (prev == "f" and k > 1 and lx[k - 2].code in "DQ"):
         return True
