@@ -27,7 +27,8 @@ TERRITORY = frozenset({"Government regains territory", "Non-state actor overtake
 CAMPAIGN_WORDS = frozenset({"عمليه", "عمليات", "حمله", "مرحله", "خطه", "معركه", "معارك"})
 # an agreement is an event when it is reached or signed, not when a truce is mentioned
 AGREE_WORDS = frozenset({"توقيع", "وقع", "وقعت", "وقعا", "توصل", "توصلت", "التوصل", "ابرام", "ابرم", "ابرمت",
-                         "اتفق", "اتفقت", "اتفقا", "اعلان", "اعلن", "اعلنت", "بدء", "سريان"})
+                         "اتفق", "اتفقت", "اتفقا", "اعلان", "اعلن", "اعلنت"})
+DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان", "هؤلاء"})
 ANNOUNCE_WORDS = frozenset({"اعلن", "اعلنت", "تم", "جري", "تمكن", "تمكنت", "نفذت", "نفذ"})
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 CIVILIAN_INTER = 7
@@ -173,6 +174,16 @@ class Events:
         if modality == ASSERTED and entry.pos == "N" and sub in TERRITORY and hit.i > 0 and \
                 toks[hit.i - 1].stem in CAMPAIGN_WORDS:
             modality = "campaign"  # «عملية تحرير الرمادي»: an operation under way, not a capture
+        if modality == ASSERTED and entry.pos == "N" and sub in TERRITORY and hit.i > 0 and \
+                toks[hit.i - 1].norm in ("من", "عن") and not first.has_article:
+            modality = "state"  # «تحرير الأنبار من سيطرة داعش» (but «تمكنت من السيطرة على» took it)
+        # a definite verbal noun with no agent of its own («الهجوم», «هذه الغارات», «التفجير
+        # الآثم») names an event already told: the one before it, or one the reader knows
+        anaphoric = entry.pos == "N" and agent is None and (
+            first.has_article or (hit.j < len(toks) and toks[hit.j].norm in DEMONSTRATIVES)
+            or (hit.i > 0 and toks[hit.i - 1].stem in DEMONSTRATIVES))
+        if anaphoric and modality == ASSERTED and sub != "Armed clash" and not finder.timex_by_sent.get(sent):
+            modality = "reference"
         date, time_precision, background = finder.date(sent, hit.i)
 
         actor1 = arg_of(agent) if agent is not None else None
