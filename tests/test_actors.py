@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from marsad.actors.kb import load_kb
 from marsad.actors.names import person_id
@@ -261,3 +263,24 @@ def test_empty_and_odd_text(pipe):
     assert run(pipe, "").actors == []
     assert run(pipe, "!!! ### 123").actors == []
     assert run(pipe, "ﷺ ﻻ \u200f داعش").actors[0].name == "Islamic State"
+
+
+# --------------------------------------------------------------------------- robustness
+_PIECES = ["داعش", "التنظيم", "الجيش", "العراقية", "رئيس الوزراء", "وقال", "أبو", "محمد", "الدهماني", "،", ".",
+           "\n", " ", "للدولة الإسلامية", "قوات", "الأمن", "على", "إلى", "ـ", "َ", "\u200f", "«", "»", "مسلحين",
+           "حكومة", "كابول", "وزارة", "منطقة", "الملك", "فهد", "x", "1"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.text(max_size=20))
+def test_any_text_links_without_error(pipe, pieces, noise):
+    text = " ".join(pieces) + noise
+    doc = Document(text, published=dt.date(2017, 1, 1))
+    pipe(doc)
+    assert "actors" not in doc.errors
+    spans = [(a.start, a.end) for a in doc.actors]
+    assert spans == sorted(spans)
+    for (_, e), (s2, _) in zip(spans, spans[1:], strict=False):
+        assert e <= s2  # mentions never overlap
+    for a in doc.actors:
+        assert doc.text[a.start:a.end].strip() and a.name
