@@ -11,6 +11,7 @@ synthetic one built here (--synthetic-articles N; events spread over the Middle 
 years, so filters and the map have realistic selectivity).
 
 Usage: python benchmarks/api_load.py [--db URL | --synthetic-articles 20000] [--clients 50] [--seconds 30]
+       [--workers 1] [--no-cache]
 Exit status 1 when any request failed.
 """
 
@@ -102,9 +103,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: str, port: int) -> subprocess.Popen:
+def start_server(db: str, port: int, workers: int = 1, env: dict[str, str] | None = None) -> subprocess.Popen:
     proc = subprocess.Popen([sys.executable, "-m", "marsad.cli", "serve", "--db", db, "--host", "127.0.0.1",
-                             "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                             "--port", str(port), "--workers", str(workers)], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, env=dict(os.environ, **(env or {})))
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -128,32 +130,40 @@ def pct(values: list[float], p: float) -> float:
 def unloaded_latency(base: str, path: str, n: int) -> list[float]:
     out = []
     with httpx.Client(base_url=base, timeout=30) as client:
-        client.get(path)  # warm-up
-        for _ in range(n):
+        client.get(path.format(0))  # warm-up
+        for i in range(n):
             t0 = time.perf_counter()
-            r = client.get(path)
+            r = client.get(path.format(i + 1))
             out.append((time.perf_counter() - t0) * 1000)
             r.raise_for_status()
     return out
 
 
+COUNTRIES = ["IQ", "SY", "YE", "LY", "EG", "LB", "PS"]
+
+
 def request_mix(article_ids: list[int], rng: random.Random) -> tuple[str, str]:
-    """(endpoint name, path) of one request, in proportions an analyst's UI would send."""
+    """(endpoint name, path) of one request, in proportions an analyst's UI would send, varied
+    enough (pages, countries, months) that most answers are not in the API's cache."""
     r = rng.random()
+    country = rng.choice(COUNTRIES)
     if r < 0.35:
-        return "events?country", f"/api/events?country={rng.choice(['IQ', 'SY', 'YE', 'LY', 'EG'])}&limit=50"
+        return "events?country", f"/api/events?country={country}&limit=50&offset={50 * rng.randrange(20)}"
     if r < 0.50:
-        return "events?type+date", "/api/events?event_type=Battles&from=2016-03-01&to=2016-09-30&limit=100"
+        start = dt.date(2016, 1, 1) + dt.timedelta(days=30 * rng.randrange(22))
+        end = start + dt.timedelta(days=rng.choice([7, 30, 90]))
+        etype = rng.choice(TYPES)[0]
+        return "events?type+date", f"/api/events?event_type={etype}&from={start}&to={end}&limit=100"
     if r < 0.60:
-        return "events/points", f"/api/events/points?country={rng.choice(['IQ', 'SY'])}&limit=5000"
+        return "events/points", f"/api/events/points?country={country}&limit=5000"
     if r < 0.70:
-        return "timeline", "/api/timeline?country=IQ"
+        return "timeline", f"/api/timeline?country={country}"
     if r < 0.80:
-        return "facets", "/api/facets"
+        return "facets", f"/api/facets?country={country}" if rng.random() < 0.7 else "/api/facets"
     if r < 0.90 and article_ids:
         return "articles/{id}", f"/api/articles/{rng.choice(article_ids)}"
     if r < 0.95:
-        return "search", "/api/search?q=" + rng.choice(["القوات", "تحقيقا", "مسلحون"])
+        return "search", "/api/search?q=" + rng.choice(["القوات", "تحقيقا", "مسلحون", "السلطات", "الحادث"])
     return "healthz", "/healthz"
 
 
@@ -194,17 +204,19 @@ async def load(base: str, clients: int, seconds: float, article_ids: list[int], 
             "examples": examples}
 
 
-def run(db: str, clients: int, seconds: float, latency_n: int = 200) -> dict:
-    """Serve ``db`` on a free loopback port, measure, stop the server; returns the figures."""
+def run(db: str, clients: int, seconds: float, latency_n: int = 200, workers: int = 1, cache: bool = True) -> dict:
+    """Serve ``db`` on a free loopback port, measure, stop the server; returns the figures.
+    ``cache=False`` turns the API's response cache off (every request reaches the store)."""
     store = Store.open(db)
     article_ids = [a["id"] for a in store.list_articles(limit=2000)]
     n_events = store.count_events()
     store.close()
     port = free_port()
-    proc = start_server(db, port)
+    proc = start_server(db, port, workers, None if cache else {"MARSAD_API_CACHE_TTL": "0"})
     base = f"http://127.0.0.1:{port}"
     try:
-        single = unloaded_latency(base, "/api/events?country=IQ", latency_n)
+        # distinct offsets: every request reaches the store, whatever the cache
+        single = unloaded_latency(base, "/api/events?country=IQ&limit=50&offset={}", latency_n)
         res = asyncio.run(load(base, clients, seconds, article_ids))
     finally:
         proc.terminate()
@@ -212,13 +224,15 @@ def run(db: str, clients: int, seconds: float, latency_n: int = 200) -> dict:
             proc.wait(10)
         except subprocess.TimeoutExpired:
             proc.kill()
-    res.update(events=n_events, single_p50=pct(single, 50), single_p99=pct(single, 99), single_n=len(single))
+    res.update(events=n_events, single_p50=pct(single, 50), single_p99=pct(single, 99), single_n=len(single),
+               workers=workers, cache=cache)
     return res
 
 
 def report(res: dict, clients: int) -> None:
     print(f"store: {res['events']:,} events")
-    print(f"unloaded GET /api/events?country=IQ ({res['single_n']} sequential): "
+    print(f"server: {res['workers']} worker(s), response cache {'on' if res['cache'] else 'off'}")
+    print(f"unloaded GET /api/events?country=IQ&offset=N ({res['single_n']} sequential, uncached): "
           f"p50 {res['single_p50']:.1f} ms, p99 {res['single_p99']:.1f} ms")
     print(f"load: {clients} concurrent clients for {res['wall_s']:.1f} s: {res['requests']:,} requests, "
           f"{res['rps']:.0f} req/s, p50 {res['p50']:.1f} ms, p95 {res['p95']:.1f} ms, p99 {res['p99']:.1f} ms, "
@@ -236,6 +250,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--events-per-article", type=int, default=5)
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--seconds", type=float, default=30.0)
+    ap.add_argument("--workers", type=int, default=1, help="server worker processes")
+    ap.add_argument("--no-cache", action="store_true", help="turn the API's response cache off")
     ap.add_argument("--short", action="store_true", help="CI: 2,000 articles, 20 clients, 5 s")
     args = ap.parse_args(argv)
     if args.short:
@@ -247,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
             n, secs = build_store(db, args.synthetic_articles, args.events_per_article)
             print(f"built a synthetic store: {args.synthetic_articles:,} articles, {n:,} events "
                   f"in {secs:.1f} s ({args.synthetic_articles / secs:.0f} articles/s through Store.add_document)")
-        res = run(db, args.clients, args.seconds)
+        res = run(db, args.clients, args.seconds, workers=args.workers, cache=not args.no_cache)
     report(res, args.clients)
     return 1 if res["errors"] else 0
 

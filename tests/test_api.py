@@ -296,3 +296,33 @@ def test_request_body_limit(client):
 
     assert_error(client.post("/api/articles", content=chunks(), headers={"Content-Type": "application/json"}), 413)
     assert_error(client.post("/api/articles", content=b"{}", headers={"Content-Length": "abc"}), 413)
+
+
+def test_answers_are_cached_briefly_and_writes_clear_them(store):
+    calls = []
+
+    class Counting:
+        def __getattr__(self, name):
+            calls.append(name)
+            return getattr(store, name)
+
+    c = TestClient(create_app(backend=Counting(), token=TOKEN, pipeline=pipeline.build(["normalise", "segment"])))
+    first = c.get("/api/facets")
+    second = c.get("/api/facets")
+    assert first.json() == second.json() and calls.count("facets") == 1
+    assert second.headers["x-cache"] == "hit" and "x-cache" not in first.headers
+    c.get("/api/facets?country=IQ")
+    assert calls.count("facets") == 2  # another query is another entry
+    assert c.post("/api/articles", json={"text": "نص"}).status_code == 401  # a refused write keeps the cache
+    c.get("/api/facets")
+    assert calls.count("facets") == 2
+    r = c.post("/api/articles", json={"text": "خبر قصير عن اجتماع في الرياض."},
+               headers={"Authorization": f"Bearer {TOKEN}"})
+    assert r.status_code == 201
+    c.get("/api/facets")
+    assert calls.count("facets") == 3  # a write went through: recomputed
+    store.delete_article(r.json()["id"])
+    off = TestClient(create_app(backend=Counting(), cache_ttl=0))
+    off.get("/api/timeline")
+    off.get("/api/timeline")
+    assert calls.count("timeline") == 2

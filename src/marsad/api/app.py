@@ -24,6 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from marsad import __version__
+from marsad.api.cache import ResponseCache
 from marsad.api.deps import Backend, open_backend
 from marsad.api.routes import router
 from marsad.document import Document
@@ -134,13 +135,15 @@ def create_app(
     tile_url: str | None = None,
     tile_attribution: str | None = None,
     pipeline: Callable[[Document], Document] | None = None,
+    cache_ttl: float | None = None,
 ) -> FastAPI:
     """The app over the store at ``db_url`` (or an explicit ``backend``).
 
     ``token`` (default: $MARSAD_API_TOKEN) enables the write endpoints for bearers of it;
     ``cors_origins`` enables CORS for those origins only; ``tile_url`` (default:
     $MARSAD_TILE_URL) adds an online tile layer over the offline Natural Earth basemap;
-    ``pipeline`` processes POSTed articles (default: the full pipeline, loaded on first use).
+    ``pipeline`` processes POSTed articles (default: the full pipeline, loaded on first use);
+    ``cache_ttl`` (default: $MARSAD_API_CACHE_TTL or 15 s; 0: off) caches JSON answers (cache.py).
     """
     token = token if token is not None else (os.environ.get("MARSAD_API_TOKEN") or None)
     tile_url = tile_url if tile_url is not None else (os.environ.get("MARSAD_TILE_URL") or None)
@@ -186,6 +189,10 @@ def create_app(
         return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    if cache_ttl is None:
+        cache_ttl = float(os.environ.get("MARSAD_API_CACHE_TTL", 15))
+    if cache_ttl > 0:
+        app.add_middleware(ResponseCache, ttl=cache_ttl)
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.add_middleware(SecurityHeaders, csp=csp)
     if cors_origins:
@@ -193,3 +200,10 @@ def create_app(
                            allow_headers=["Authorization", "Content-Type"], allow_credentials=False)
     app.add_middleware(BodyLimit, limit=MAX_BODY)
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app configured from the environment (uvicorn's factory, for several worker processes):
+    MARSAD_DB, MARSAD_API_TOKEN, MARSAD_API_CORS (comma-separated origins), MARSAD_TILE_URL."""
+    cors = [o.strip() for o in os.environ.get("MARSAD_API_CORS", "").split(",") if o.strip()]
+    return create_app(os.environ.get("MARSAD_DB") or None, cors_origins=cors or None)

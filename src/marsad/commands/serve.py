@@ -20,7 +20,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="online tile URL template, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png "
                         "(default: $MARSAD_TILE_URL; none: the offline Natural Earth basemap only)")
     p.add_argument("--tile-attribution", default=None, help="attribution shown for --tile-url")
-    p.add_argument("--workers", type=int, default=1, help="uvicorn worker processes (default 1)")
+    p.add_argument("--workers", type=int, default=1,
+                   help="worker processes (default 1; more use more cores, each with its own cache)")
     p.set_defaults(run=run)
 
 
@@ -41,5 +42,14 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if args.host not in ("127.0.0.1", "localhost", "::1") and app.state.token is None:
         print(f"marsad serve: listening on {args.host} (read-only, no token)", file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", workers=1)
+    if args.workers > 1:  # each worker process builds its own app from the environment
+        os.environ.update({k: v for k, v in (("MARSAD_DB", db), ("MARSAD_API_TOKEN", args.token),
+                                             ("MARSAD_API_CORS", ",".join(args.cors or [])),
+                                             ("MARSAD_TILE_URL", args.tile_url)) if v})
+        if args.tile_attribution:
+            os.environ["MARSAD_TILE_ATTRIBUTION"] = args.tile_attribution
+        uvicorn.run("marsad.api.app:app_from_env", factory=True, host=args.host, port=args.port,
+                    log_level="warning", workers=args.workers)
+        return 0
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
