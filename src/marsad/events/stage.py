@@ -81,6 +81,7 @@ class Events:
         counts: dict[int, list[Count]] = {}
         raw: list[tuple[Event, int]] = []
         generic: set[int] = set()
+        told: list[tuple[Event, int]] = []
         for n, hit in enumerate(hits):
             sent = doc.tokens[hit.i].sent
             if sent not in counts:
@@ -88,11 +89,14 @@ class Events:
             nxt = hits[n + 1] if n + 1 < len(hits) else None
             stop = doc.tokens[nxt.i].start if nxt is not None and doc.tokens[nxt.i].sent == sent \
                 else doc.sentences[sent].end
-            for ev, by_default in self._events(view, finder, hit, sent, counts[sent], stop):
+            for ev, by_default, anaphoric in self._events(view, finder, hit, sent, counts[sent], stop):
+                if anaphoric and (host := self._resolve_anaphor(ev, sent, raw)) is not None:
+                    told.append((host, sent))  # its sentence's toll belongs to the event it names
+                    continue
                 raw.append((ev, sent))
                 if by_default:
                     generic.add(id(ev))
-        self._assign_fatalities(view, raw, counts)
+        self._assign_fatalities(view, raw + told, counts)
         events = merge([e for e, _ in raw], generic)
         for e in events:
             e.notes = make_notes(e)
@@ -100,22 +104,35 @@ class Events:
 
     # -- one trigger --------------------------------------------------------
     def _events(self, view: View, finder: Arguments, hit: Hit, sent: int, counts: list[Count],
-                stop: int) -> list[tuple[Event, bool]]:
+                stop: int) -> list[tuple[Event, bool, bool]]:
         """The event of a trigger, and one more per further place listed after its own."""
         found = self._event(view, finder, hit, sent, counts)
         if found is None:
             return []
-        ev, by_default = found
-        out = [(ev, by_default)]
+        ev, by_default, anaphoric = found
+        out = [(ev, by_default, anaphoric)]
         if ev.place is not None and (ev.event_type == "Explosions/Remote violence" or ev.sub_event_type in TERRITORY):
             for p in finder.extra_places(sent, ev.place, stop):
                 clone = copy.copy(ev)
                 clone.place = p
                 clone.mentions = list(ev.mentions)
-                out.append((clone, by_default))
+                out.append((clone, by_default, False))
         return out
 
-    def _event(self, view: View, finder: Arguments, hit: Hit, sent: int, counts: list[Count]) -> tuple[Event, bool] | None:
+    @staticmethod
+    def _resolve_anaphor(ev: Event, sent: int, raw: list[tuple[Event, int]]) -> Event | None:
+        """«ووقع التفجير في ساعة الذروة»: fold a definite, agentless mention into the last event
+        of its type told in the three sentences before; None when there is none."""
+        for prev, psent in reversed(raw):
+            if sent - psent > 3:
+                break
+            if prev.event_type == ev.event_type and prev.modality == ASSERTED and not prev.background:
+                prev.mentions.extend(ev.mentions)
+                return prev
+        return None
+
+    def _event(self, view: View, finder: Arguments, hit: Hit, sent: int,
+               counts: list[Count]) -> tuple[Event, bool, bool] | None:
         doc = view.doc
         entry = hit.entry
         words = view.sentence_words(sent)
@@ -210,7 +227,7 @@ class Events:
             confidence=max(0.05, min(0.99, confidence)), modality=modality, background=background,
             plover=entry.plover.split("/")[0] or None, mentions=[trigger],
         )
-        return ev, by_default
+        return ev, by_default, anaphoric
 
     @staticmethod
     def _protest_actors(agent, target, sent_actors, place, etype) -> tuple[ArgRef | None, ArgRef | None]:
