@@ -154,6 +154,7 @@ def _merge_doubled(lx: list[Lexeme]) -> None:
 
 _NOT_TODAY_NEXT = frozenset({"نفسه", "ذاته", "عينه", "نفسها", "ذاتها", "السابع", "الاخير", "الموعود"})
 _NOT_TODAY_PREV = frozenset({"ذلك", "هذا", "تلك", "نفس", "ذات", "طوال", "طيله", "مدار", "اخر", "في"})
+_FUNCTION_AL = frozenset({"الي", "التي", "الذي", "اللذي", "الا", "الان"})
 _NOT_WEEKDAY_PREV = frozenset({"كلا", "كلتا", "الواحد", "هذين", "هاتين", "الفرد", "الصمد"})
 # nouns that introduce a title in quotes: مجلة «الاثنين» is a magazine, not a day
 TITLE_NOUNS = frozenset("مجله صحيفه جريده برنامج قناه كتاب فيلم مسلسل روايه حركه تيار مجموعه ملحق عدد".split())
@@ -193,6 +194,7 @@ def _guards(lx: list[Lexeme], words: list[str], norm: str) -> None:
             if x.ntok == 1 and w in ("اليوم", "الليله", "الغد", "الامس"):
                 # اليوم التالي / العالمي / الأول: another day, not today
                 if nxt.startswith("ال") and (nxt_w == "Q" or nxt.endswith(("ي", "يه"))) and nxt_w != "W" \
+                        and nxt not in _FUNCTION_AL \
                         or nxt in _NOT_TODAY_NEXT or prv in _NOT_TODAY_PREV:
                     bad = True
                 if w == "الغد" and k > 0 and lx[k - 1].code not in "Titgfy&" and prv not in ("بعد",):
