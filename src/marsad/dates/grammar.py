@@ -197,6 +197,8 @@ def _guards(lx: list[Lexeme], words: list[str], norm: str) -> None:
                         and nxt not in _FUNCTION_AL \
                         or nxt in _NOT_TODAY_NEXT or prv in _NOT_TODAY_PREV:
                     bad = True
+                if w == "الليله" and nxt.startswith("ال") and nxt_w not in ("W", "O"):
+                    bad = True  # الليلة الفاصلة بين …: a night named by what follows
                 if w == "الغد" and k > 0 and lx[k - 1].code not in "Titgfy&" and prv not in ("بعد",):
                     bad = True
             elif x.ntok == 1 and w == "غدا":

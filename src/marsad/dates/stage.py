@@ -22,7 +22,7 @@ LEAD_FIRST_DATE_CHARS = 300  # otherwise the first full date of the lead
 FUTURE_WINDOW = 8  # words before a date searched for a future-tense cue
 FUTURE_WORDS = frozenset(
     "سوف المقرر المزمع المرتقب المنتظر يعتزم تعتزم يعتزمون نعتزم اعتزامه اعتزامها ستكون سيكون يرتقب "
-    "يتوقع المتوقع ينتظر مرتقبه مرتقب المقبل المقبله القادم القادمه لن".split()
+    "يتوقع المتوقع ينتظر مرتقبه مرتقب المقبل المقبله القادم القادمه لن تاجيل ارجاء تمديد ترحيل".split()
 )
 # past-tense markers and reporting verbs: a date after them belongs to them, not to a verb further back
 PAST_STOP = frozenset(
@@ -101,6 +101,8 @@ def tag(doc: Document) -> list[Timex]:
 
     out: list[Timex] = []
     for m, fa, fb in found:
+        if _yearly(words, lx[m.k1 - 1].tok + lx[m.k1 - 1].ntok):
+            continue  # «30 يوليوز من كل سنة»: every year, no one date
         future = _needs_future(fa) and _future_context(words, lx[m.k0].tok)
         va = resolve(fa, anchor, future)
         if va is None:
@@ -122,6 +124,16 @@ def tag(doc: Document) -> list[Timex]:
         out.append(Timex(start, end, value, gran, kind, end_value,
                          "hijri" if fa.hijri else "gregorian", fa.relative))
     return out
+
+
+def _yearly(words: list[str], tok: int) -> bool:
+    """The words after a date say it recurs: «من كل عام», «كل سنة», «سنويا»."""
+    after = words[tok:tok + 3]
+    if after[:1] == ["سنويا"]:
+        return True
+    if after[:1] == ["من"]:
+        after = after[1:]
+    return len(after) >= 2 and after[0] == "كل" and after[1] in ("عام", "سنه")
 
 
 def _valid_day(f: Frame) -> bool:
