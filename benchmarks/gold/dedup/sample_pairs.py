@@ -12,10 +12,10 @@ import random
 import sys
 from pathlib import Path
 
+import numpy as np
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from dedup import load_records, run_dedup  # noqa: E402
-
-import numpy as np  # noqa: E402
 
 
 def main() -> int:
