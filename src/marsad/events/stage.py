@@ -196,7 +196,10 @@ class Events:
             modality = "state"  # «تحرير الأنبار من سيطرة داعش» (but «تمكنت من السيطرة على» took it)
         # a definite verbal noun with no agent of its own («الهجوم», «هذه الغارات», «التفجير
         # الآثم») names an event already told: the one before it, or one the reader knows
-        anaphoric = entry.pos == "N" and agent is None and (
+        # a bombing or an attack named by a definite noun has its agent as a genitive after it
+        # («هجوم التنظيم»); an agent earlier in the sentence is someone else's
+        own_agent = agent is not None and (sub in TERRITORY or agent.start >= toks[hit.j - 1].end)
+        anaphoric = entry.pos == "N" and not own_agent and (
             first.has_article or (hit.j < len(toks) and toks[hit.j].norm in DEMONSTRATIVES)
             or (hit.i > 0 and toks[hit.i - 1].stem in DEMONSTRATIVES))
         if anaphoric and modality == ASSERTED and sub != "Armed clash" and not finder.timex_by_sent.get(sent):
