@@ -96,8 +96,8 @@ def ev(article, story=None, **kw):
 
 def test_events_across_articles_merge_with_every_source():
     events = [
-        ev(1, "s1"),
-        ev(2, "s2", date="2024-05-06", place={"lat": 14.85, "lon": 42.98}, fatalities=12,
+        ev(1, "s1", source="وكالة الأنباء"),
+        ev(2, "s2", source="صحيفة الساحل", date="2024-05-06", place={"lat": 14.85, "lon": 42.98}, fatalities=12,
            actor2={"name": "Houthis", "actor_id": None}),
         ev(3, "s3", place={"lat": 15.35, "lon": 44.2}),  # Sanaa: too far
         ev(4, "s4", actor1={"name": "Police Forces of Yemen", "actor_id": "pol-ye"}),  # other actors
@@ -110,6 +110,7 @@ def test_events_across_articles_merge_with_every_source():
     first = merged[0]
     assert first["n_sources"] == 2 and first["fatalities"] == 12
     assert [s["article_id"] for s in first["sources"]] == [1, 2]
+    assert first["source"] == "وكالة الأنباء; صحيفة الساحل"
     assert all(s["evidence"]["text"] == "..." for s in first["sources"])
 
 

@@ -178,7 +178,8 @@ def group_events(events: Sequence[Mapping], radius_km: float = 25.0, days: int =
 
 def merge_group(events: Sequence[Mapping], group: Sequence[int]) -> dict:
     """One merged event: the first event's fields, the most common sub-event type, the highest
-    fatality count, and ``sources``: every (article, outlet, url, evidence, trigger) behind it."""
+    fatality count, ``source`` listing every outlet (as ACLED does), and ``sources``: every
+    (article, outlet, url, evidence, trigger) behind it."""
     members = [events[i] for i in group]
     out = dict(members[0])
     subs = Counter(m.get("sub_event_type") for m in members if m.get("sub_event_type"))
@@ -194,6 +195,9 @@ def merge_group(events: Sequence[Mapping], group: Sequence[int]) -> dict:
         sources.append({"event": m.get("id", i), "article_id": m.get("article_id"), "story_id": m.get("story_id"),
                         "source": m.get("source"), "url": m.get("url"), "evidence": evidence, "trigger": trigger})
     out["sources"] = sources
+    outlets = list(dict.fromkeys(str(s["source"]) for s in sources if s["source"]))
+    if outlets:
+        out["source"] = "; ".join(outlets)  # ACLED lists every outlet in one field
     out["n_sources"] = len({s["article_id"] if s["article_id"] is not None else s["event"] for s in sources})
     return out
 
