@@ -173,6 +173,10 @@ YEAR_NOUNS = frozenset(
     "مونديال بطوله نسخه".split()
 )
 NUMBERED_WORDS = frozenset("رقم الرقم قانون القانون قرار القرار مرسوم المرسوم ماده الماده عدد العدد بند البند".split())
+COUNTED_NOUNS = frozenset(
+    "دولار ريال درهم دينار جنيه يورو ليره برميل طن كيلو متر كيلومتر شخص مواطن لاجي نازح منزل قتيل جريح "
+    "مقاتل عنصر طالب مريض مصاب معتقل سجين عامل موظف جندي مسلح مهاجر زائر حاج معتمر صاروخ قذيفه غاره".split()
+)
 SCORE_WORDS = frozenset("بنتيجه نتيجه النتيجه فاز تغلب خسر هزم بهدف بفارق".split())
 PERIOD_NOUNS = frozenset("موسم حلول قبيل ايام ليالي اواخر اوائل منتصف مطلع نهايه بدايه طيله طوال".split())
 COUNT_WORDS = frozenset("اكثر اقل نحو حوالي حوالى قرابه زهاء اصل اجمالي مجموع".split())
@@ -229,7 +233,9 @@ def _year_ok(lx: list[Lexeme], k: int, words: list[str], in_range: bool = False)
     if tok >= 2 and words[tok - 2] in COUNT_WORDS:
         return False
     follower = words[tok + 1] if tok + 1 < len(words) else ""
-    return not (nxt == "x" and len(follower) > 3 and follower.endswith("ا"))
+    if nxt == "x" and (follower in COUNTED_NOUNS or len(follower) > 3 and follower.endswith(("ا", "ه"))):
+        return False  # إلى 1948 عائلة, في 2000 موقعا: a count
+    return True
 
 
 def _ago(lx: list[Lexeme]) -> Frame | None:

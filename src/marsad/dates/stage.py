@@ -31,6 +31,7 @@ PAST_STOP = frozenset(
 )
 # words before a date that cite a document or start a period: not the article's own date
 CITING_WORDS = frozenset("بتاريخ وتاريخ تاريخ منذ حتى اعتبارا ابتداء العدد عدد".split())
+NAMED_AFTER = frozenset("قصر شارع ساحه جسر مستشفي ميدان جامعه مدرسه حي مدينه قوي تيار حركه ملعب مطار".split())
 NOT_FUTURE = frozenset("سيدي سيده سيتي ستار سيناء سيناريو سيرين سينما ستوديو ستيفن سيمون سينيه".split())
 
 
@@ -103,6 +104,9 @@ def tag(doc: Document) -> list[Timex]:
     for m, fa, fb in found:
         if _yearly(words, lx[m.k1 - 1].tok + lx[m.k1 - 1].ntok):
             continue  # «30 يوليوز من كل سنة»: every year, no one date
+        if fb is None and fa.year is None and fa.day is not None and fa.month is not None and fa.month_mod is None \
+                and lx[m.k0].tok > 0 and words[lx[m.k0].tok - 1] in NAMED_AFTER:
+            continue  # قصر 14 تموز, قوى 14 آذار: a name taken from a date
         future = _needs_future(fa) and _future_context(words, lx[m.k0].tok)
         va = resolve(fa, anchor, future)
         if va is None:
