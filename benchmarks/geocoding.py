@@ -51,16 +51,17 @@ def main() -> int:
                 texts[i] = json.loads(line)["content"]
     pipe = build(["normalise", "segment", "places"])
     places_stage = pipe.stages[-1]
-    stats: dict[str, list[int]] = {}  # batch -> [n, within, country, missed, fp]
+    stats: dict[str, list[int]] = {}  # batch -> [n, within, country, missed, fp, unknown coords]
     errors: list[str] = []
     docs = []
     for g in gold:
         doc = pipe(Document(texts[g["line"]]))
         docs.append(doc)
         used = set()
-        st = stats.setdefault(g.get("batch", "all"), [0, 0, 0, 0, 0])
+        st = stats.setdefault(g.get("batch", "all"), [0, 0, 0, 0, 0, 0])
         for m in g["mentions"]:
             st[0] += 1
+            st[5] += m["lat"] is None and not m.get("id")
             hit = next((p for p in doc.places if p.start < m["end"] and p.end > m["start"]), None)
             if hit is None:
                 st[3] += 1
@@ -88,9 +89,10 @@ def main() -> int:
     cpu = time.process_time() - t0
     words = sum(len(d.text.split()) for d in docs)
     total = [sum(col) for col in zip(*stats.values(), strict=True)]
-    for name, (n, within, country, missed, fp) in [*sorted(stats.items()), ("all", total)]:
+    for name, (n, within, country, missed, fp, unknown) in [*sorted(stats.items()), ("all", total)]:
         arts = len(gold) if name == "all" else sum(1 for g in gold if g.get("batch", "all") == name)
-        print(f"{name:8s} {arts:3d} articles {n:4d} mentions | within 25 km {within / n:6.1%} | right country "
+        print(f"{name:8s} {arts:3d} articles {n:4d} mentions | within 25 km {within / n:6.1%} "
+              f"({within / (n - unknown):6.1%} of the {n - unknown} with known coordinates) | right country "
               f"{country / n:6.1%} | missed {missed} | false positives {fp}")
     n = total[0]
     print(f"speed: {rounds * len(docs) / cpu:.0f} articles/s, {cpu / rounds / len(docs) * 1000:.3f} ms/article "

@@ -25,9 +25,11 @@ import gettext
 import gzip
 import json
 import os
+import re
 import sqlite3
 import statistics
 import sys
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
@@ -60,11 +62,19 @@ ADMIN_WORDS = frozenset({"منطقه", "محافظه", "ولايه", "اماره
 FUNCTION_WORDS = frozenset("بين عند لدي لدى منذ حول ضد دون عبر بعض غير امام خلف تحت فوق وسط".split())
 # A name that is also this frequent as a word in news needs context to be taken as a place.
 COMMON_WORD_FREQ = 150
+WORDLIKE_MIN_FREQ = 20
+# a generated (romanisation-derived) name this frequent in news is a word (المركز), not a village
+GENERATED_MAX_FREQ = 30
 
 
 def key_variants(name: str) -> set[str]:
     key = normalise_key(name.replace("-", " ").replace("’", "").replace("'", ""))
     out = {key} if key else set()
+    if " و " in key:  # البوسنه و الهرسك: written البوسنة والهرسك
+        out.add(key.replace(" و ", " و"))
+    for sep in ("،", "(", ","):  # "الكونغو، جمهورية الكونغو الديمقراطية": each part
+        if sep in key:
+            out |= {normalise_key(part.strip(" )")) for part in key.split(sep) if part.strip(" )")}
     # البوكمال = البو كمال = ابو كمال: Iraqi/Syrian "Albu" names are written all three ways.
     for a, b in (("ابو ", "البو "), ("البو ", "ابو ")):
         if key.startswith(a):
@@ -85,6 +95,73 @@ def arabic_names(names: list[str]) -> set[str]:
                 head, _, rest = k.partition(" ")
                 out.add(rest if head in GENERIC_HEADS and rest else k)
     return out
+
+
+# -- names GeoNames gives only in BGN/PCGN romanisation ----------------------------------
+# Most Mashriq places in GeoNames are romanised by BGN/PCGN (Ḩadīthah, As Sulayyil, Laylá). For a
+# place without an Arabic alternate name the system is read backwards: consonants map one to one,
+# long vowels (ā ī ū á) are written, short ones are not, a doubled letter is one letter with shadda.
+# Checked on the places that do have Arabic names: 90-97% exact for YE SY JO LY OM PS EG, ~81% SA.
+# Such generated names are flagged and need support in the text before they are taken.
+BGN_COUNTRIES = frozenset("SA YE IQ SY JO LB OM AE KW QA BH EG LY SD PS".split())
+BGN_MARK = re.compile(r"[āīūḩşţḑ‘’áĀĪŪḨŞŢḐ]|z̧|^(A[lrsdtnz]|Ash|Adh|Ath)[ -]")
+_BGN2 = {"sh": "ش", "kh": "خ", "th": "ث", "dh": "ذ", "gh": "غ", "z̧": "ظ", "ww": "و"}
+_BGN1 = {
+    "ḩ": "ح", "ş": "ص", "ḑ": "ض", "ţ": "ط", "‘": "ع", "ʿ": "ع", "`": "ع", "b": "ب", "t": "ت", "j": "ج",
+    "d": "د", "r": "ر", "z": "ز", "s": "س", "f": "ف", "q": "ق", "k": "ك", "l": "ل", "m": "م", "n": "ن",
+    "h": "ه", "w": "و", "y": "ي", "g": "ج", "ā": "ا", "ī": "ي", "ū": "و", "á": "ي", "â": "ا",
+}
+_ARTICLE = re.compile(r"a[lrsdtnz]|a[sdtz]h|aḑ|aţ|aş|az̧|el")
+
+
+def _bgn_word(w: str) -> str | None:
+    w = unicodedata.normalize("NFC", w.lower()).replace("’", "'").replace("ʼ", "'")
+    out: list[str] = []
+    i = 0
+    while i < len(w):
+        two = w[i:i + 2]
+        if two in _BGN2:
+            ch, i = _BGN2[two], i + 2
+        elif w[i] == "'":  # hamza: its seat follows the next vowel
+            nxt = w[i + 1:i + 2]
+            ch = "ي" if nxt in ("i", "ī") else "و" if nxt in ("u", "ū") else "ا" if nxt else "ء"
+            i += 1
+        elif w[i] in "aiueo":
+            ch = "ا" if i == 0 else ("ه" if w[i] == "a" and i == len(w) - 1 and out and out[-1] != "ا" else "")
+            i += 1
+        elif w[i] in _BGN1:
+            ch, i = _BGN1[w[i]], i + 1
+        elif unicodedata.combining(w[i]):
+            i += 1
+            continue
+        else:
+            return None
+        if ch and not (out and ch == out[-1] and ch not in "او"):
+            out.append(ch)
+    return "".join(out) or None
+
+
+def bgn_to_arabic(name: str) -> str | None:
+    """Arabic (normalised) form of a BGN/PCGN-romanised Arabic place name, or None."""
+    words = [w for w in re.split(r"[ -]+", name.strip()) if w]
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        if _ARTICLE.fullmatch(words[i].lower()) and i + 1 < len(words):
+            nxt = _bgn_word(words[i + 1])
+            if nxt is None:
+                return None
+            out.append("ال" + nxt)
+            i += 2
+            continue
+        a = _bgn_word(words[i])
+        if a is None:
+            return None
+        if words[i].lower().endswith("at") and i + 1 < len(words) and a.endswith("ت"):
+            a = a[:-1] + "ه"  # construct state: Ḩawţat Banī Tamīm = حوطة بني تميم
+        out.append(a)
+        i += 1
+    return normalise_key(" ".join(out)) or None
 
 
 class Builder:
@@ -156,8 +233,11 @@ def main() -> int:
     # -- GeoNames populated places -------------------------------------------------------
     by_cc: dict[str, list[dict]] = defaultdict(list)
     seen: set[int] = set()
-    aliases = {int(r[0]): set().union(*(key_variants(n) for n in r[1].split("|")))
-               for r in read_tsv(CURATED / "aliases.tsv")}
+    aliases: dict[object, set[str]] = {}
+    for r in read_tsv(CURATED / "aliases.tsv"):  # a GeoNames id, or CC:Name
+        ref = int(r[0]) if r[0].isdigit() else tuple(r[0].split(":", 1))
+        aliases[ref] = set().union(*(key_variants(n) for n in r[1].split("|")))
+    generated: set[int] = set()
     city_index: dict[tuple[str, str], list[dict]] = defaultdict(list)  # (cc, key) -> cities
     for c in cities.values():
         by_cc[c["countrycode"]].append(c)
@@ -168,7 +248,13 @@ def main() -> int:
         cc, pop = c["countrycode"], int(c.get("population") or 0)
         if cc not in ALL_SIZES and pop < MID_SIZES.get(cc, WORLD_MIN_POP):
             continue
-        keys = arabic_names(c.get("alternatenames") or []) | aliases.get(gid, set())
+        keys = arabic_names(c.get("alternatenames") or []) | aliases.get(gid, set()) \
+            | aliases.get((cc, c["name"]), set())
+        if not keys and cc in BGN_COUNTRIES and BGN_MARK.search(c["name"]):
+            gen = bgn_to_arabic(c["name"])
+            if gen and len(gen.replace(" ", "")) >= 3 and vocabulary().get(gen, 0) < GENERATED_MAX_FREQ:
+                keys = {gen}
+                generated.add(gid)
         keys = {k for k in keys if len(k.replace(" ", "")) >= 3 or (pop >= 100000 and cc in ARAB)}
         if not keys:
             continue
@@ -202,11 +288,12 @@ def main() -> int:
         feature = "capital" if (cc, c["name"]) in capitals else "populated place"
         rec = [f"gn:{c['geonameid']}", c["name"], round(c["latitude"], 4), round(c["longitude"], 4), cc,
                admin1_name.get((cc, c["admin1code"])), feature, c["geonameid"],
-               int(c.get("population") or 0), 1, "city", 0.0]
+               int(c.get("population") or 0), 1, "city", 0.0, c["geonameid"] in generated]
         b.add(rec, c.pop("_keys"))
 
     # -- countries -----------------------------------------------------------------------
     ar = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
+    country_idx: dict[str, int] = {}
     extra = {row[0]: row[1].split("|") for row in read_tsv(CURATED / "countries_extra.tsv")}
     for cc, info in countries.items():
         pts = by_cc.get(cc)
@@ -225,8 +312,9 @@ def main() -> int:
                         names.add(tr)
         keys = set().union(*(key_variants(n) for n in names)) if names else set()
         if keys:
+            country_idx[cc] = len(b.places)
             b.add([f"cc:{cc}", info["name"], round(lat, 4), round(lon, 4), cc, None, "country",
-                   info["geonameid"], int(info.get("population") or 0), 3, "country", 0.0], keys)
+                   info["geonameid"], int(info.get("population") or 0), 3, "country", 0.0, False], keys)
 
     # -- curated divisions, features, towns ----------------------------------------------
     tnames_of: list[tuple[int, set[str]]] = []
@@ -244,13 +332,13 @@ def main() -> int:
         eponymous = bool(keys & seat.get("_allkeys", set()))
         b.add([f"adm:{pid}", name_en, round(seat["latitude"], 4), round(seat["longitude"], 4), cc,
                name_en if level == "1" else admin1_name.get((cc, seat["admin1code"])),
-               f"admin{level} {typ}", None, 0, 3 if level == "1" else 2, "admin", 0.0 if eponymous else 1.0],
+               f"admin{level} {typ}", None, 0, 3 if level == "1" else 2, "admin", 0.0 if eponymous else 1.0, False],
               keys)
     for row in read_tsv(CURATED / "features.tsv"):
         pid, cc, feature, name_en, names, lat, lon, prec, _src = row
         keys = set().union(*(key_variants(n) for n in names.split("|")))
         b.add([f"cur:{pid}", name_en, float(lat), float(lon), cc or None, None, feature, None, 0,
-               int(prec), "feature", 0.0], keys)
+               int(prec), "feature", 0.0, False], keys)
     for row in read_tsv(CURATED / "towns.tsv"):
         pid, cc, feature, name_en, names, lat, lon, admin1, _src = row
         keys = set().union(*(key_variants(n) for n in names.split("|")))
@@ -258,19 +346,26 @@ def main() -> int:
             if (cc, k) in city_index:
                 print(f"note: curated {pid} name {k} also in GeoNames", file=sys.stderr)
         b.add([f"cur:{pid}", name_en, float(lat), float(lon), cc, admin1 or None, feature, None, 0,
-               1 if feature == "populated place" else 2, "town", 0.0], keys)
+               1 if feature == "populated place" else 2, "town", 0.0, False], keys)
 
     # -- flags ---------------------------------------------------------------------------
     vocab = vocabulary()
     common = sorted(k for k in b.names if " " not in k and vocab.get(k, 0) >= COMMON_WORD_FREQ)
     # how word-like a frequent name is: its other inflections (with/without the article, with
     # pronoun, plural and nisba suffixes) relative to itself. الباب/باب/بابه: a word; جنيف: a name.
-    wordlike = {k: round(sum(vocab.get(v, 0) for v in inflections(k)) / vocab[k], 3) for k in common}
+    wordlike = {k: round(sum(vocab.get(v, 0) for v in inflections(k)) / vocab[k], 3)
+                for k in b.names if " " not in k and vocab.get(k, 0) >= WORDLIKE_MIN_FREQ}
     nisba = nisba_forms(b, NOT_PLACES | read_words(CURATED / "ambiguous.txt"))
+    # الجمهورية العراقية, المملكة المغربية: a state word and the feminine nisba name the country
+    for form, cc in nisba.items():
+        if form.startswith("ال") and form.endswith("يه") and cc in country_idx:
+            for head in ("الجمهوريه", "المملكه"):
+                if f"{head} {form}" not in b.names:
+                    b.names[f"{head} {form}"].add(country_idx[cc])
     given = load_given_names()
     data = {
         "fields": ["place_id", "name", "lat", "lon", "country", "admin1", "feature", "geonames_id",
-                   "population", "precision", "kind", "bonus"],
+                   "population", "precision", "kind", "bonus", "generated"],
         "places": b.places,
         "names": {k: sorted(v) for k, v in sorted(b.names.items())},
         "common": common,

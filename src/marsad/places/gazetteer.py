@@ -15,6 +15,8 @@ from importlib import resources
 
 ARAB_WORLD = frozenset("SA AE BH KW OM QA YE IQ SY JO LB PS EG LY SD SS TN DZ MA MR SO DJ KM EH".split())
 NEAR_EAST = ARAB_WORLD | {"IR", "TR", "IL", "CY", "AF"}
+# first parts of names that are written both joined and apart (تلكلخ / تل كلخ, البوكمال / البو كمال)
+JOINABLE_HEADS = frozenset("تل ابو البو بور عين دير راس بيت كفر خان جسر ام بني سيدي بير بئر مرسي شرم ذي ذو".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +34,7 @@ class Entry:
     precision: int
     kind: str  # city | town | country | admin | feature
     bonus: float = 0.0  # prior bonus (a division not named after its seat)
+    generated: bool = False  # Arabic name read back from GeoNames' romanisation: needs support
 
 
 class Gazetteer:
@@ -41,7 +44,9 @@ class Gazetteer:
         self.names: dict[str, tuple[Entry, ...]] = {k: tuple(e[i] for i in v) for k, v in data["names"].items()}
         self.nospace: dict[str, tuple[Entry, ...]] = {}
         for k, v in self.names.items():
-            if " " in k:
+            # only names that open with a word Arabic writes joined or apart (تل كلخ / تلكلخ):
+            # any other two-word name read as one word finds words (لا جي / لاجئ)
+            if " " in k and k.split(" ", 1)[0] in JOINABLE_HEADS:
                 self.nospace[k.replace(" ", "")] = self.nospace.get(k.replace(" ", ""), ()) + v
         # first words of multi-word names: only these start an n-gram lookup
         self.heads: dict[str, int] = {}

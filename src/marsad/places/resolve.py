@@ -59,6 +59,7 @@ class Mention:
     trigger: str | None = None
     entity: str | None = None  # label of an overlapping NER entity
     dateline: bool = False
+    weak: set[int] = field(default_factory=set)  # candidates that usually need a generic word first
     prev_nisba: str | None = None  # country of a nisba adjective right before the name
     tok_start: int = 0  # token index range of the mention
     tok_end: int = 0
@@ -150,6 +151,8 @@ def score(mentions: list[Mention], ctx: dict[str, float]) -> None:
             # context from the *other* mentions: remove this mention's own vote
             share = ctx.get(c.country, 0.0) - (1.0 / len(own) if c.country in own else 0.0)
             s = prior(c) + 3.0 * max(0.0, share) / total + _trigger_bonus(m.trigger, c)
+            if c.idx in m.weak:
+                s -= 1.5
             if m.prev_nisba and c.country == m.prev_nisba:
                 s += 2.5  # العاصمة الأردنية عمان: the adjective names the country
             if m.dateline and c.kind in ("city", "town"):
@@ -213,12 +216,14 @@ def accept(m: Mention, ctx: dict[str, dict[str, int]], gaz: Gazetteer, near: boo
         return (ctx_ok or near) and locative
     if c.kind in AREA_KINDS:
         return True
+    if c.generated:  # a name read back from the romanisation: only where the article is
+        return (ctx_ok or near) and (locative or m.key not in gaz.common)
     # a frequent name that inflects like a word (الباب/باب/بابه) is a word unless shown otherwise
-    wordy = m.key in gaz.common and gaz.wordlike.get(m.key, 1.0) >= 0.1
+    wordy = (m.key in gaz.common and gaz.wordlike.get(m.key, 1.0) >= 0.1) or gaz.wordlike.get(m.key, 0.0) >= 0.5
     if wordy and (c.feature == "capital" or c.population >= 1000000):
         return ctx_ok or near or locative
     if c.country not in NEAR_EAST:
-        if wordy or (m.key in gaz.common and gaz.wordlike.get(m.key, 1.0) >= 0.05):
+        if wordy or (m.key in gaz.common and gaz.wordlike.get(m.key, 1.0) >= 0.05) or gaz.wordlike.get(m.key, 0.0) >= 0.3:
             return False
         return c.feature == "capital" or c.population >= 150000 or (c.population >= 15000 and ctx_ok)
     if wordy:

@@ -9,14 +9,12 @@ span covers the name without its proclitics. Resolution is ``resolve.resolve``.
 from __future__ import annotations
 
 from marsad.document import Document, Place, Token
-from marsad.places.gazetteer import Entry, Gazetteer, load
+from marsad.places.gazetteer import JOINABLE_HEADS, Entry, Gazetteer, load
 from marsad.places.relative import find_relative, romanise
 from marsad.places.resolve import LOCATIVE, PERSON_HEADS, TRIGGERS, Mention, resolve
 from marsad.text.clitics import vocabulary
 from marsad.text.normalise import normalise
 
-# first parts of names that are written both joined and apart (تلكلخ / تل كلخ)
-JOINABLE_HEADS = frozenset("تل ابو البو بور عين دير راس بيت كفر خان جسر ام بني سيدي بير بئر مرسي شرم ذي ذو".split())
 DATELINE_CHARS = 80
 TANWEEN = frozenset("\u064b\u064c\u064d")
 NISBA_WEIGHT, NISBA_CAP = 0.5, 2.0
@@ -108,8 +106,14 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
             prev=prev_word, prev_prefix=tok.norm[:cut], trigger=TRIGGERS.get(prev_word),
             tok_start=i, tok_end=i + width, prev_nisba=gaz.nisba.get(prev.norm) if prev else None,
         )
-        if m.trigger in ("admin", "area") and key in gaz.tnames:
-            m.cands = m.cands + tuple(c for c in gaz.tnames[key] if c not in m.cands)
+        if m.trigger is None and out and m.prev_prefix.startswith("و") and out[-1].tok_end in (i, i - 1) \
+                and out[-1].trigger in ("admin", "area", "town", "district"):
+            m.trigger = out[-1].trigger  # «مناطق تبوك والجوف وحائل»: the plural generic covers the list
+        if key in gaz.tnames:  # «منطقة الجوف» is the division; a bare «الجوف» may be too
+            extra = tuple(c for c in gaz.tnames[key] if c not in m.cands)
+            m.cands = m.cands + extra
+            if m.trigger not in ("admin", "area"):
+                m.weak = {c.idx for c in extra}
         if _of_another_place(tokens, i + width, tok.sent, gaz, cands):
             i += width  # الضفة الغربية لنهر الفرات: "the west bank of the Euphrates", not the West Bank
             continue
@@ -134,7 +138,7 @@ def _starts(gaz: Gazetteer, word: str) -> tuple[tuple[str, int], ...]:
     whole = vocab.get(word, 0)
     out = []
     for form, cut in readings(word):
-        if cut and whole > 2 * vocab.get(form, 0) + 5:
+        if cut and whole >= 20 and whole > 2 * vocab.get(form, 0) + 5:
             continue  # وكيل is a word, not و + كيل (Kiel)
         if form in gaz.names or form in gaz.heads or form in JOINABLE_HEADS or form in gaz.nospace:
             out.append((form, cut))
