@@ -60,7 +60,7 @@
      language, clickable to filter by country. */
   let countryLayer = null;
   const labels = L.layerGroup();
-  const BASE_STYLE = {color: "#9aa3ad", weight: 0.7, fillColor: "#f5f3ee", fillOpacity: 1, opacity: 1};
+  const BASE_STYLE = {stroke: false, fillColor: "#f5f3ee", fillOpacity: 1};
 
   function ringArea(r) {
     let a = 0;
@@ -80,9 +80,25 @@
     return a2 ? {lat: y / (3 * a2), lon: x / (3 * a2), area: bestA} : null;
   }
 
+  /* Rings that cross the antimeridian jump from +180 to -180; shifting the rest of the ring by
+     360 degrees keeps them from being drawn as bands across the whole map. */
+  function unwrap(geom) {
+    const polys = geom.type === "Polygon" ? [geom.coordinates] : geom.type === "MultiPolygon" ? geom.coordinates : [];
+    for (const poly of polys) {
+      for (const ring of poly) {
+        let off = 0;
+        for (let i = 1; i < ring.length; i++) {
+          const d = ring[i][0] - (ring[i - 1][0] - off);
+          if (d > 180) off -= 360; else if (d < -180) off += 360;
+          ring[i] = [ring[i][0] + off, ring[i][1]];
+        }
+      }
+    }
+  }
+
   function countryStyle(f) {
     const on = state.f.country && f.properties.alpha2 === state.f.country;
-    return on ? Object.assign({}, BASE_STYLE, {fillColor: "#e6edf5", color: "#5b7fa6", weight: 1.4}) : BASE_STYLE;
+    return on ? Object.assign({}, BASE_STYLE, {fillColor: "#e3ebf4", stroke: true, color: "#5b7fa6", weight: 1.4}) : BASE_STYLE;
   }
 
   function drawLabels() {
@@ -106,12 +122,17 @@
       const [topo, codes] = await Promise.all([getJSON("/static/vendor/world-atlas/countries-50m.json"),
         getJSON("/static/iso-numeric-alpha2.json")]);
       const land = topojson.feature(topo, topo.objects.countries);
+      land.features = land.features.filter((f) => f.id !== "010"); // Antarctica: no events, wraps the pole
       for (const f of land.features) {
+        unwrap(f.geometry);
         f.properties.alpha2 = codes[f.id] || null;
         f.properties.label = labelPoint(f.geometry);
       }
       map.createPane("labels").style.zIndex = 350;
       map.getPane("labels").style.pointerEvents = "none";
+      // borders between countries only (shared arcs): no stroke along coasts or the antimeridian cut
+      L.geoJSON(topojson.mesh(topo, topo.objects.countries, (a, b) => a !== b), {pane: "basemap", interactive: false,
+        style: {color: "#a7afb8", weight: 0.8, opacity: 1, fill: false}}).addTo(map);
       countryLayer = L.geoJSON(land, {pane: "basemap", style: countryStyle, onEachFeature(f, layer) {
         if (!f.properties.alpha2) return;
         layer.on("click", () => {
@@ -121,6 +142,7 @@
         layer.on("mouseover", () => layer.setStyle({fillColor: state.f.country === f.properties.alpha2 ? "#dce6f1" : "#ece8df"}));
         layer.on("mouseout", () => countryLayer.resetStyle(layer));
       }}).addTo(map);
+      map.eachLayer((l) => { if (l.options && l.options.interactive === false && l.options.pane === "basemap" && l.bringToFront) l.bringToFront(); });
       labels.addTo(map);
       drawLabels();
       map.on("zoomend", drawLabels);
@@ -269,7 +291,8 @@
     h.textContent = subName(e.sub_event_type) || typeName(e.event_type);
     const meta = document.createElement("div");
     meta.className = "ev-meta";
-    const where = [e.location, countryName(e.country_code) || e.country].filter(Boolean).join(", ");
+    const cn = countryName(e.country_code) || e.country;
+    const where = [e.location, cn].filter(Boolean).filter((x, i, a) => a.indexOf(x) === i).join(", ");
     meta.textContent = [e.event_date, where].filter(Boolean).join(" · ");
     body.append(h, meta);
     const actors = [e.actor1, e.actor2].filter(Boolean);

@@ -44,7 +44,25 @@
     }
 
     setData(daily) {
-      if (!daily.length) { this.bins = []; this.draw(); return; }
+      if (!daily.length) { this.bins = []; this.before = this.after = 0; this.draw(); return; }
+      // focus: the shortest stretch of days holding 90% of the events (background events dated
+      // decades back would flatten the rest); what falls outside is counted at the edges and a
+      // click on those counts shows the whole range
+      this.daily = daily;
+      let i0 = 0, i1 = daily.length - 1;
+      if (!this.full && daily.length > 2) {
+        const total = daily.reduce((a, b) => a + b.count, 0), need = total * 0.9;
+        let best = [0, daily.length - 1], sum = 0, j = 0;
+        for (let i = 0; i < daily.length; i++) {
+          sum += daily[i].count;
+          while (sum - daily[j].count >= need) sum -= daily[j++].count;
+          if (sum >= need && parse(daily[i].date) - parse(daily[j].date) < parse(daily[best[1]].date) - parse(daily[best[0]].date)) best = [j, i];
+        }
+        [i0, i1] = best;
+      }
+      this.before = daily.slice(0, i0).reduce((a, b) => a + b.count, 0);
+      this.after = daily.slice(i1 + 1).reduce((a, b) => a + b.count, 0);
+      daily = daily.slice(i0, i1 + 1);
       const lo = parse(daily[0].date), hi = parse(daily[daily.length - 1].date);
       const span = (hi - lo) / DAY;
       this.unit = span > 1000 ? "month" : span > 120 ? "week" : "day";
@@ -68,7 +86,7 @@
 
     geometry() {
       const w = this.svg.clientWidth || 600, h = this.svg.clientHeight || 90;
-      const pad = {l: 34, r: 26, t: 6, b: 18};
+      const pad = {l: 34, r: 26, t: 16, b: 18};
       return {w, h, pad, iw: Math.max(1, w - pad.l - pad.r), ih: Math.max(1, h - pad.t - pad.b)};
     }
 
@@ -113,6 +131,15 @@
       for (let i = 0; i < n; i += step) {
         const t = el("text", {x: this.xOf(i) + bw / 2, y: g.h - 4, class: "tl-axis", "text-anchor": "middle"}, svg);
         t.textContent = fmt.format(new Date(this.bins[i].start));
+      }
+      const rtlEdge = (left) => (rtl ? !left : left);
+      for (const [n2, left] of [[this.before, true], [this.after, false]]) {
+        if (!n2) continue;
+        const tx = el("text", {x: rtlEdge(left) ? g.pad.l : g.pad.l + g.iw, y: 9, class: "tl-axis tl-out",
+          "text-anchor": rtlEdge(left) ? "start" : "end"}, svg);
+        tx.textContent = (left ? "← " : "") + `+${n2.toLocaleString(this.locale)}` + (left ? "" : " →");
+        tx.addEventListener("mousedown", (e) => e.stopPropagation());
+        tx.addEventListener("click", () => { this.full = true; this.setData(this.daily); });
       }
       this.brushRect = el("rect", {class: "tl-brush", y: g.pad.t, height: g.ih, x: 0, width: 0, visibility: "hidden"}, svg);
     }
