@@ -189,3 +189,9 @@ def test_area_of_another_place_is_a_description(pipe):
     areas = [doc.text[p.start:p.end] for p in doc.places if p.place_id == "adm:ps-westbank"]
     assert areas == ["الضفة الغربية"] and doc.places[-1].country == "PS"
     assert doc.text.index("قرب") > [p.start for p in doc.places if p.place_id == "adm:ps-westbank"][0]
+
+
+def test_preposition_ala_is_not_the_name_ali(pipe):
+    _, found = places(pipe, "تستمر الرياح على الشرقية والرياض، بينما قال علي الشمري إن الطقس معتدل في الرياض.")
+    assert found["الشرقية"].place_id == "adm:sa-eastern"
+    assert "الشمري" not in found
