@@ -26,14 +26,26 @@ def _same_actor(a: ArgRef | None, b: ArgRef | None) -> bool:
     return a.name == b.name
 
 
-def _same_place(a: Place | None, b: Place | None) -> bool:
+def same_place(a: Place | None, b: Place | None) -> bool:
     if a is None or b is None:
         return True
     if a.place_id and a.place_id == b.place_id or a.name == b.name:
         return True
-    if a.precision >= 3 or b.precision >= 3:  # a country-level place is compatible with any inside it
+    if _is_country(a) or _is_country(b):  # a country is compatible with any place inside it
         return a.country == b.country
+    if _is_region(a) or _is_region(b):  # a province with the places in it (or near its seat)
+        return a.country == b.country and (a.admin1 is not None and a.admin1 == b.admin1 or km(a, b) <= 60.0)
     return km(a, b) <= MAX_KM
+
+
+def _is_country(p: Place) -> bool:
+    feature = (p.feature or "").lower()
+    return "country" in feature or feature.startswith("pcl") or (p.admin1 is None and p.precision >= 3)
+
+
+def _is_region(p: Place) -> bool:
+    feature = (p.feature or "").lower()
+    return "admin" in feature or "region" in feature or feature.startswith("adm")
 
 
 def _same_date(a: Event, b: Event) -> bool:
@@ -56,7 +68,7 @@ def _same_sub(a: Event, b: Event) -> bool:
 
 def compatible(a: Event, b: Event) -> bool:
     if not (a.event_type == b.event_type and _same_sub(a, b) and a.modality == b.modality
-            and a.background == b.background and _same_place(a.place, b.place) and _same_date(a, b)):
+            and a.background == b.background and same_place(a.place, b.place) and _same_date(a, b)):
         return False
     # one event per type, location and day (ACLED): actors matter only where a place is missing
     if a.place is not None and b.place is not None:

@@ -18,7 +18,7 @@ from marsad.document import ArgRef, Document, Event, Span
 from marsad.events.arguments import Arguments, arg_of, is_armed, is_country, is_state
 from marsad.events.context import View
 from marsad.events.fatalities import Count, counts_in_sentence
-from marsad.events.merge import merge
+from marsad.events.merge import merge, same_place
 from marsad.events.modality import ASSERTED, modality_of
 from marsad.events.notes import make_notes
 from marsad.events.triggers import Hit, find_triggers, has_weapon, refine
@@ -126,7 +126,9 @@ class Events:
         for prev, psent in reversed(raw):
             if sent - psent > 3:
                 break
-            if prev.event_type == ev.event_type and prev.modality == ASSERTED and not prev.background:
+            if prev.event_type == ev.event_type and prev.modality == ASSERTED and not prev.background \
+                    and (ev.place is None or (prev.place is not None and same_place(prev.place, ev.place)
+                                              and not is_country(prev.place))):
                 prev.mentions.extend(ev.mentions)
                 return prev
         return None
@@ -184,7 +186,7 @@ class Events:
         first = toks[hit.i]
         sa = view.sent_ranges[sent][0]
         if entry.pos == "N" and modality == ASSERTED and first.prefix.lstrip("وف") in ("ل", "لل") and \
-                not any(t.norm in UNDERGO or t.stem in UNDERGO for t in toks[max(sa, hit.i - 12):hit.i]):
+                not any(t.norm in UNDERGO or t.stem in UNDERGO for t in toks[sa:hit.i]):
             modality = "intended"  # ل + verbal noun is a purpose: «معركة للسيطرة على …»
         if modality == ASSERTED and entry.present and sub in TERRITORY:
             modality = "state"  # «التي يسيطر عليها التنظيم»: who holds a place, not who took it
