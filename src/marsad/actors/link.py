@@ -14,6 +14,7 @@ Passes, all over ``doc.norm`` (normalised text) and mapped back to original offs
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -33,7 +34,7 @@ from marsad.actors.kb import (
     load_kb,
     word_stem,
 )
-from marsad.actors.names import name_units, person_id, romanize
+from marsad.actors.names import name_units, person_id, romanize, surnames
 from marsad.document import ActorMention, Document
 from marsad.text.clitics import vocabulary
 from marsad.text.normalise import normalise
@@ -170,9 +171,7 @@ def main_country(ctx: Context) -> str | None:
                     counts[a.country] += 1
                 break
     if ctx.doc.title:
-        from marsad.text.normalise import normalise
-
-        for h in scan(normalise(ctx.doc.title), ctx.kb):
+        for h in _title_hits(ctx.doc.title, ctx.kb):
             for p in h.payloads:
                 if p[0] in (NISBA, COUNTRY) and p[1]:
                     counts[p[1]] += 2
@@ -496,11 +495,55 @@ def kunya_names(ctx: Context) -> None:
         ctx.cands.append(Cand(start, end, "romanized", _unknown_person(ctx, norm[start:end], None)))
 
 
+# given names that are far more often something else: «بين» between, months, days, «نور» light
+NOT_GIVEN = frozenset("بين رمضان شعبان رجب صفر شوال جمعه عيد خميس سبت نور امل سلام عز فتح نصر صباح حياه كرم "
+                      "امين عادل".split())
+
+
+def free_names(ctx: Context) -> None:
+    """«مصطفى بدر الدين», «خالد العبيدي»: a popular given name, more name words, and a family name
+    with the article attested as a surname — a person, whatever comes before it."""
+    norm = ctx.doc.norm
+    given, family, vocab = name_units(20, "given"), surnames(), vocabulary()
+    taken = [(c.start, c.end) for c in ctx.cands]
+    if ctx.doc.tokens:  # the segmenter's words: only those that are given names are looked at
+        starts = [_norm_start(ctx.doc, t.start) for t in ctx.doc.tokens if t.norm in given]
+        matches = [m for m in (WORD_RE.match(norm, i) for i in starts) if m]
+    else:
+        matches = [m for m in WORD_RE.finditer(norm) if m.group(0) in given]
+    for m in matches:
+        w = _plain_word(ctx, m)
+        if w not in given or w in NOT_GIVEN or vocab.get(w, 0) > 20000:
+            continue
+        prev = norm[max(0, m.start() - 5):m.start()].split()[-1:]
+        if prev and prev[0] in NAME_PARTICLES:
+            continue  # inside a longer name («أبو», «بن»)
+        end, pos = None, m.end()
+        for _ in range(4):
+            if pos >= len(norm) or norm[pos] != " ":
+                break
+            nxt = WORD_RE.match(norm, pos + 1)
+            if not nxt:
+                break
+            x = nxt.group(0)
+            if x in family and x not in NAME_STOP:
+                end = nxt.end()
+                break
+            if x not in given and x not in NAME_PARTICLES:
+                break
+            pos = nxt.end()
+        if end is None or any(m.start() < e and s < end for s, e in taken):
+            continue
+        ctx.cands.append(Cand(m.start(), end, "romanized", _unknown_person(ctx, norm[m.start():end], None)))
+        taken.append((m.start(), end))
+
+
 def _unknown_person(ctx: Context, surface: str, country: str | None) -> Actor:
     words = [w for w in surface.split() if w not in HONORIFICS]
     key = " ".join(words)
     iso = country if country and len(country) == 2 and country.isupper() else ctx.main_country
-    return Actor(person_id(key), romanize(key, iso), "person", iso, None)
+    # no country hint for the spelling: the same Arabic name is the same Latin name in every article
+    return Actor(person_id(key), romanize(key), "person", iso, None)
 
 
 def entity_persons(ctx: Context) -> None:
@@ -557,13 +600,18 @@ def resolve(ctx: Context, kept: list[Cand], primed: Counter[str]) -> list[Cand]:
     extra: list[Cand] = []
     if surnames:
         taken = [(c.start, c.end) for c in kept]
-        alternation = "|".join(re.escape(w) for w in sorted(surnames, key=len, reverse=True))
-        pattern = re.compile(r"(?<![^\W\d_])(?:و|ف|ب|ك|ل|وب|ول|فب|فل)?(" + alternation + r")(?![^\W\d_])")
-        for m in pattern.finditer(ctx.doc.norm):
-            s, e = m.span(1)
-            if not any(s < te and ts < e for ts, te in taken):
-                actor = surnames[m.group(1)]
-                extra.append(Cand(s, e, "short", actor, short_of=actor.id))
+        norm = ctx.doc.norm
+        for word, actor in surnames.items():
+            s = norm.find(word)
+            while s >= 0:
+                e = s + len(word)
+                ws = s
+                while ws > 0 and norm[ws - 1].isalpha():
+                    ws -= 1
+                if (e == len(norm) or not norm[e].isalpha()) and norm[ws:s] in PREFIXES \
+                        and not any(s < te and ts < e for ts, te in taken):
+                    extra.append(Cand(s, e, "short", actor, short_of=actor.id))
+                s = norm.find(word, e)
     for c in sorted(kept + extra, key=lambda c: c.start):
         actor = c.actor
         if c.link == "short" and actor is not None:
@@ -685,14 +733,17 @@ def _focus_country(ctx: Context, pos: int) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=256)
+def _title_hits(title: str, kb: KB) -> tuple[Hit, ...]:
+    return tuple(scan(normalise(title), kb))
+
+
 def title_primes(title: str | None, kb: KB) -> Counter[str]:
     """Actors named in the headline make generic references and short forms resolvable."""
     primed: Counter[str] = Counter()
     if not title:
         return primed
-    from marsad.text.normalise import normalise
-
-    for h in scan(normalise(title), kb):
+    for h in _title_hits(title, kb):
         for p in h.payloads:
             if p[0] == ALIAS:
                 primed[p[1]] += 1
@@ -716,6 +767,7 @@ def link(doc: Document, kb: KB | None = None) -> list[ActorMention]:
     entity_persons(ctx)
     speech_names(ctx)
     kunya_names(ctx)
+    free_names(ctx)
     kept = resolve(ctx, select(ctx.cands), title_primes(doc.title, kb))
     mentions: list[ActorMention] = []
     for c in kept:
