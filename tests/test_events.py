@@ -234,3 +234,27 @@ def test_stage_is_fast_enough():
         stage(doc)
     per_doc = (time.perf_counter() - t0) / 10
     assert per_doc < 0.05  # budget 3 ms on a quiet core; generous for a shared CI machine
+
+
+def test_cue_does_not_reach_into_a_factive_clause():
+    doc = make_doc("بات التنظيم على وشك الهزيمة، بعد سيطرة القوات الحكومية على مدينة الرمادي أمس.")
+    actor(doc, "القوات الحكومية", "irq_mil", "Military Forces of Iraq", "military", 1, "IQ")
+    actor(doc, "التنظيم", "is", "Islamic State", "jihadist group", 2, None, generic=True)
+    place(doc, "الرمادي", "Ramadi", 33.42, 43.30, "IQ", "Anbar")
+    timex(doc, "أمس", "2015-08-07")
+    (ev,) = [e for e in run(doc) if reportable(e)]
+    assert ev.sub_event_type == "Government regains territory" and ev.actor2.name == "Islamic State"
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("تعرضت قرية الحمراء في محافظة حجة أمس لقصف جوي عنيف.", "asserted"),
+    ("وانتهت معركة استمرت شهرين للسيطرة على قرية الحمراء في محافظة حجة.", "intended"),
+    ("بدأت القوات عملية تحرير قرية الحمراء في محافظة حجة.", "campaign"),
+])
+def test_purpose_campaign_and_undergo(text, modality):
+    doc = make_doc(text)
+    place(doc, "الحمراء", "Al Hamra", 15.7, 43.6, "YE", "Hajjah")
+    if "القوات" in text:
+        actor(doc, "القوات", "yem_mil", "Military Forces of Yemen", "military", 1, "YE")
+    events = run(doc)
+    assert events and events[0].modality == modality

@@ -82,8 +82,8 @@ class Arguments:
                 self.timex_by_sent.setdefault(doc.sentence_of(t.start), []).append(t)
         salience: Counter[str] = Counter(a.actor_id for a in doc.actors if is_armed(a) and not is_state(a))
         self.salient_nonstate: dict[str, ActorMention] = {}
-        for a in doc.actors:
-            if a.actor_id in salience and not a.generic:
+        for a in sorted(doc.actors, key=lambda m: m.generic):  # a named mention first, else «التنظيم»
+            if a.actor_id in salience:
                 self.salient_nonstate.setdefault(a.actor_id, a)
         self.salience = salience
 

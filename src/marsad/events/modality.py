@@ -9,6 +9,8 @@ from marsad.events.context import View, readings
 from marsad.events.lexicon import modality_cues
 
 ASSERTED = "asserted"
+# a cue's reach stops at a factive temporal clause or a new clause
+BARRIERS = frozenset({"بعد", "عقب", "اثر", "بعدما", "منذ", "بينما", "فيما", "حيث"})
 
 
 def modality_of(view: View, i: int, future: bool = False) -> str:
@@ -24,6 +26,8 @@ def modality_of(view: View, i: int, future: bool = False) -> str:
     k = i - 1
     while k >= sa:
         tok = toks[k]
+        if tok.norm in BARRIERS:
+            break  # «…على وشك الهزيمة، بعد سيطرة القوات على …»: what follows بعد has happened
         if tok.is_word:
             distance += 1
             for cand in readings(tok.norm):
