@@ -195,3 +195,29 @@ def test_preposition_ala_is_not_the_name_ali(pipe):
     _, found = places(pipe, "تستمر الرياح على الشرقية والرياض، بينما قال علي الشمري إن الطقس معتدل في الرياض.")
     assert found["الشرقية"].place_id == "adm:sa-eastern"
     assert "الشمري" not in found
+
+
+def test_club_named_after_a_town_is_not_the_town(pipe):
+    _, found = places(pipe, "انتقل اللاعب إلى الوكرة القطري بعد موسم في الرياض، ويقيم حاليا في مدينة الوكرة القطرية.")
+    spans = [s for s in found]
+    assert "الرياض" in spans
+    doc, _ = places(pipe, "انتقل اللاعب إلى الوكرة القطري بعد موسم ناجح.")
+    assert doc.places == []
+
+
+def test_loc_entity_vouches_for_a_small_place(pipe):
+    text = "وصلت قافلة المساعدات إلى كفرنبل صباح اليوم."
+    start = text.index("كفرنبل")
+    _, with_loc = places(pipe, text, [Entity(start, start + len("كفرنبل"), "LOC")])
+    assert with_loc["كفرنبل"].country == "SY"
+
+
+def test_bgn_romanisation_read_back():
+    from marsad.places.romanise import bgn_to_arabic, romanise
+
+    assert bgn_to_arabic("As Sulayyil") == "السليل"
+    assert bgn_to_arabic("Ḩadīthah") == "حديثه"
+    assert bgn_to_arabic("Abū ‘Arīsh") == "ابو عريش"
+    assert bgn_to_arabic("Ḩawţat Banī Tamīm") == "حوطه بني تميم"
+    assert bgn_to_arabic("Paris 2e") is None
+    assert romanise("الحسينيه") == "Al-Hsynyh"

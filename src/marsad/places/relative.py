@@ -24,24 +24,6 @@ MAX_GAP = 5
 # an indefinite single word this frequent in news is a word (عسكرية، آمنة), not a name
 MAX_WORD_FREQ = 60
 
-_LATIN = dict(zip(
-    "ابتثجحخدذرزسشصضطظعغفقكلمنهوي",
-    ["a", "b", "t", "th", "j", "h", "kh", "d", "dh", "r", "z", "s", "sh", "s", "d", "t", "z", "'", "gh", "f",
-     "q", "k", "l", "m", "n", "h", "w", "y"], strict=True,
-))
-
-
-def romanise(key: str) -> str:
-    """A rough Latin form of a normalised Arabic name (for names the gazetteer lacks)."""
-    words = []
-    for w in key.split():
-        head = "Al-" if w.startswith("ال") and len(w) > 3 else ""
-        body = w[2:] if head else w
-        latin = "".join(_LATIN.get(ch, "") for ch in body)
-        words.append(head + latin.capitalize())
-    return " ".join(words)
-
-
 def find_relative(tokens: list[Token], anchors: dict[int, Entry], covered: set[int],
                   vocab: dict[str, int]) -> list[tuple[int, int, str, Entry]]:
     """(first token, last token, name key, anchor place) for each relative mention.

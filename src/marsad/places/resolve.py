@@ -37,7 +37,7 @@ for _w in "نهر بحر جبل جبال صحراء معبر منفذ خليج �
 
 # words before a name that make it part of an organisation's name, not a place mention
 # (an institution *located* in a place, e.g. جامعة الكويت, still names the place)
-ORG_HEADS = frozenset("صحيفه جريده وكاله قناه اذاعه تلفزيون".split())
+ORG_HEADS = frozenset("صحيفه جريده وكاله قناه اذاعه تلفزيون فريق".split())
 # words before a name that make it a person's name
 PERSON_HEADS = frozenset("بن ابن بنت ابو ام ال الشيخ السيد الامير الرييس الدكتور اللواء العميد العقيد".split())
 LOCATIVE = frozenset(
@@ -61,6 +61,7 @@ class Mention:
     dateline: bool = False
     weak: set[int] = field(default_factory=set)  # candidates that usually need a generic word first
     prev_nisba: str | None = None  # country of a nisba adjective right before the name
+    club: bool = False  # a town name followed by a masculine nisba: «الوكرة القطري» is the club
     tok_start: int = 0  # token index range of the mention
     tok_end: int = 0
     scores: dict[int, float] = field(default_factory=dict)
@@ -82,6 +83,8 @@ def drop_non_places(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
     out = []
     for m in mentions:
         if m.entity in ("PER", "ORG"):
+            continue
+        if m.club and m.entity != "LOC" and all(c.kind in ("city", "town") for c in m.cands):
             continue
         single = " " not in m.key
         if m.entity != "LOC" and not m.trigger:

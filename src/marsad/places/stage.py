@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from marsad.document import Document, Place, Token
 from marsad.places.gazetteer import JOINABLE_HEADS, Entry, Gazetteer, load
-from marsad.places.relative import find_relative, romanise
+from marsad.places.relative import find_relative
 from marsad.places.resolve import LOCATIVE, PERSON_HEADS, TRIGGERS, Mention, resolve
+from marsad.places.romanise import romanise
 from marsad.text.clitics import vocabulary
 from marsad.text.normalise import normalise
 
@@ -111,6 +112,9 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
         if m.trigger is None and out and m.prev_prefix.startswith("و") and out[-1].tok_end in (i, i - 1) \
                 and out[-1].trigger in ("admin", "area", "town", "district"):
             m.trigger = out[-1].trigger  # «مناطق تبوك والجوف وحائل»: the plural generic covers the list
+        nxt = tokens[i + width] if i + width < n and tokens[i + width].sent == tok.sent else None
+        # a town is feminine (مدينة): a masculine country adjective after it describes a club or team
+        m.club = bool(nxt and nxt.is_word and nxt.norm.endswith("ي") and gaz.nisba.get(nxt.norm))
         if key in gaz.tnames:  # «منطقة الجوف» is the division; a bare «الجوف» may be too
             extra = tuple(c for c in gaz.tnames[key] if c not in m.cands)
             m.cands = m.cands + extra
