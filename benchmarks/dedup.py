@@ -6,6 +6,8 @@ Prints the time of each phase (read, shingle, index+verify), the number of stori
 than one article and how many articles they hold (cross-outlet or not), and — when
 benchmarks/gold/dedup/pairs.tsv is present — the precision (and recall on the labelled sample)
 of "same story" against the pairs labelled by hand (see benchmarks/gold/dedup/README.md).
+With ``--events N``, the pipeline also runs over N articles of multi-article stories and the
+cross-article event merge is applied to their events (events before/after, merged groups).
 Single process, single thread. Exits 2 when the data file is missing.
 """
 
@@ -88,9 +90,44 @@ def precision(stories: dict, recs: list[dict]) -> None:
         print(f"  disagreement: {w}")
 
 
+def event_merge(recs: list[dict], stories: dict, n: int) -> None:
+    """Run the pipeline over ``n`` articles of multi-article stories and merge their events."""
+    from marsad.commands.ingest import build_pipeline
+    from marsad.dedup.events import group_events, merge_group
+    from marsad.io.article import Article
+    from marsad.process import process_article
+
+    sizes: dict[str, int] = {}
+    for s in stories.values():
+        sizes[s] = sizes.get(s, 0) + 1
+    picked = [r for r in recs if sizes[stories[r["id"]]] > 1][:n]
+    pipeline = build_pipeline(set())
+    t0 = time.perf_counter()
+    events = []
+    for r in picked:
+        art = Article(id=str(r["id"]), text=r["text"], title=r["title"], url=r["url"], source=r["source"])
+        doc, out = process_article(art, None, pipeline)
+        for ev in out.get("events") or []:
+            ev.update(article_id=r["id"], story_id=stories[r["id"]], source=r["source"], url=r["url"],
+                      published=r["date"])
+            events.append(ev)
+    t1 = time.perf_counter()
+    groups = group_events(events)
+    t2 = time.perf_counter()
+    multi = [g for g in groups if len(g) > 1]
+    cross_story = sum(1 for g in multi if len({events[i]["story_id"] for i in g}) > 1)
+    outlets = [merge_group(events, g)["source"].count(";") + 1 for g in multi]
+    print(f"events: {len(picked)} articles of multi-article stories processed in {t1 - t0:.1f} s; "
+          f"{len(events)} events → {len(groups)} after cross-article merging ({len(multi)} merged groups, "
+          f"{sum(len(g) for g in multi)} events in them; {cross_story} groups join different stories; "
+          f"mean outlets per merged event {sum(outlets) / max(1, len(outlets)):.1f}); merge {t2 - t1:.2f} s")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, help="only the first N articles")
+    ap.add_argument("--events", type=int, default=0, metavar="N",
+                    help="also run the pipeline over N articles of multi-article stories and merge their events")
     args = ap.parse_args()
     t0 = time.perf_counter()
     recs = load_records(args.limit)
@@ -112,6 +149,8 @@ def main() -> int:
           f"largest: {max((len(g) for g in multi), default=0)}")
     print(f"distinct stories: {len(groups)} of {len(recs)} articles")
     precision(index.stories, recs)
+    if args.events:
+        event_merge(recs, index.stories, args.events)
     return 0
 
 
