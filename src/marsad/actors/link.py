@@ -287,7 +287,7 @@ def _guess_name(ctx: Context, pos: int) -> tuple[int, int] | None:
     vocab = vocabulary()
     words: list[tuple[int, int]] = []
     i = pos
-    while len(words) < 4:
+    while len(words) < 5:
         m = WORD_RE.match(norm, i)
         if not m:
             break

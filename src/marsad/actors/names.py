@@ -42,7 +42,9 @@ def name_units(min_count: int = 3, role: str | None = None) -> frozenset[str]:
                                (role, min_count))
         else:
             rows = con.execute("SELECT arabic_key FROM units GROUP BY arabic_key HAVING SUM(count) >= ?", (min_count,))
-        return frozenset(normalise(k) for (k,) in rows)
+        keys = {normalise(k) for (k,) in rows}
+        # «عبد العزيز» is written «عبدالعزيز» as often as not
+        return frozenset(keys | {k.replace("عبد ال", "عبدال") for k in keys if k.startswith("عبد ال")})
     finally:
         con.close()
 
@@ -76,6 +78,9 @@ def _best_units() -> dict[str, str]:
     return {k: v[0] for k, v in best.items()}
 
 
+PARTICLE_LATIN = {"بن": "bin", "ابن": "ibn", "ابو": "Abu", "ابي": "Abi", "بنت": "bint", "ال": "Al"}
+
+
 @functools.lru_cache(maxsize=20000)
 def romanize(arabic: str, country: str | None = None) -> str:
     """Latin form of an Arabic person name (the Arabic itself when no romaniser is installed).
@@ -99,6 +104,10 @@ def romanize(arabic: str, country: str | None = None) -> str:
     parts = []
     for unit in split_units(normalize_arabic(arabic)):
         latin = best.get(lookup_key(unit))
+        if latin and len(latin.split()) < len(unit.split()) and "عبد" not in unit:
+            # «بن مساعد» must keep both words: spell them one by one
+            latin = " ".join(PARTICLE_LATIN.get(lookup_key(t)) or best.get(lookup_key(t)) or romanize_unit(t).title()
+                             for t in unit.split())
         parts.append(latin if latin else romanize_unit(unit).title())
     return " ".join(p for p in parts if p) or arabic
 
