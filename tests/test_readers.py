@@ -225,3 +225,36 @@ def test_read_bytes_and_missing_files():
 )
 def test_language_check(text, lang):
     assert detect_language(text) == lang
+
+
+def _warc(tmp_path, records) -> Path:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "x.warc.gz"
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for kind, uri, body, headers in records:
+            http = StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1") if kind == "response" else None
+            warc_headers = {"WARC-Date": "2024-02-01T10:00:00Z"}
+            if kind != "response":
+                warc_headers["Content-Type"] = dict(headers)["Content-Type"]
+            rec = writer.create_warc_record(uri, kind, payload=io.BytesIO(body), length=len(body), http_headers=http,
+                                            warc_headers_dict=warc_headers)
+            writer.write_record(rec)
+    return path
+
+
+def test_warc_gzip_content_encoding_and_wet_conversion(tmp_path):
+    page = (FIX / "aid_utf8.html").read_bytes()
+    text = "قال شهود عيان إن حريقا كبيرا اندلع في سوق الخضار القديم وسط المدينة فجر اليوم.".encode()
+    path = _warc(tmp_path, [
+        ("response", "https://a.example/1", gzip.compress(page),
+         [("Content-Type", "text/html; charset=utf-8"), ("Content-Encoding", "gzip")]),
+        ("conversion", "https://b.example/2", text, [("Content-Type", "text/plain")]),
+    ])
+    html_art, wet_art = list(read_inputs([str(path)]))
+    assert html_art.error is None and html_art.title == "قافلة مساعدات أممية تصل إلى حمص"
+    assert wet_art.error is None and wet_art.text.startswith("قال شهود عيان") and wet_art.published == "2024-02-01"
