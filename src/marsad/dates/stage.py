@@ -20,6 +20,7 @@ LEAD_CHARS = 600  # where a full date confirmed by its weekday is looked for
 DATELINE_CHARS = 80  # a full date this close to the start is a dateline
 LEAD_FIRST_DATE_CHARS = 300  # otherwise the first full date of the lead
 FUTURE_WINDOW = 8  # words before a date searched for a future-tense cue
+PRESENT_AHEAD_DAYS = 45  # a present-tense clause reads a yearless date ahead when it is this close
 FUTURE_WORDS = frozenset(
     "سوف المقرر المزمع المرتقب المنتظر يعتزم تعتزم يعتزمون نعتزم اعتزامه اعتزامها ستكون سيكون يرتقب "
     "يتوقع المتوقع ينتظر مرتقبه مرتقب المقبل المقبله القادم القادمه لن تاجيل ارجاء تمديد ترحيل".split()
@@ -27,7 +28,7 @@ FUTURE_WORDS = frozenset(
 # past-tense markers and reporting verbs: a date after them belongs to them, not to a verb further back
 PAST_STOP = frozenset(
     "قد لقد كان كانت كانوا قال قالت اعلن اعلنت اكد اكدت اوضح اوضحت اضاف اضافت ذكر ذكرت افاد افادت صرح "
-    "صرحت اشار اشارت امس".split()
+    "صرحت اشار اشارت امس منذ التي الذي الذين".split()
 )
 # words before a date that cite a document or start a period: not the article's own date
 CITING_WORDS = frozenset("بتاريخ وتاريخ تاريخ منذ حتى اعتبارا ابتداء العدد عدد".split())
@@ -107,10 +108,16 @@ def tag(doc: Document) -> list[Timex]:
         if fb is None and fa.year is None and fa.day is not None and fa.month is not None and fa.month_mod is None \
                 and lx[m.k0].tok > 0 and words[lx[m.k0].tok - 1] in NAMED_AFTER:
             continue  # قصر 14 تموز, قوى 14 آذار: a name taken from a date
-        future = _needs_future(fa) and _future_context(words, lx[m.k0].tok)
+        tense = _tense_before(words, lx[m.k0].tok) if _needs_future(fa) else ""
+        future = tense == "future"
         va = resolve(fa, anchor, future)
         if va is None:
             continue
+        if tense == "present" and fa.weekday is None and anchor is not None:
+            # «تنطلق البطولة في 12 أغسطس»: a scheduled event in the coming weeks, not last year's
+            ahead = resolve(fa, anchor, True)
+            if ahead is not None and ahead != va and _within(ahead[0], anchor, PRESENT_AHEAD_DAYS):
+                va = ahead
         value, gran, end_value = va
         kind = "range" if end_value else "date"
         if fb is not None:
@@ -239,6 +246,15 @@ def _infer_published(found: list[tuple[Match, Frame, Frame | None]], lx: list[Le
     return best[1] if best else None
 
 
+def _within(value: str, anchor: dt.date, days: int) -> bool:
+    """A day or month value that begins less than ``days`` after the anchor."""
+    try:
+        start = dt.date.fromisoformat(value if len(value) == 10 else value + "-01")
+    except ValueError:
+        return False
+    return (start - anchor).days <= days
+
+
 def _needs_future(f: Frame) -> bool:
     if f.year is not None or f.year_shift is not None or f.month_shift is not None:
         return False
@@ -247,15 +263,31 @@ def _needs_future(f: Frame) -> bool:
     return f.month is not None and f.month_mod is None
 
 
-def _future_context(words: list[str], tok: int) -> bool:
-    """A future-tense cue (سوف, من المقرر, سيعقد …) shortly before the date, in its sentence."""
+def _tense_before(words: list[str], tok: int) -> str:
+    """The tense the clause gives a date: "future" after a future cue (سوف, من المقرر أن تعقد,
+    سيعقد …), "present" after a present-tense verb alone (تنطلق, يعقد), "" when a past marker, a
+    relative pronoun or the sentence start comes first."""
+    seen_present = False
     for i in range(tok - 1, max(-1, tok - 1 - FUTURE_WINDOW), -1):
         w = words[i]
-        if w in (".", "!", "?", "؟", ":") or w in PAST_STOP or (w[:1] in ("و", "ف") and w[1:] in PAST_STOP):
-            return False
-        if w and w[0].isalpha() and _is_future_verb(w):
-            return True
-    return False
+        bare = w[1:] if w[:1] in ("و", "ف") else w
+        if w in (".", "!", "?", "؟", ":") or w in PAST_STOP or bare in PAST_STOP:
+            break
+        if w and w[0].isalpha():
+            if _is_future_verb(w):
+                return "future"
+            seen_present = seen_present or _is_present_verb(bare)
+    return "present" if seen_present else ""
+
+
+def _future_context(words: list[str], tok: int) -> bool:
+    return _tense_before(words, tok) == "future"
+
+
+@functools.cache
+def _is_present_verb(word: str) -> bool:
+    """An imperfect verb (تنطلق, يعقد): the news corpus also writes it with the future سـ."""
+    return len(word) >= 4 and word[0] in "يتن" and vocabulary().get("س" + word, 0) >= 2
 
 
 def _orig_span(doc: Document, ns: int, ne: int) -> tuple[int, int]:
