@@ -149,3 +149,17 @@ def test_every_truncation_point_of_small_fixtures(key):
     step = max(1, len(data) // 40)
     for cut in range(0, len(data), step):
         check(data[:cut], SEED_FORMAT[key])
+
+
+def test_feeds_do_not_expand_external_or_exponential_entities(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET-TOKEN", encoding="utf-8")
+    xxe = (f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file://{secret}">]><rss version="2.0"><channel>'
+           "<title>t</title><item><title>x</title><description>&xxe; خبر عاجل في المدينة</description></item></channel></rss>")
+    arts = check(xxe.encode(), "rss")
+    assert all("SECRET" not in a.text for a in arts)
+    laughs = '<!ENTITY lol0 "lol">' + "".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10))
+    bomb = (f'<?xml version="1.0"?><!DOCTYPE rss [{laughs}]><rss version="2.0"><channel><title>t</title>'
+            "<item><title>x</title><description>&lol9;</description></item></channel></rss>")
+    arts = check(bomb.encode(), "rss")
+    assert all(len(a.text) < 10_000 for a in arts)
