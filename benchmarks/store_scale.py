@@ -81,6 +81,8 @@ def fill(store: Store, n_events: int, per_article: int = 4, seed: int = 1) -> fl
                 conn.exec_driver_sql("INSERT INTO article_search(article_id, body) VALUES (%s, %s)",
                                      [(r["id"], r["body"]) for r in fts_rows])
     with store.engine.begin() as conn:
+        if store.dialect == "postgresql":  # ids were given explicitly: move the sequence past them
+            conn.exec_driver_sql("SELECT setval(pg_get_serial_sequence('articles', 'id'), max(id)) FROM articles")
         conn.exec_driver_sql("ANALYZE")
     return time.perf_counter() - t0
 

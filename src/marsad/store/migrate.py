@@ -37,6 +37,7 @@ def _v2_covering_indexes(conn: Connection) -> None:
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("initial schema: articles, annotations, events, event_sources, quotes, full-text index", _v1_initial),
     ("covering indexes for bbox and per-country facets", _v2_covering_indexes),
+    ("PostgreSQL: stored tsvector column for full-text search", fts.pg_stored_tsvector),
 ]
 LATEST = len(MIGRATIONS)
 

@@ -367,8 +367,8 @@ def search(conn: Connection, q: str, limit: int = 20, offset: int = 0) -> list[d
     if dialect == "sqlite":
         sql = "SELECT rowid FROM article_fts WHERE article_fts MATCH :fts_q ORDER BY rank LIMIT :l OFFSET :o"
     else:
-        sql = ("SELECT article_id FROM article_search WHERE to_tsvector('simple', body) @@ plainto_tsquery('simple', :fts_q) "
-               "ORDER BY ts_rank(to_tsvector('simple', body), plainto_tsquery('simple', :fts_q)) DESC, article_id "
+        sql = ("SELECT article_id FROM article_search WHERE tsv @@ plainto_tsquery('simple', :fts_q) "
+               "ORDER BY ts_rank(tsv, plainto_tsquery('simple', :fts_q)) DESC, article_id "
                "LIMIT :l OFFSET :o")
     ids = conn.execute(text(sql), {"fts_q": param, "l": limit, "o": offset}).scalars().all()
     if not ids:
