@@ -162,5 +162,14 @@ def test_dedup_store_sets_stories_and_merges_events(tmp_path):
         live = list(store.iter_events())
         assert len(live) == 1 and live[0]["n_sources"] == 2
         assert dedup_store(store)["events_merged"] == 0  # rerun: nothing new
+        # incremental: a later reprint joins the story without re-indexing the others
+        from marsad.dedup.stories import StoryIndex
+
+        index = StoryIndex()
+        first = dedup_store(store, index=index)
+        d = store.add_document(doc(SHORT, "short")).article_id
+        second = dedup_store(store, index=index, since_id=first["last_id"])
+        assert second["new_articles"] == 1
+        assert {x["id"]: x for x in store.list_articles(limit=10)}[d]["story_id"] == arts[a]["story_id"]
     finally:
         store.close()

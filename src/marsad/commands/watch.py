@@ -215,6 +215,7 @@ def run(args: argparse.Namespace) -> int:
     state = State(Path(args.state or DEFAULT_STATE))
     pipeline = build_pipeline({d.strip() for d in args.disable.split(",") if d.strip()})
     n = 0
+    dedup_index, last_id = None, 0  # stories kept in memory between passes: only new articles indexed
     try:
         while True:
             n += 1
@@ -222,8 +223,12 @@ def run(args: argparse.Namespace) -> int:
             counts = run_pass(args, state, store, pipeline, published)
             if store is not None and args.dedup and counts["new"]:
                 from marsad.dedup.store import dedup_store
+                from marsad.dedup.stories import StoryIndex
 
-                stats = dedup_store(store)
+                if dedup_index is None:
+                    dedup_index, last_id = StoryIndex(), 0
+                stats = dedup_store(store, index=dedup_index, since_id=last_id)
+                last_id = stats["last_id"]
                 counts["events_merged"] = stats["events_merged"]
             print(f"marsad watch: pass {n}: {counts['new']} new, {counts['seen']} already handled, "
                   f"{counts['skipped']} skipped, {counts['failed']} failed ({time.perf_counter() - t0:.1f} s)",
