@@ -248,7 +248,7 @@ def test_cue_does_not_reach_into_a_factive_clause():
 
 @pytest.mark.parametrize("text, modality", [
     ("تعرضت قرية الحمراء في محافظة حجة أمس لقصف جوي عنيف.", "asserted"),
-    ("وانتهت معركة استمرت شهرين للسيطرة على قرية الحمراء في محافظة حجة.", "intended"),
+    ("وانتهت معركة خاضتها القوات شهرين للسيطرة على قرية الحمراء في محافظة حجة.", "intended"),
     ("بدأت القوات عملية تحرير قرية الحمراء في محافظة حجة.", "campaign"),
 ])
 def test_purpose_campaign_and_undergo(text, modality):

@@ -21,7 +21,7 @@ STATE_TYPES = ("military", "police", "security", "government", "state")
 TARGET_PREPS = frozenset({"علي", "ضد", "من", "استهدف"})
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})
 NEWS_WINDOW_DAYS = 31
-NON_AGENT_TYPES = ("person", "media", "politician", "official")
+NON_AGENT_TYPES = ("person", "media", "politician", "official", "civilian")
 COMPASS = frozenset({"جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي", "غربي", "جنوبا", "شمالا", "شرقا", "غربا",
                      "قرب", "بالقرب", "محيط", "ضواحي", "اطراف"})
 CONTAINER_WORDS = frozenset({"بمحافظه", "محافظه", "بولايه", "ولايه", "باقليم", "اقليم", "بمنطقه", "بمديريه"})
@@ -52,7 +52,7 @@ def km_apart(a: Place, b: Place) -> float:
 
 def can_act(a: ActorMention) -> bool:
     typ = (a.type or "").lower()
-    return not any(t in typ for t in NON_AGENT_TYPES)
+    return not any(t in typ for t in NON_AGENT_TYPES) and a.inter != 7
 
 
 def is_country(p: Place) -> bool:
@@ -329,8 +329,8 @@ def _timex_date(t: Timex) -> tuple[str | None, int]:
             return None, 3
     if len(v) == 7 and v[4] == "-" and v[:4].isdigit() and v[5:].isdigit():
         return v + "-01", 3
-    if len(v) == 4 and v.isdigit():
-        return v + "-01-01", 3
+    if len(v) >= 4 and v[:4].isdigit():  # a year, or a season of it («صيف 2012» = 2012-SU)
+        return v[:4] + "-01-01", 3
     return None, 3
 
 
@@ -342,8 +342,8 @@ def _timex_last_day(t: Timex) -> dt.date | None:
         if len(v) == 7 and v[5:7].isdigit():
             y, m = int(v[:4]), int(v[5:7])
             return (dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1))
-        if len(v) == 4 and v.isdigit():
-            return dt.date(int(v), 12, 31)
+        if len(v) >= 4 and v[:4].isdigit() and "-W" not in v:
+            return dt.date(int(v[:4]), 12, 31)
         if "-W" in v:
             year, week = v.split("-W")
             return dt.date.fromisocalendar(int(year), int(week[:2]), 7)

@@ -76,7 +76,7 @@ def compatible(a: Event, b: Event) -> bool:
     return _same_actor(a.actor1, b.actor1) and _same_actor(a.actor2, b.actor2)
 
 
-SPECIFIC_TYPES = frozenset({"Explosions/Remote violence", "Violence against civilians"})
+SPECIFIC_TYPES = frozenset({"Explosions/Remote violence", "Violence against civilians", "Battles"})
 
 
 def _absorbs(specific: Event, generic: Event) -> bool:
@@ -84,8 +84,8 @@ def _absorbs(specific: Event, generic: Event) -> bool:
     if specific.event_type not in SPECIFIC_TYPES or specific.modality != generic.modality \
             or specific.background != generic.background or not _same_actor(specific.actor1, generic.actor1):
         return False
-    if specific.evidence.start == generic.evidence.start:  # the same sentence
-        return True
+    if any(generic.evidence.start <= m.start < generic.evidence.end for m in specific.mentions):
+        return True  # told in the same sentence
     return (specific.place is not None and generic.place is not None and _same_date(specific, generic)
             and (specific.place.name == generic.place.name or km(specific.place, generic.place) <= 50.0))
 

@@ -29,6 +29,7 @@ CAMPAIGN_WORDS = frozenset({"عمليه", "عمليات", "حمله", "مرحل�
 AGREE_WORDS = frozenset({"توقيع", "وقع", "وقعت", "وقعا", "توصل", "توصلت", "التوصل", "ابرام", "ابرم", "ابرمت",
                          "اتفق", "اتفقت", "اتفقا", "اعلان", "اعلن", "اعلنت"})
 DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان", "هؤلاء"})
+CRIMINAL_WORDS = frozenset({"الجاني", "جاني", "جنائيه", "جنائي", "سرقه", "مخدرات", "احتيال", "المغدور", "لصوص"})
 ANNOUNCE_WORDS = frozenset({"اعلن", "اعلنت", "تم", "جري", "تمكن", "تمكنت", "نفذت", "نفذ"})
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 CIVILIAN_INTER = 7
@@ -154,6 +155,10 @@ class Events:
         if not _requirements_met(entry.req, facts):
             return None
 
+        if entry.pos == "N" and entry.event_type == "@territory" and agent is None:
+            return None  # «المشاركين في تحرير مدن …»: a capture nobody is said to make is no event here
+        if entry.sub_event_type == "Arrests" and words & CRIMINAL_WORDS:
+            return None  # ACLED records political arrests, not the police blotter
         etype, sub = entry.event_type, entry.sub_event_type
         by_default = False
         if etype == "@territory":
@@ -178,6 +183,8 @@ class Events:
                 etype, sub = "Battles", "Armed clash"
             elif sub == "Armed clash" and target is not None and target.inter == CIVILIAN_INTER:
                 etype, sub = "Violence against civilians", "Attack"
+        # houses burnt during a raid are part of the raid (ACLED codes the attack)
+        by_default = by_default or sub == "Looting/property destruction"
 
         toks = doc.tokens
         trigger = Span(toks[hit.i].stem_start, toks[hit.j - 1].end)
@@ -185,7 +192,7 @@ class Events:
         modality = modality_of(view, hit.i, entry.future)
         first = toks[hit.i]
         sa = view.sent_ranges[sent][0]
-        if entry.pos == "N" and modality == ASSERTED and first.prefix.lstrip("وف") in ("ل", "لل") and \
+        if entry.pos == "N" and modality == ASSERTED and hit.prefix.lstrip("وف") in ("ل", "لل") and \
                 not any(t.norm in UNDERGO or t.stem in UNDERGO for t in toks[sa:hit.i]):
             modality = "intended"  # ل + verbal noun is a purpose: «معركة للسيطرة على …»
         if modality == ASSERTED and entry.present and sub in TERRITORY:
@@ -194,7 +201,7 @@ class Events:
                 toks[hit.i - 1].stem in CAMPAIGN_WORDS:
             modality = "campaign"  # «عملية تحرير الرمادي»: an operation under way, not a capture
         if modality == ASSERTED and entry.pos == "N" and sub in TERRITORY and hit.i > 0 and \
-                toks[hit.i - 1].norm in ("من", "عن") and not first.has_article:
+                toks[hit.i - 1].norm in ("من", "عن") and not (first.has_article or hit.prefix.endswith("ال")):
             modality = "state"  # «تحرير الأنبار من سيطرة داعش» (but «تمكنت من السيطرة على» took it)
         # a definite verbal noun with no agent of its own («الهجوم», «هذه الغارات», «التفجير
         # الآثم») names an event already told: the one before it, or one the reader knows
@@ -202,7 +209,7 @@ class Events:
         # («هجوم التنظيم»); an agent earlier in the sentence is someone else's
         own_agent = agent is not None and (sub in TERRITORY or agent.start >= toks[hit.j - 1].end)
         anaphoric = entry.pos == "N" and not own_agent and (
-            first.has_article or (hit.j < len(toks) and toks[hit.j].norm in DEMONSTRATIVES)
+            first.has_article or hit.prefix.endswith("ال") or (hit.j < len(toks) and toks[hit.j].norm in DEMONSTRATIVES)
             or (hit.i > 0 and toks[hit.i - 1].stem in DEMONSTRATIVES))
         if anaphoric and modality == ASSERTED and sub != "Armed clash" and not finder.timex_by_sent.get(sent):
             modality = "reference"

@@ -14,6 +14,7 @@ class Hit:
     i: int  # first token
     j: int  # one past the last token
     entry: TriggerEntry
+    prefix: str = ""  # the proclitics stripped from the first token to read the trigger («لل», «وب»)
 
 
 def _verb_reading_ok(norm: str, cand: str, entry: TriggerEntry) -> bool:
@@ -21,14 +22,28 @@ def _verb_reading_ok(norm: str, cand: str, entry: TriggerEntry) -> bool:
     return entry.pos != "V" or not (norm.endswith("ال" + cand) or norm.endswith("لل" + cand[1:]))
 
 
+# lines that are a site's furniture, not news («رابط الخبر بصحيفة …: <the title again>»)
+BOILERPLATE = ("رابط الخبر", "رابط المقال", "اقرا ايضا", "مقالات اخري", "المصدر:")
+
+
+def boilerplate_sentences(view: View) -> set[int]:
+    out: set[int] = set()
+    for n, (a, b) in enumerate(view.sent_ranges):
+        head = " ".join(t.norm for t in view.doc.tokens[a:min(b, a + 3)])
+        if head.startswith(BOILERPLATE):
+            out.add(n)
+    return out
+
+
 def find_triggers(view: View) -> list[Hit]:
     lex = triggers()
     toks = view.doc.tokens
+    skip = boilerplate_sentences(view)
     hits: list[Hit] = []
     i, n = 0, len(toks)
     while i < n:
         tok = toks[i]
-        if not tok.is_word:
+        if not tok.is_word or tok.sent in skip:
             i += 1
             continue
         cands = readings(tok.norm)
@@ -39,7 +54,7 @@ def find_triggers(view: View) -> list[Hit]:
                     continue
                 if all(w in readings(toks[i + k].norm) for k, w in enumerate(words[1:], 1)) and \
                         all(toks[i + k].sent == tok.sent for k in range(len(words))):
-                    found = Hit(i, i + len(words), entry)
+                    found = Hit(i, i + len(words), entry, tok.norm[:len(tok.norm) - len(cand)])
                     break
             if found:
                 break
@@ -47,7 +62,7 @@ def find_triggers(view: View) -> list[Hit]:
             for cand in cands:
                 entry = lex.single.get(cand)
                 if entry is not None and _verb_reading_ok(tok.norm, cand, entry):
-                    found = Hit(i, i + 1, entry)
+                    found = Hit(i, i + 1, entry, tok.norm[:len(tok.norm) - len(cand)])
                     break
         if found is not None:
             hits.append(found)
