@@ -276,7 +276,7 @@ class Arguments:
         # a month or a year that holds the publication day («هذا العام») dates nothing
         own = [t for t in self.timex_by_sent.get(sent, []) if not _holds(t, pub)]
         if own:
-            timex = min(own, key=lambda t: (_gran_rank(t), 0 if self._same_stretch(t_start, t.start) else 1,
+            timex = min(own, key=lambda t: (0 if self._same_stretch(t_start, t.start) else 1, _gran_rank(t),
                                             abs(t.start - t_start)))
         else:
             # the previous sentence's day, else the day the lead gives (news tell the day once)
