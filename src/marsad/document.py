@@ -65,8 +65,8 @@ class Entity:
 class Timex:
     start: int
     end: int
-    value: str  # TIMEX3 style: 2017-11-03 | 2017-11 | 2017 | 2017-W44
-    granularity: str  # day | week | month | year | range
+    value: str  # TIMEX3 style: 2017-11-03 | 2017-11 | 2017 | 2017-W44 | 2017-Q3 | 2017-H1 | 2014-SU | 198
+    granularity: str  # day | week | month | season | quarter | half | year | decade | range
     kind: str = "date"  # date | range | duration
     end_value: str | None = None  # last day of a range
     calendar: str = "gregorian"

@@ -84,7 +84,8 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
         ],
         "timexes": [
             {"start": x.start, "end": x.end, "text": t[x.start:x.end], "value": x.value,
-             "granularity": x.granularity, "end_value": x.end_value, "calendar": x.calendar}
+             "granularity": x.granularity, "end_value": x.end_value, "kind": x.kind, "calendar": x.calendar,
+             "relative": x.relative}
             for x in doc.timexes
         ],
         "places": [place_dict(doc, p) for p in doc.places],
