@@ -18,7 +18,7 @@ from marsad.document import ArgRef, Document, Event, Span
 from marsad.events.arguments import Arguments, arg_of, is_armed, is_country, is_state
 from marsad.events.context import View
 from marsad.events.fatalities import Count, counts_in_sentence
-from marsad.events.merge import merge, same_place
+from marsad.events.merge import km, merge, same_place
 from marsad.events.modality import ASSERTED, modality_of
 from marsad.events.notes import make_notes
 from marsad.events.triggers import Hit, find_triggers, has_weapon, refine
@@ -112,7 +112,7 @@ class Events:
             return []
         ev, by_default, anaphoric = found
         out = [(ev, by_default, anaphoric)]
-        if ev.place is not None and (ev.event_type == "Explosions/Remote violence" or ev.sub_event_type in TERRITORY):
+        if ev.place is not None and ev.event_type == "Explosions/Remote violence":
             for p in finder.extra_places(sent, ev.place, stop):
                 clone = copy.copy(ev)
                 clone.place = p
@@ -128,8 +128,8 @@ class Events:
             if sent - psent > 3:
                 break
             if prev.event_type == ev.event_type and prev.modality == ASSERTED and not prev.background \
-                    and (ev.place is None or (prev.place is not None and same_place(prev.place, ev.place)
-                                              and not is_country(prev.place))):
+                    and (ev.place is None or (prev.place is not None and not is_country(prev.place)
+                                              and (same_place(prev.place, ev.place) or km(prev.place, ev.place) <= 50))):
                 prev.mentions.extend(ev.mentions)
                 return prev
         return None
