@@ -51,6 +51,17 @@ def test_kb_is_large_and_valid():
     out = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_actors.py"), "--check"],
                          capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
+    # the shipped kb.json is what the sources build to (nobody edited one without the other)
+    import importlib.util
+    import json
+
+    spec = importlib.util.spec_from_file_location("build_actors", ROOT / "scripts" / "build_actors.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    built, errors = mod.build()
+    assert not errors
+    shipped = json.loads((ROOT / "src" / "marsad" / "actors" / "data" / "kb.json").read_text("utf-8"))
+    assert json.loads(json.dumps(built)) == shipped, "kb.json is stale: run python scripts/build_actors.py"
 
 
 def test_office_holders_follow_dates():
