@@ -221,3 +221,30 @@ def test_bgn_romanisation_read_back():
     assert bgn_to_arabic("Ḩawţat Banī Tamīm") == "حوطه بني تميم"
     assert bgn_to_arabic("Paris 2e") is None
     assert romanise("الحسينيه") == "Al-Hsynyh"
+
+
+def test_feminine_country_adjective_after_indefinite_noun(pipe):
+    doc, found = places(pipe, "دعمت فصائل معارضة سورية الهجوم، بينما قالت الحكومة إن سورية لن تتراجع.")
+    spans = [doc.text[p.start:p.end] for p in doc.places]
+    assert spans == ["سورية"] and doc.places[0].start > doc.text.index("الحكومة")
+
+
+def test_group_and_newspaper_names_are_not_places(pipe):
+    text = 'قال مسؤول لـ"الرياض" إن تنظيم بيت المقدس نفذ هجوما في العريش بشمال سيناء.'
+    doc, found = places(pipe, text)
+    assert "الرياض" not in found and "بيت المقدس" not in found
+    assert found["العريش"].country == "EG"
+
+
+def test_final_hamza_spelling(pipe):
+    _, found = places(pipe, "شنت الطائرات غارات على معسكر في مدينة المخاء غرب تعز.")
+    assert found["المخاء"].country == "YE"
+
+
+def test_reading_chosen_by_context(pipe):
+    # وجدة: Oujda (Morocco), or و + جدة (Jeddah); the article is about Saudi cities
+    doc, _ = places(pipe, "تتوجه الوفود إلى مكة المكرمة وجدة والطائف خلال الأسبوع المقبل.")
+    names = [p.name for p in doc.places]
+    assert "Jeddah" in names and "Oujda" not in names
+    jeddah = next(p for p in doc.places if p.name == "Jeddah")
+    assert doc.text[jeddah.start:jeddah.end] == "جدة"

@@ -37,7 +37,9 @@ for _w in "نهر بحر جبل جبال صحراء معبر منفذ خليج �
 
 # words before a name that make it part of an organisation's name, not a place mention
 # (an institution *located* in a place, e.g. جامعة الكويت, still names the place)
-ORG_HEADS = frozenset("صحيفه جريده وكاله قناه اذاعه تلفزيون فريق".split())
+ORG_HEADS = frozenset(
+    "صحيفه جريده وكاله قناه اذاعه تلفزيون فريق تنظيم تنظيمي حركه كتايب جبهه حزب انصار اجناد".split()
+)
 # words before a name that make it a person's name
 PERSON_HEADS = frozenset("بن ابن بنت ابو ام ال الشيخ السيد الامير الرييس الدكتور اللواء العميد العقيد".split())
 LOCATIVE = frozenset(
@@ -59,7 +61,8 @@ class Mention:
     trigger: str | None = None
     entity: str | None = None  # label of an overlapping NER entity
     dateline: bool = False
-    weak: set[int] = field(default_factory=set)  # candidates that usually need a generic word first
+    weak: set[int] = field(default_factory=set)
+    alt: dict[int, tuple[int, str]] = field(default_factory=dict)  # candidate -> (start, key) per reading  # candidates that usually need a generic word first
     prev_nisba: str | None = None  # country of a nisba adjective right before the name
     club: bool = False  # a town name followed by a masculine nisba: «الوكرة القطري» is the club
     tok_start: int = 0  # token index range of the mention
@@ -95,6 +98,17 @@ def drop_non_places(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
                 continue
             # القوات العراقية / الحكومة السورية: a definite adjective agreeing with a definite noun
             if single and _is_nisba(m.key) and m.prev.startswith("ال") and not m.prev_prefix:
+                continue
+            # ليرة سورية / معارضة سورية: a country name that is also a feminine adjective, after
+            # an indefinite feminine noun
+            if single and m.key.endswith("يه") and not m.key.startswith("ال") and not m.prev_prefix \
+                    and m.prev.endswith("ه") \
+                    and not m.prev.startswith("ال") and m.prev not in LOCATIVE \
+                    and any(c.kind == "country" for c in m.cands):
+                continue
+            # عبدالله دواس: a single name right after a given name is a family name
+            if single and not m.prev_prefix and m.prev in gaz.given_names \
+                    and not any(c.kind in ("country", "admin", "feature") or c.population >= 100000 for c in m.cands):
                 continue
         out.append(m)
     return out
@@ -251,6 +265,9 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, nisba: dict[str, float] | N
     score(mentions, ctx)
     proximity(mentions)
     one_sense(mentions)
+    for m in mentions:  # a reading chosen by its place sets the span and the name key
+        if m.alt and m.best is not None and m.best.idx in m.alt:
+            m.start, m.key = m.alt[m.best.idx]
     resolved = [m.best for m in mentions if m.best and m.best.kind not in ("country", "feature")]
     rctx = resolved_context(mentions)
     for cc, w in (nisba or {}).items():

@@ -59,7 +59,11 @@ def _strip_word(tok: Token) -> str:
             return form
         if form.startswith("ال") and form[2:] in TRIGGERS:
             return form[2:]
-    return tok.norm[len(tok.prefix) - 2:] if tok.prefix.endswith("ال") else tok.stem
+    if tok.prefix.endswith("ال"):
+        return tok.norm[len(tok.prefix) - 2:]
+    if tok.prefix.endswith("لل"):  # للحدود = ل + الحدود
+        return "ال" + tok.stem
+    return tok.stem
 
 
 def orig_offset(doc: Document, tok: Token, cut: int) -> int:
@@ -87,15 +91,24 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
         if not tok.is_word:
             i += 1
             continue
-        match: tuple[int, str, tuple[Entry, ...], int] | None = None  # (n_tokens, key, cands, cut)
+        found = []  # (n_tokens, key, cands, cut) for each reading that starts a name
         for form, cut in _starts(gaz, tok.norm):
             best = _longest(tokens, i, form, gaz)
-            if best is not None and (match is None or best[0] > match[0]):
-                match = (best[0], best[1], best[2], cut)
-        if match is None:
+            if best is not None:
+                found.append((best[0], best[1], best[2], cut))
+        if not found:
             i += 1
             continue
-        width, key, cands, cut = match
+        width = max(f[0] for f in found)
+        found = [f for f in found if f[0] == width]
+        _, key, cands, cut = found[0]
+        alt: dict[int, tuple[int, str]] = {}
+        if len(found) > 1:  # وجدة: Oujda, or و + جدة (Jeddah)? context decides
+            for _, k2, c2, cut2 in found:
+                start2 = orig_offset(doc, tok, cut2)
+                for c in c2:
+                    alt.setdefault(c.idx, (start2, k2))
+            cands = tuple({c.idx: c for f in found for c in f[2]}.values())
         last = tokens[i + width - 1]
         if TANWEEN.intersection(doc.text[last.start:last.end]):  # دوماً: an adverb, not Douma
             i += width
@@ -107,12 +120,18 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
         m = Mention(
             start=orig_offset(doc, tok, cut), end=last.end, key=key, cands=cands,
             prev=prev_word, prev_prefix=tok.norm[:cut], trigger=TRIGGERS.get(prev_word),
-            tok_start=i, tok_end=i + width, prev_nisba=gaz.nisba.get(prev.norm) if prev else None,
+            tok_start=i, tok_end=i + width, prev_nisba=gaz.nisba.get(prev.norm) if prev else None, alt=alt,
         )
         if m.trigger is None and out and m.prev_prefix.startswith("و") and out[-1].tok_end in (i, i - 1) \
                 and out[-1].trigger in ("admin", "area", "town", "district"):
             m.trigger = out[-1].trigger  # «مناطق تبوك والجوف وحائل»: the plural generic covers the list
         nxt = tokens[i + width] if i + width < n and tokens[i + width].sent == tok.sent else None
+        if nxt is not None and nxt.norm in ("ال", "بن", "ابن", "بنت") and m.trigger is None:
+            i += width  # «عبدالله دواس آل منصور»: part of a person's name
+            continue
+        if _quoted_after_li(doc, tok, cut, last):
+            i += width  # «قال لـ"الرياض"»: the newspaper
+            continue
         # a town is feminine (مدينة): a masculine country adjective after it describes a club or team
         m.club = bool(nxt and nxt.is_word and nxt.norm.endswith("ي") and gaz.nisba.get(nxt.norm))
         if key in gaz.tnames:  # «منطقة الجوف» is the division; a bare «الجوف» may be too
@@ -148,6 +167,8 @@ def _starts(gaz: Gazetteer, word: str) -> tuple[tuple[str, int], ...]:
             continue  # وكيل is a word, not و + كيل (Kiel)
         if form in gaz.names or form in gaz.heads or form in JOINABLE_HEADS or form in gaz.nospace:
             out.append((form, cut))
+        elif form.endswith("اء") and form[:-1] in gaz.names:  # المخاء = المخا: a final hamza written or not
+            out.append((form[:-1], cut))
     res = tuple(out)
     if len(_STARTS) < 500000:
         _STARTS[cache_key] = res
@@ -173,6 +194,16 @@ def _longest(tokens: list[Token], i: int, form: str, gaz: Gazetteer) -> tuple[in
         if cands:
             found = (w, key, cands)
     return found
+
+
+QUOTES = frozenset('"\'«»“”„')
+
+
+def _quoted_after_li(doc: Document, tok: Token, cut: int, last: Token) -> bool:
+    """A name in quotes right after the preposition لـ is a newspaper or agency (لـ«عكاظ»)."""
+    before = doc.text[max(0, tok.start - 4):orig_offset(doc, tok, cut)].replace("ـ", "").strip()
+    after = doc.text[last.end:last.end + 1]
+    return before[-1:] in QUOTES and after in QUOTES and before.rstrip("".join(QUOTES)).endswith("ل")
 
 
 def _of_another_place(tokens: list[Token], j: int, sent: int, gaz: Gazetteer, cands: tuple[Entry, ...]) -> bool:
