@@ -16,7 +16,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt article, .jsonl (one article per line), a directory, or - for stdin")
     p.add_argument("--format", choices=("json", "jsonl"), default="json", help="json: one indented array; jsonl: one object per line")
     p.add_argument("--published", help="publication date YYYY-MM-DD for every input (overrides the articles' own)")
-    p.add_argument("--input-format", help="force the input format instead of detecting it")
+    p.add_argument("--input-format", help="force the input format (txt, jsonl, html, rss, warc) instead of detecting it")
+    p.add_argument("--keep-non-arabic", action="store_true", help="process articles the language check finds not Arabic")
     p.set_defaults(run=run)
 
 
@@ -28,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     failed = 0
     results = []
-    for art in read_inputs(args.inputs, args.input_format):
+    for art in read_inputs(args.inputs, args.input_format, keep_non_arabic=args.keep_non_arabic or None):
         _, out = process_article(art, published)
         if out.get("error"):
             failed += 1
