@@ -171,11 +171,16 @@ def build() -> tuple[dict, list[str]]:
             if t not in TYPES:
                 errors.append(f"generics.tsv: {g}: unknown type {t}")
     modifiers = sorted({normalise_key(m[0]) for m in rows("modifiers.tsv")})
+    quoted_media = {}
+    for name, aid in rows("quoted_media.tsv"):
+        if actors.get(aid, {}).get("type") != "media":
+            errors.append(f"quoted_media.tsv: {name}: {aid!r} is no media actor")
+        quoted_media[normalise_key(name)] = aid
 
     kb = {
         "version": 1, "countries": countries, "country_names": country_names, "capitals": capitals, "nisba": nisba,
         "actors": actors, "offices": offices, "heads": heads, "composite_aliases": composite_aliases,
-        "titles": titles, "generics": generics, "modifiers": modifiers,
+        "titles": titles, "generics": generics, "modifiers": modifiers, "quoted_media": quoted_media,
     }
     return kb, errors
 

@@ -52,6 +52,7 @@ class KB:
         self.heads: dict[str, list[str]] = data["heads"]
         self.titles: dict[str, list[str | None]] = data["titles"]
         self.generics: dict[str, list] = data["generics"]
+        self.quoted_media: dict[str, str] = data["quoted_media"]
         self.actors: dict[str, Actor] = {}
         self.alias_tokens: dict[str, set[str]] = {}  # person id -> words of its aliases
         self.alias_words: dict[str, frozenset[str]] = {}  # actor id -> words of its aliases, article removed

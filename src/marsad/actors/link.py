@@ -467,6 +467,19 @@ SPEECH_RE = re.compile(
     r"تابع|لفت|شدد|حذر|اعتبر|نفي|كشف|طالب|دعا) +")
 
 
+QUOTED_RE = re.compile(r'"([^"\n]{2,40})"')
+
+
+def quoted_media(ctx: Context) -> None:
+    """«الشرق الأوسط», “الحياة”: an outlet whose name is also a common phrase, cited in quotes."""
+    if not ctx.kb.quoted_media:
+        return
+    for m in QUOTED_RE.finditer(ctx.doc.norm):
+        aid = ctx.kb.quoted_media.get(" ".join(m.group(1).split()))
+        if aid:
+            ctx.cands.append(Cand(m.start(1), m.end(1), "alias", ctx.kb.actor(aid)))
+
+
 def speech_names(ctx: Context) -> None:
     """«وقال ناصر الحاسي …»: a name right after a verb of saying is a person (no NER needed)."""
     norm = ctx.doc.norm
@@ -764,6 +777,7 @@ def link(doc: Document, kb: KB | None = None) -> list[ActorMention]:
     ctx.cues = country_cues(ctx)
     composites(ctx)
     titles(ctx)
+    quoted_media(ctx)
     entity_persons(ctx)
     speech_names(ctx)
     kunya_names(ctx)
