@@ -103,6 +103,12 @@ def test_diacritics_and_tatweel_keep_offsets(pipe):
     assert linked(doc) == [("الـتحالفُ الدوليُّ", "US-led Coalition"), ("داعـــش", "Islamic State")]
 
 
+def test_outlets_with_common_names_only_in_quotes(pipe):
+    doc = run(pipe, "وقال مصدر لـ«الشرق الأوسط» إن الوضع في الشرق الأوسط يتدهور.")
+    assert linked(doc) == [("الشرق الأوسط", "Asharq Al-Awsat")]
+    assert doc.actors[0].start == doc.text.index("الشرق")
+
+
 def test_word_boundaries(pipe):
     # «النصرة» inside a longer word and «حماس» as part of «الحماسة» are not actors
     doc = run(pipe, "استقبل الجمهور الفريق بحماسة كبيرة بعد الانتصارات.")
