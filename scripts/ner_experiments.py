@@ -1,0 +1,88 @@
+"""NER model comparison on a development split of ANERcorp train (never the test file).
+
+Dev = the last 1/6 of ``anercorp/train.txt`` sentences (contiguous documents, like the
+official train/test split); models are trained on the first 5/6. Usage:
+``python scripts/ner_experiments.py ../shared/data/ner [config ...]`` with configs among
+CONFIGS below; it prints P/R/F1 per config.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from marsad.entities.corpus import align, read_bio, tokenise
+from marsad.entities.decode import CrfModel
+from marsad.entities.evaluate import evaluate, format_scores
+from marsad.entities.features import Featurizer, load_clusters
+from marsad.entities.stage import Entities
+from marsad.entities.train import train
+
+CONFIGS = {
+    "crf-lex": {"clusters": False, "gaz": False},
+    "crf-lex-gaz": {"clusters": False, "gaz": True},
+    "crf-full": {"clusters": True, "gaz": True},
+    "crf-nongram": {"clusters": True, "gaz": True, "ngrams": False},
+    "crf-emb": {"clusters": True, "gaz": True, "emb": 1.0},
+    "crf-aqmar": {"clusters": True, "gaz": True, "aqmar": True},
+    "ap-full": {"clusters": True, "gaz": True, "algorithm": "ap"},
+}
+
+
+def main(data_dir: str, clusters_path: str, *names: str) -> None:
+    sents = read_bio(Path(data_dir) / "anercorp/train.txt")
+    cut = len(sents) * 5 // 6
+    tr, dev = sents[:cut], sents[cut:]
+    seqs = [([(t.norm, t.prefix, t.stem) for t in toks], labels) for s in tr for toks, labels in align(s)]
+    aqmar = [([(t.norm, t.prefix, t.stem) for t in toks], labels)
+             for f in sorted((Path(data_dir) / "aqmar").glob("*.txt")) for s in read_bio(f) for toks, labels in align(s)]
+    for name in names or list(CONFIGS):
+        base, _, extra = name.partition(":")
+        cfg = dict(CONFIGS[base])
+        if extra:
+            cfg["params"] = {k: float(v) for k, v in (kv.split("=") for kv in extra.split(","))}
+        clusters = load_clusters(Path(clusters_path)) if cfg["clusters"] else {}
+        feat = Featurizer(clusters, use_gazetteer=cfg["gaz"], ngrams=cfg.get("ngrams", True))
+        if cfg.get("emb"):
+            feat.vectors = load_vectors(cfg.get("params", {}).pop("scale", cfg["emb"]))
+        with tempfile.TemporaryDirectory() as tmp:
+            info = train(seqs + (aqmar if cfg.get("aqmar") else []), feat, Path(tmp), algorithm=cfg.get("algorithm", "lbfgs"), params=cfg.get("params"))
+            stage = Entities.__new__(Entities)
+            stage.model = CrfModel(Path(tmp), feat)
+            from marsad.entities.stage import known_names
+            stage.names = known_names(tmp)
+            for pen in (0.0, 0.5):
+                stage.model.o_penalty = pen
+                t0 = time.perf_counter()
+                scores = evaluate(dev, functools.partial(_run, stage))
+                dt = time.perf_counter() - t0
+                print(f"== {name} o_penalty {pen} train {info['seconds']:.0f}s  eval {dt:.1f}s  params {info['params']}")
+                print(format_scores(scores), flush=True)
+
+
+def load_vectors(scale: float):
+    import numpy as np
+    words, rows = {}, []
+    with open("/tmp/ner_vectors.txt", encoding="utf-8") as fh:
+        next(fh)
+        for line in fh:
+            parts = line.rstrip("\n").split(" ")
+            words[parts[0]] = len(rows)
+            rows.append([float(x) for x in parts[1:]])
+    m = np.array(rows)
+    m /= np.linalg.norm(m, axis=1, keepdims=True)
+    m *= scale * np.sqrt(m.shape[1])
+    return words, m
+
+
+def _run(stage: Entities, text: str):
+    doc = tokenise(text)
+    stage(doc)
+    return doc
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])

@@ -1,0 +1,127 @@
+"""Run-time CRF: weights summed per word type (cached), Viterbi over each sentence, BIO → spans.
+
+The model file (``ner.npz``) holds the label names, the attribute strings, one weight row per
+attribute and the label-transition matrix, exported from the crfsuite model at training
+time. Inference needs numpy only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from marsad.entities.features import EMB_OFFSETS, OFFSETS, Featurizer, load_clusters
+
+
+class CrfModel:
+    def __init__(self, directory: Path, featurizer: Featurizer | None = None):
+        data = np.load(directory / "ner.npz", allow_pickle=False)
+        self.labels: list[str] = [str(x) for x in data["labels"]]
+        attrs = [str(a) for a in data["attrs"]]
+        self.W = data["W"].astype(np.float64)
+        self.T = data["T"].astype(np.float64)
+        self.index = {a: i for i, a in enumerate(attrs)}
+        self.featurizer = featurizer or Featurizer(load_clusters(directory / "clusters.tsv"))
+        zero = np.zeros(len(self.labels))
+        self.bias = self._sum(["bias"])
+        self.bos = self._sum(["-1:BOS"]) if "-1:BOS" in self.index else zero
+        self.eos = self._sum(["1:EOS"]) if "1:EOS" in self.index else zero
+        self._cache: dict[tuple[str, str, str], np.ndarray] = {}
+        self.emb: dict[int, np.ndarray] | None = None
+        if self.featurizer.vectors is not None:
+            dims = len(self.featurizer.vectors[1][0])
+            self.emb = {r: np.stack([self.W[self.index[f"{r}:e{k}"]] if f"{r}:e{k}" in self.index
+                                     else np.zeros(len(self.labels)) for k in range(dims)])
+                        for r in EMB_OFFSETS}
+        self._pair_cache: dict[tuple, np.ndarray] = {}
+        self.o_index = self.labels.index("O")
+        # a bias against O set at training time on held-out data (the CRF is recall-shy)
+        self.o_penalty = float(data["o_penalty"]) if "o_penalty" in data else 0.0
+
+    def _sum(self, feats: list[str]) -> np.ndarray:
+        rows = [self.index[f] for f in feats if f in self.index]
+        if not rows:
+            return np.zeros(len(self.labels))
+        return self.W[rows].sum(axis=0)
+
+    def type_scores(self, key: tuple[str, str, str]) -> np.ndarray:
+        """(5, L) emission contributions of a word type at offsets -2..+2 from the tagged token."""
+        hit = self._cache.get(key)
+        if hit is None:
+            if len(self._cache) > 300_000:
+                self._cache.clear()
+            base = self.featurizer.base(*key)
+            hit = np.stack([self._sum(base[k]) for k in range(len(OFFSETS))])
+            if self.emb is not None:
+                vec = self.featurizer.vector(key)
+                if vec is not None:
+                    for r, M in self.emb.items():
+                        hit[OFFSETS.index(r)] += vec @ M
+            self._cache[key] = hit
+        return hit
+
+    def emissions(self, keys: list[tuple[str, str, str]]) -> np.ndarray:
+        n = len(keys)
+        L = len(self.labels)
+        A = np.zeros((n + 4, len(OFFSETS), L))
+        A[2:n + 2] = np.stack([self.type_scores(k) for k in keys])
+        # token i gets A[i + r, r] for each offset r (rows padded by two at each end)
+        E = A[0:n, 0] + A[1:n + 1, 1] + A[2:n + 2, 2] + A[3:n + 3, 3] + A[4:n + 4, 4]
+        E += self.bias
+        if self.featurizer.pairs:
+            pc = self._pair_cache
+            for i in range(1, n):
+                pk = (keys[i - 1], keys[i])
+                v = pc.get(pk)
+                if v is None:
+                    if len(pc) > 300_000:
+                        pc.clear()
+                    v = pc[pk] = self._sum(self.featurizer.pair(*pk))
+                E[i] += v
+        if self.o_penalty:
+            E[:, self.o_index] -= self.o_penalty
+        E[0] += self.bos
+        E[-1] += self.eos
+        return E
+
+    def viterbi(self, E: np.ndarray) -> tuple[list[int], np.ndarray]:
+        n, L = E.shape
+        T = self.T
+        back = np.zeros((n, L), dtype=np.int64)
+        score = E[0]
+        for i in range(1, n):
+            cand = score[:, None] + T
+            back[i] = cand.argmax(axis=0)
+            score = cand.max(axis=0) + E[i]
+        path = [int(score.argmax())]
+        for i in range(n - 1, 0, -1):
+            path.append(int(back[i, path[-1]]))
+        path.reverse()
+        return path, E
+
+    def tag(self, keys: list[tuple[str, str, str]]) -> tuple[list[str], list[float]]:
+        """Labels and per-token confidence (softmax of the emission for the chosen label)."""
+        if not keys:
+            return [], []
+        E = self.emissions(keys)
+        path, _ = self.viterbi(E)
+        Z = E - E.max(axis=1, keepdims=True)
+        P = np.exp(Z)
+        P /= P.sum(axis=1, keepdims=True)
+        conf = P[np.arange(len(path)), path]
+        return [self.labels[k] for k in path], conf.tolist()
+
+
+def bio_spans(labels: list[str]) -> list[tuple[int, int, str]]:
+    """conlleval chunks (first, last+1, type) in order."""
+    out: list[tuple[int, int, str]] = []
+    start, typ = -1, ""
+    for i, tag in enumerate([*labels, "O"]):
+        b, t = tag[:1], tag[2:]
+        if typ and (b in ("O", "B") or t != typ):
+            out.append((start, i, typ))
+            typ = ""
+        if b == "B" or (b == "I" and t != typ):
+            start, typ = i, t
+    return out

@@ -1,0 +1,117 @@
+"""Training the NER CRF (python-crfsuite, L-BFGS) and exporting it to the run-time format.
+
+``build_model`` is what ``marsad train-ner`` runs: ANERcorp ``train.txt`` only (never the
+test file, and no NewsFANE: it holds the test sentences), clusters from the raw news, a fixed
+seed and one core. Training needs python-crfsuite (and gensim for the clusters); the run time
+needs numpy only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+from marsad.entities.corpus import align, read_bio
+from marsad.entities.features import ONE_LETTER, Featurizer, load_clusters
+
+SEED = 13
+PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
+# bias against O at decoding, chosen on a held-out 1/6 of train (scripts/ner_experiments.py)
+O_PENALTY = 0.5
+
+Seq = tuple[list[tuple[str, str, str]], list[str]]
+
+
+def sequences(path: Path) -> list[Seq]:
+    return [([(t.norm, t.prefix, t.stem) for t in toks], labels)
+            for sent in read_bio(path) for toks, labels in align(sent)]
+
+
+def train(data: list[Seq], featurizer: Featurizer, out_dir: Path, params: dict | None = None,
+          algorithm: str = "lbfgs", verbose: bool = False, o_penalty: float = 0.0) -> dict:
+    import pycrfsuite
+
+    data = list(data)
+    random.Random(SEED).shuffle(data)
+    trainer = pycrfsuite.Trainer(algorithm=algorithm, verbose=verbose)
+    for words, labels in data:
+        xs = featurizer.sequence_dicts(words) if featurizer.vectors is not None else featurizer.sequence(words)
+        trainer.append(xs, labels)
+    p = dict(PARAMS if algorithm == "lbfgs" else {"max_iterations": 30})
+    p.update(params or {})
+    trainer.set_params(p)
+    t0 = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = str(Path(tmp) / "ner.crfsuite")
+        trainer.train(path)
+        elapsed = time.perf_counter() - t0
+        export(path, out_dir, o_penalty)
+    return {"seconds": round(elapsed, 1), "params": p, "algorithm": algorithm, "sequences": len(data)}
+
+
+def export(crf_path: str, out_dir: Path, o_penalty: float = 0.0) -> None:
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(crf_path)
+    info = tagger.info()
+    labels = sorted(tagger.labels(), key=lambda x: (x != "O", x))
+    li = {lab: i for i, lab in enumerate(labels)}
+    attrs = sorted({a for a, _ in info.state_features})
+    ai = {a: i for i, a in enumerate(attrs)}
+    W = np.zeros((len(attrs), len(labels)), dtype=np.float32)
+    for (a, lab), w in info.state_features.items():
+        W[ai[a], li[lab]] = w
+    T = np.zeros((len(labels), len(labels)), dtype=np.float32)
+    for (a, b), w in info.transitions.items():
+        T[li[a], li[b]] = w
+    out_dir.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(out_dir / "ner.npz", labels=np.array(labels), attrs=np.array(attrs), W=W, T=T,
+                        o_penalty=np.float32(o_penalty))
+
+
+def entity_words(data: list[Seq]) -> list[str]:
+    """First words of training entities, for the run-time proclitic decision (لداعش → داعش)."""
+    counts: Counter[str] = Counter()
+    for words, labels in data:
+        for (norm, prefix, _), lab in zip(words, labels, strict=True):
+            if lab.startswith("B-") and not prefix and len(norm) >= 3 and norm[0].isalpha():
+                counts[norm] += 1
+    # a form that is another entity word with a one-letter proclitic is not a name itself
+    return sorted(w for w in counts if not (w[0] in ONE_LETTER and w[1:] in counts))
+
+
+def build_model(data_dir: Path, out_dir: Path, news: Path | None, log=print) -> dict:
+    train_file = data_dir / "anercorp" / "train.txt"
+    if not train_file.exists():
+        raise FileNotFoundError(f"training data not found: {train_file}")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    clusters_path = out_dir / "clusters.tsv"
+    if news is not None:
+        from marsad.entities.clusters import build
+
+        log(f"clusters from {news} (word2vec + k-means, one core)...")
+        build(str(news), str(clusters_path))
+    elif not clusters_path.exists():
+        raise FileNotFoundError(f"no clusters at {clusters_path} and no news file to build them from")
+    log("reading and aligning ANERcorp train...")
+    data = sequences(train_file)
+    featurizer = Featurizer(load_clusters(clusters_path))
+    log(f"training CRF on {len(data)} sequences...")
+    info = train(data, featurizer, out_dir, o_penalty=O_PENALTY)
+    (out_dir / "names.txt").write_text("\n".join(entity_words(data)) + "\n", "utf-8")
+    info.update({
+        "seed": SEED, "o_penalty": O_PENALTY,
+        "train_file": "anercorp/train.txt",
+        "train_sha256": hashlib.sha256(train_file.read_bytes()).hexdigest(),
+        "clusters_sha256": hashlib.sha256(clusters_path.read_bytes()).hexdigest(),
+    })
+    (out_dir / "TRAINING.json").write_text(json.dumps(info, indent=1, sort_keys=True) + "\n", "utf-8")
+    return info

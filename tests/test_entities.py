@@ -1,0 +1,92 @@
+"""The entities stage: trained CRF on clitic-aware tokens, spans without proclitics."""
+
+from __future__ import annotations
+
+import marsad
+from marsad.document import Document, Token
+from marsad.entities.corpus import chunks, prf, read_bio, spans_to_gold
+from marsad.entities.decode import bio_spans
+from marsad.entities.stage import Entities, known_names, load_model, strip_count
+from marsad.pipeline import build
+
+
+def _ents(text: str) -> list[tuple[str, str]]:
+    doc = marsad.extract(text)
+    for e in doc.entities:
+        assert e.source == "model" and 0.0 <= e.score <= 1.0
+    return [(doc.text[e.start:e.end], e.label) for e in doc.entities]
+
+
+def test_persons_places_organisations_in_news_sentences() -> None:
+    ents = _ents("وقال وزير الخارجية الفرنسي لوران فابيوس في باريس إن فرنسا تدعم الحكومة العراقية.")
+    assert ("لوران فابيوس", "PER") in ents
+    assert ("باريس", "LOC") in ents
+    assert ("فرنسا", "LOC") in ents
+    ents = _ents("وصل الأمين العام لجامعة الدول العربية نبيل العربي إلى بيروت يوم الأحد.")
+    assert ("جامعة الدول العربية", "ORG") in ents
+    assert ("نبيل العربي", "PER") in ents
+    assert ("بيروت", "LOC") in ents
+    ents = _ents("ووصل وزير الخارجية الأمريكي جون كيري إلى موسكو للقاء نظيره الروسي سيرغي لافروف.")
+    assert {("جون كيري", "PER"), ("موسكو", "LOC"), ("سيرغي لافروف", "PER")} <= set(ents)
+
+
+def test_spans_leave_proclitics_out_and_keep_the_article() -> None:
+    text = ("وزار الوفد دمشق ثم توجه لبغداد وواشنطن. وقال الوزير في مؤتمر صحفي بالقاهرة إن مصر "
+            "والعراق ستشاركان في الاجتماع.")
+    doc = marsad.extract(text)
+    surfaces = {doc.text[e.start:e.end] for e in doc.entities}
+    assert {"دمشق", "بغداد", "واشنطن", "القاهرة", "مصر", "العراق"} <= surfaces
+    assert not surfaces & {"لبغداد", "وواشنطن", "بالقاهرة", "والعراق"}
+    for e in doc.entities:
+        assert doc.text[e.start:e.end] == doc.text[e.start:e.end].strip()
+
+
+def test_offsets_survive_diacritics_and_tatweel() -> None:
+    text = "وَقَالَ الرئيسُ الأمريكـي باراك أوباما في واشنطن إن بلاده ستدعم العراق."
+    doc = marsad.extract(text)
+    got = {(doc.text[e.start:e.end], e.label) for e in doc.entities}
+    assert ("باراك أوباما", "PER") in got
+    assert ("واشنطن", "LOC") in got
+
+
+def test_one_letter_proclitic_kept_by_the_segmenter_is_decided_by_names_and_frequencies() -> None:
+    names = known_names()
+
+    def tok(norm: str) -> Token:
+        return Token(0, len(norm), norm)
+
+    assert strip_count(tok("لداعش"), names) == 1  # the remainder is far more frequent
+    assert strip_count(tok("بشار"), names) == 0  # a name in its own right
+    assert strip_count(tok("ليبيا"), names) == 0
+    assert strip_count(Token(0, 7, "والعراق", "وال", "عراق"), names) == 1  # keep the article
+    assert strip_count(Token(0, 6, "للعراق", "لل", "عراق"), names) == 2  # elided article goes too
+
+
+def test_model_loads_once() -> None:
+    a, b = Entities(), Entities()
+    assert a.model is b.model is load_model()
+    stage = next(s for s in build(["normalise", "segment", "entities"]).stages if s.name == "entities")
+    assert stage.model is a.model
+
+
+def test_empty_and_tokenless_documents() -> None:
+    doc = Document("")
+    doc.tokens = []
+    Entities()(doc)
+    assert doc.entities == []
+    assert marsad.extract("... !!! 123").entities == []
+
+
+def test_bio_decoding_and_scoring(tmp_path) -> None:
+    assert bio_spans(["B-PER", "I-PER", "O", "I-LOC", "B-ORG", "I-LOC"]) == [(0, 2, "PER"), (3, 4, "LOC"), (4, 5, "ORG"), (5, 6, "LOC")]
+    path = tmp_path / "mini.txt"
+    path.write_text("زار B-PERS\nعلي I-PERS\nبغداد B-LOC\n\nقال O\nالوزير O\n", "utf-8")
+    sents = read_bio(path)
+    assert sents[0] == [("زار", "B-PER"), ("علي", "I-PER"), ("بغداد", "B-LOC")]
+    words = [w for w, _ in sents[0]]
+    # a span that starts inside a gold token (proclitic left out) maps to that whole token
+    assert spans_to_gold(words, [(0, 7, "PER"), (9, 13, "LOC")]) == ["B-PER", "I-PER", "B-LOC"]
+    assert chunks(["B-PER", "I-PER", "B-LOC"]) == {(0, 2, "PER"), (2, 3, "LOC")}
+    scores = prf([["B-PER", "I-PER", "B-LOC"]], [["B-PER", "I-PER", "B-ORG"]])
+    assert scores["ALL"][:3] == (0.5, 0.5, 0.5)
+    assert scores["PER"][2] == 1.0 and scores["LOC"][1] == 0.0
