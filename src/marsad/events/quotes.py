@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from marsad.document import ArgRef, Document, Entity, Quote, Span
 from marsad.events.context import View, readings
 from marsad.events.lexicon import SpeechCue, speech_cues
+from marsad.text.normalise import normalise
 
 COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "اننا", "انني", "انهما", "بان", "بانه", "بانها", "بانهم"})
 STOP_PUNCT = frozenset({".", "!", "?", "؟", "\n"})
@@ -26,7 +27,16 @@ PRONOUN_SUBJECTS = frozenset({"هو", "هي", "هم", "انه", "انها"})
 PERSON_TYPES = frozenset({"person", "politician", "official"})
 # words that end a speaker's noun phrase: prepositions and adverbs of the report itself
 SUBJECT_STOPS = frozenset({"في", "علي", "الي", "عن", "من", "مع", "خلال", "لدي", "امام", "بعد", "قبل", "عبر",
-                           "ل", "لـ", "اليوم", "امس", "الذي", "التي", "الذين", "بهذا", "ايضا", "كذلك", "حينها"})
+                           "ل", "لـ", "الذي", "التي", "الذين", "بهذا", "حينها"})
+# words between a verb and its subject that are not the subject («وقالت أيضا القوات …»)
+SUBJECT_SKIP = frozenset({"ايضا", "كذلك", "بدوره", "بدورها", "اليوم", "امس", "بدورهم", "قد", "حينها"})
+# nouns of speech are never the speaker («قال في بيان», «ومضى بالقول»): the speaker continues
+SPEECH_NOUNS = frozenset({"بيان", "البيان", "تصريح", "تصريحات", "قول", "بالقول", "حديث", "تقرير", "كلمه"})
+# a bare definite title refers to a person named before («الرئيس», «الوزير»); «المصادر» does not
+TITLE_NOUNS = frozenset({"رييس", "وزير", "متحدث", "ناطق", "قايد", "مسوول", "سفير", "امين", "محافظ", "مدير",
+                         "امير", "ملك", "نايب", "زعيم", "مبعوث", "قاضي", "مستشار", "سكرتير", "لواء", "عميد"})
+NAMING = frozenset({"يدعي", "تدعي", "ويدعي", "اسمه", "اسمها"})
+NEGATORS = frozenset({"لم", "لا", "لن", "ما", "دون", "بدون"})
 
 
 @dataclass(slots=True)
@@ -111,6 +121,8 @@ class Quotes:
             tok = doc.tokens[cue.i]
             sent = tok.sent
             kind = cue.cue.kind
+            if self._negated(cue.i):
+                continue  # «دون أن يذكر عددهم», «لم يذكر»: nothing was said
             cue_span = Span(_skip_letters(doc, tok.start, cue.strip), doc.tokens[cue.j - 1].end)
             if kind == "attribution":
                 q = self._attribution(cue, cue_span)
@@ -210,8 +222,8 @@ class Quotes:
         """An entity after «لـ» / glued ل («لوكالة الأنباء») is spoken to, not speaking."""
         toks = self.doc.tokens
         k = self.view.token_at(start)
-        if toks[k].prefix.lstrip("وف").startswith("ل") and not toks[k].prefix.lstrip("وف").startswith("لل") \
-                or toks[k].prefix.lstrip("وف") == "لل":
+        glued = normalise(self.doc.text[toks[k].start:start]).lstrip("وف")
+        if glued.startswith("ل"):
             return True
         prev = toks[k - 1].norm if k > 0 else ""
         return prev in ("ل", "لـ", "عبر", "مع", "الي", "علي", "في") or (prev == '"' and k > 1 and toks[k - 2].norm == "ل")
@@ -233,15 +245,24 @@ class Quotes:
             return ArgRef(m.name, m.start, m.end, m.actor_id, m.inter, m.country)
         # the subject noun phrase: words before the first preposition or comma
         words: list = []
-        for t in toks[i:j]:
-            if t.norm in ("،", ",", "(", ")") or t.norm in SUBJECT_STOPS:
+        speech_words, _ = speech_cues()
+        for k in range(i, j):
+            t = toks[k]
+            if t.norm in ("،", ",", "(", ")") or t.norm in SUBJECT_STOPS or (words and _glued_preposition(t)):
                 break
-            if t.norm == '"':
+            if t.norm == '"' or (not words and (t.norm in SUBJECT_SKIP or any(r in speech_words for r in readings(t.norm)))):
                 continue
             if not t.is_word:
                 break
+            if t.norm in NAMING:  # «شاهد عيان يدعى أحمد اكاي»: the name after يدعى
+                named = [u for u in toks[k + 1:j] if u.is_word][:3]
+                if named:
+                    s, e = named[0].start, named[-1].end
+                    return ArgRef(self.doc.text[s:e], s, e)
             words.append(t)
-        if not words or all(t.norm in PRONOUN_SUBJECTS for t in words):
+        if not words or all(t.norm in PRONOUN_SUBJECTS or t.norm in SPEECH_NOUNS for t in words):
+            return None
+        if words[0].norm in SPEECH_NOUNS or words[0].stem in SPEECH_NOUNS:
             return None
         # a bare definite noun («المصدر», «الرئيس») refers back to a speaker already named
         if len(words) == 1 and words[0].has_article:
@@ -249,7 +270,7 @@ class Quotes:
             for prev in reversed(previous):
                 if prev.start is not None and stem in _norm_of(self.doc, prev.start, prev.end):
                     return prev
-            named = self._person_before(words[0].start)
+            named = self._person_before(words[0].start) if stem in TITLE_NOUNS else None
             if named is not None:
                 return named
         head = [m for m in actors if m.start < words[-1].end + 1]
@@ -288,7 +309,29 @@ class Quotes:
         for m in self.doc.actors:
             if m.end == prev.end:
                 return ArgRef(m.name, m.start, m.end, m.actor_id, m.inter, m.country)
+        # «لكن إياد البزم المتحدث باسم الوزارة قال», «وكان عيدان قد قال»: a person a few words before
+        k = i - 1
+        while k > 0 and i - k < 8 and toks[k].sent == toks[i].sent and toks[k].norm not in ("،", ",", ".", ":", '"'):
+            k -= 1
+        lo = toks[k].start
+        pers = [e for e in self.doc.entities if e.label == "PER" and lo <= e.start and e.end <= prev.end]
+        if pers:
+            return self._ref(pers[0].start, pers[0].end, pers[0].canonical)
+        acts = [m for m in self.doc.actors if lo <= m.start and m.end <= prev.end
+                and (m.type or "").lower() in PERSON_TYPES]
+        if acts:
+            m = acts[0]
+            return ArgRef(m.name, m.start, m.end, m.actor_id, m.inter, m.country)
         return None
+
+    def _negated(self, i: int) -> bool:
+        toks = self.doc.tokens
+        for k in (i - 1, i - 2):
+            if k >= 0 and toks[k].sent == toks[i].sent and toks[k].norm in NEGATORS:
+                return True
+            if k >= 0 and toks[k].norm not in ("ان", "أن"):
+                break
+        return False
 
     def _sentence_subject(self, i: int) -> ArgRef | None:
         """For a participle («…، مؤكدا أن») with no speaker yet: the person, else the actor,
@@ -365,6 +408,15 @@ class Quotes:
         return None
 
 
+def _glued_preposition(t) -> bool:
+    """«لوكالة الأنباء»: a word with a glued ل or ب ends a speaker's noun phrase («باسم» does not)."""
+    if t.norm in ("باسم", "بن", "بنت") or len(t.norm) < 4:
+        return False
+    if t.prefix.lstrip("وف") in ("ل", "ب", "لل", "بال"):
+        return True
+    return t.norm[0] in "لب" and t.norm[1:] in readings(t.norm) and t.norm[1:2] != "ل"
+
+
 def _skip_letters(doc: Document, start: int, n: int) -> int:
     """The original offset n normalised characters after ``start`` (past a proclitic)."""
     if n <= 0:
@@ -384,6 +436,4 @@ def _dedupe(quotes: list[Quote]) -> list[Quote]:
 
 
 def _norm_of(doc: Document, start: int, end: int) -> str:
-    from marsad.text.normalise import normalise
-
     return normalise(doc.text[start:end])
