@@ -28,6 +28,7 @@ import os
 import sqlite3
 import statistics
 import sys
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
@@ -151,6 +152,14 @@ def nisba_forms(b: Builder, skip: set[str]) -> dict[str, str]:
     return out
 
 
+# capitals whose GeoNames name differs from countries.json's capital name
+CAPITAL_IDS = frozenset({4140963})  # Washington, D.C.
+
+
+def _ascii(name: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)).strip().lower()
+
+
 def read_words(path: Path) -> set[str]:
     return {normalise_key(w) for line in path.read_text("utf-8").splitlines() if not line.startswith("#")
             for w in line.split()}
@@ -211,13 +220,19 @@ def main() -> int:
         if level == "1":
             admin1_name.setdefault((cc, seat["admin1code"]), name_en)
 
-    capitals = {(cc, info.get("capital")) for cc, info in countries.items()}
+    # GeoNames' PPLC: the most populous place of the country named like its capital
+    cap_names = {(cc, _ascii(info.get("capital") or "")) for cc, info in countries.items()}
+    cap_best: dict[tuple[str, str], tuple[int, int]] = {}
+    for c in cities.values():
+        ref = (c["countrycode"], _ascii(c["name"]))
+        if ref in cap_names and int(c.get("population") or 0) >= cap_best.get(ref, (-1, 0))[0]:
+            cap_best[ref] = (int(c.get("population") or 0), c["geonameid"])
+    capital_ids = {gid for _, gid in cap_best.values()} | CAPITAL_IDS
     for c in cities.values():
         if "_keys" not in c:
             continue
         cc = c["countrycode"]
-        # GeoNames' PPLC: the capital, by the country's capital name (the largest such town)
-        feature = "capital" if (cc, c["name"]) in capitals else "populated place"
+        feature = "capital" if c["geonameid"] in capital_ids else "populated place"
         rec = [f"gn:{c['geonameid']}", c["name"], round(c["latitude"], 4), round(c["longitude"], 4), cc,
                admin1_name.get((cc, c["admin1code"])), feature, c["geonameid"],
                int(c.get("population") or 0), 1, "city", 0.0, c["geonameid"] in generated]

@@ -248,3 +248,18 @@ def test_reading_chosen_by_context(pipe):
     assert "Jeddah" in names and "Oujda" not in names
     jeddah = next(p for p in doc.places if p.name == "Jeddah")
     assert doc.text[jeddah.start:jeddah.end] == "جدة"
+
+
+def test_country_after_preposition_ila(pipe):
+    _, found = places(pipe, "قدمت من موطني اليمن إلى السعودية منذ ثماني سنوات للعمل.")
+    assert found["السعودية"].country == "SA"
+
+
+def test_neighbourhood_not_resolved_abroad(pipe):
+    doc, found = places(pipe, "تنشئ أمانة منطقة نجران حدائق داخل مدينة نجران تشمل حي الفيصلية وحي الأملاح.")
+    assert all(p.country == "SA" for p in doc.places)
+
+
+def test_washington_is_the_capital(pipe):
+    _, found = places(pipe, "قالت واشنطن إنها ستواصل دعم الحكومة العراقية في بغداد.")
+    assert near(found["واشنطن"], 38.90, -77.04)

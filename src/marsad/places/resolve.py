@@ -43,7 +43,7 @@ ORG_HEADS = frozenset(
 # words before a name that make it a person's name
 PERSON_HEADS = frozenset("بن ابن بنت ابو ام ال الشيخ السيد الامير الرييس الدكتور اللواء العميد العقيد".split())
 LOCATIVE = frozenset(
-    "في من الي الى على علي نحو قرب شمال جنوب شرق غرب شمالي جنوبي شرقي غربي داخل خارج مدخل اطراف حدود عبر باتجاه".split()
+    "في من الي الى إلى على علي حتى نحو قرب شمال جنوب شرق غرب شمالي جنوبي شرقي غربي داخل خارج مدخل اطراف حدود عبر باتجاه".split()
 )
 
 KIND_PRIOR = {"country": 3.2, "admin": 1.6, "feature": 2.6, "town": 1.8}
@@ -97,7 +97,8 @@ def drop_non_places(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
             if single and _is_nisba(m.key) and not m.prev_prefix and m.prev in gaz.given_names:
                 continue
             # القوات العراقية / الحكومة السورية: a definite adjective agreeing with a definite noun
-            if single and _is_nisba(m.key) and m.prev.startswith("ال") and not m.prev_prefix:
+            if single and _is_nisba(m.key) and m.prev.startswith("ال") and not m.prev_prefix \
+                    and m.prev not in LOCATIVE:
                 continue
             # ليرة سورية / معارضة سورية: a country name that is also a feminine adjective, after
             # an indefinite feminine noun
@@ -223,11 +224,16 @@ def accept(m: Mention, ctx: dict[str, dict[str, int]], gaz: Gazetteer, near: boo
     c = m.best
     if c is None:
         return False
-    if (m.trigger is not None and m.trigger != "area") or m.entity == "LOC" or m.dateline:
-        return True
     # another name in the article resolved to the same country (a neighbour, for areas)
     ccs = (c.country, *gaz.neighbours.get(c.country or "", ())) if c.kind in AREA_KINDS else (c.country,)
     ctx_ok = any(k != m.key for cc in ccs for k in ctx.get(cc or "", {}))
+    if m.entity == "LOC" or m.dateline:
+        return True
+    if m.trigger is not None and m.trigger != "area":
+        # «حي الفيصلية» in an article about Najran is not the Jordanian village of that name:
+        # a small place in a country the article never mentions stays unresolved
+        others = any(k != m.key for cc, keys in ctx.items() if cc != c.country for k in keys)
+        return ctx_ok or near or c.kind in AREA_KINDS or c.population >= 100000 or not others
     locative = m.prev in LOCATIVE or m.prev_prefix.endswith("ب") or m.trigger == "area"
     if m.key in gaz.ambiguous:
         return (ctx_ok or near) and locative

@@ -115,8 +115,8 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
             continue
         prev = tokens[i - 1] if i > 0 and tokens[i - 1].is_word and tokens[i - 1].sent == tok.sent else None
         prev_word = _strip_word(prev) if prev else ""
-        if prev_word == "علي" and doc.text[prev.end - 1] == "ى":
-            prev_word = "على"  # the preposition, which normalises like the name Ali
+        if prev is not None and prev_word.endswith("ي") and doc.text[prev.end - 1] == "ى":
+            prev_word = prev_word[:-1] + "ى"  # على، إلى: prepositions that normalise like names (Ali)
         m = Mention(
             start=orig_offset(doc, tok, cut), end=last.end, key=key, cands=cands,
             prev=prev_word, prev_prefix=tok.norm[:cut], trigger=TRIGGERS.get(prev_word),
