@@ -97,3 +97,28 @@ def test_negated_statement_verb_nafa_is_a_quote():
     actor(doc, "وزارة الدفاع", "mod", "Ministry of Defence", "government", 1)
     (q,) = quotes_of(doc)
     assert q.speaker.actor_id == "mod" and q.cue == "نفت"
+
+
+def test_subject_before_its_verb_and_addressee_after_it():
+    doc = make_doc("لكن سالم الكعبي المتحدث باسم الشرطة قال لوكالة الأنباء الرسمية إن التحقيق مستمر منذ أيام.")
+    entity(doc, "سالم الكعبي", "PER")
+    actor(doc, "وكالة الأنباء الرسمية", "agency", "Official News Agency", "media", None)
+    (q,) = quotes_of(doc)
+    assert q.speaker.name == "سالم الكعبي"
+
+
+def test_negated_speech_verb_is_no_quote_and_no_speaker():
+    doc = make_doc("وقال المتحدث العسكري راشد النعيمي إن القوات أسرت عددا من المسلحين دون أن يذكر عددهم. "
+                   "وأضاف أن العمليات ستتواصل خلال الأيام المقبلة.")
+    entity(doc, "راشد النعيمي", "PER")
+    qs = quotes_of(doc)
+    assert [doc.text[q.cue_span.start:q.cue_span.end] for q in qs] == ["قال", "أضاف"]
+    assert all(q.speaker.name == "راشد النعيمي" for q in qs)
+
+
+def test_speech_noun_after_verb_keeps_the_speaker():
+    doc = make_doc("وقال وزير الإعلام فهد الراشد إن الحكومة ستعلن نتائج التحقيق قريبا. "
+                   "وقال في بيان لاحق إن اللجنة بدأت عملها.")
+    entity(doc, "فهد الراشد", "PER")
+    qs = quotes_of(doc)
+    assert len(qs) == 2 and qs[1].speaker.name == "فهد الراشد"

@@ -248,7 +248,7 @@ class Quotes:
         speech_words, _ = speech_cues()
         for k in range(i, j):
             t = toks[k]
-            if t.norm in ("،", ",", "(", ")") or t.norm in SUBJECT_STOPS or (words and _glued_preposition(t)):
+            if t.norm in ("،", ",", "(", ")") or t.norm in SUBJECT_STOPS or _glued_preposition(t):
                 break
             if t.norm == '"' or (not words and (t.norm in SUBJECT_SKIP or any(r in speech_words for r in readings(t.norm)))):
                 continue
