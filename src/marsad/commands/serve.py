@@ -48,8 +48,9 @@ def run(args: argparse.Namespace) -> int:
                                              ("MARSAD_TILE_URL", args.tile_url)) if v})
         if args.tile_attribution:
             os.environ["MARSAD_TILE_ATTRIBUTION"] = args.tile_attribution
+        # a worker busy with long queries must not be taken for dead and restarted mid-request
         uvicorn.run("marsad.api.app:app_from_env", factory=True, host=args.host, port=args.port,
-                    log_level="warning", workers=args.workers)
+                    log_level="warning", workers=args.workers, timeout_keep_alive=30, timeout_worker_healthcheck=60)
         return 0
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", timeout_keep_alive=30)
     return 0
