@@ -52,6 +52,14 @@ def test_a_failing_article_leaves_nothing_behind(store):
     assert store.add_document(make_document(1)).created
 
 
+def test_non_finite_coordinates_are_stored_as_missing(store):
+    doc = make_document(4, lat=float("nan"), lon=44.0)
+    store.add_document(doc)
+    (ev,) = store.list_events()
+    assert ev["latitude"] is None and ev["longitude"] is None and ev["country"] == "Iraq"
+    assert store.points() == []
+
+
 def test_concurrent_writers_store_one_copy(store):
     doc = make_document(9)
     results = []

@@ -188,7 +188,8 @@ def _order(stmt: Select) -> Select:
 
 
 def list_events(conn: Connection, filters: EventFilter | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
-    """A page of events, newest first (event_date, then id, descending)."""
+    """A page of events, newest first (event_date, then id, descending; events without any date
+    come last on SQLite and first on PostgreSQL, each back-end's natural order for its indexes)."""
     limit = max(0, min(int(limit), MAX_LIMIT))
     conds = (filters or EventFilter()).where(conn.dialect.name)
     # pick the page's ids first (the indexes answer filter + order without reading the wide rows),

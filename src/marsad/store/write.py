@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -82,6 +83,15 @@ def interaction(inter1: int | None, inter2: int | None) -> int | None:
     return lo * 10 + hi
 
 
+def _finite(v: Any) -> float | None:
+    """A coordinate as a float, None when missing or not finite (NaN would break JSON and GIS)."""
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        return None
+    return f if math.isfinite(f) else None
+
+
 def _arg_cols(prefix: str, arg: dict[str, Any] | None) -> dict[str, Any]:
     arg = arg or {}
     return {prefix: arg.get("name"), f"{prefix}_id": arg.get("actor_id"), f"{prefix}_start": arg.get("start"),
@@ -118,8 +128,8 @@ def event_row(article_id: int, e: dict[str, Any], published: dt.date | None, sou
         "region": country.region if country else None,
         "admin1": place.get("admin1"),
         "location": place.get("name"),
-        "latitude": place.get("lat"),
-        "longitude": place.get("lon"),
+        "latitude": _finite(place.get("lat")) if _finite(place.get("lon")) is not None else None,
+        "longitude": _finite(place.get("lon")) if _finite(place.get("lat")) is not None else None,
         "geo_precision": place.get("precision"),
         "geonames_id": place.get("geonames_id"),
         "place_start": place.get("start"),
@@ -191,6 +201,9 @@ def insert_document(conn: Connection, payload: dict[str, Any], text: str, digest
         (actors, payload.get("actors") or [], ("actor_id", "name", "type", "country", "inter", "generic", "link")),
     ):
         rows = _span_rows(article_id, items, keys, text)
+        if table is places:
+            for r in rows:
+                r["lat"], r["lon"] = _finite(r["lat"]), _finite(r["lon"])
         if table is actors:
             for r in rows:
                 r["generic"] = bool(r["generic"])
