@@ -151,6 +151,11 @@ def _payload(ctx: Context, pos: int, kind: str, bare_only: bool = False) -> tupl
     return best
 
 
+def _is_country_place(place) -> bool:  # noqa: ANN001 - a marsad.document.Place
+    feature = (place.feature or "").lower()
+    return "country" in feature or feature.startswith("pcl")
+
+
 ORG_SCOPE = frozenset(["international organisation", "coalition", "media"])
 
 
@@ -177,7 +182,7 @@ def main_country(ctx: Context) -> str | None:
                     counts[p[1]] += 2
                     break
     for place in ctx.doc.places:
-        if place.country:
+        if place.country and not _is_country_place(place):  # country names are counted above
             counts[place.country] += 1
     ctx.main_monarchy = next((c for c, _ in counts.most_common() if c in MONARCHIES), None)
     if not counts:
@@ -561,13 +566,22 @@ def _unknown_person(ctx: Context, surface: str, country: str | None) -> Actor:
 
 def entity_persons(ctx: Context) -> None:
     """PER entities of the NER stage that nothing else covers become (unknown) persons."""
+    units = name_units()
+    places = [(p.start, p.end) for p in ctx.doc.places]
     for e in ctx.doc.entities:
         if e.label != "PER":
             continue
+        if any(s < e.end and e.start < t for s, t in places):
+            continue  # the places stage geocoded it: «أبو غريب», «خان بني سعد»
         ns = _norm_start(ctx.doc, e.start)
         ne = _norm_end(ctx.doc, e.end)
         if ne <= ns:
             continue
+        words = ctx.doc.norm[ns:ne].split()
+        if len(words) == 1 and words[0] not in units:
+            continue  # a lone word no name list knows («ساهمتا») is a tagging slip, not a person
+        if sum(w.startswith("و") and w not in units for w in words) >= 2:
+            continue  # «وجامو وكشمير»: a coordination of places
         if any(c.start < ne and ns < c.end and not c.generic for c in ctx.cands):
             continue  # the base (or a title) already names this person
         surface = ctx.doc.norm[ns:ne]
@@ -689,9 +703,9 @@ LOCATIVE = frozenset(["في", "وفي", "داخل", "شمال", "جنوب", "ش�
 def country_cues(ctx: Context) -> list[tuple[int, str, str]]:
     """(norm offset, iso, kind) of every nisba, country name and geocoded place, in text order.
 
-    kind: ``loc`` for a country name in a locative phrase («في العراق», «بشمال الهند», «بسوريا»)
-    or a geocoded place, ``nisba``, or ``name`` for a bare country name («الحدود مع باكستان»,
-    a weaker cue).
+    kind: ``loc`` for a country name in a locative phrase («في العراق», «بشمال الهند», «بسوريا»),
+    ``nisba``, or ``name`` for a bare country name («الحدود مع باكستان») or a geocoded place
+    (weaker cues).
     """
     norm = ctx.doc.norm
     cues: list[tuple[int, str, bool]] = []
@@ -705,8 +719,10 @@ def country_cues(ctx: Context) -> list[tuple[int, str, str]]:
         elif nisba and not norm[max(0, h.wstart - 8):h.wstart].rstrip().endswith("جنسيه"):
             cues.append((h.start, nisba, "nisba"))  # «يحمل الجنسية البريطانية» is no place
     for place in ctx.doc.places:
-        if place.country:
-            cues.append((_norm_start(ctx.doc, place.start), place.country, "loc"))
+        # geocoded places weigh like a bare country name: a border town or a lake shared by
+        # neighbours («بحيرة تشاد») must not move a story whose country is clear
+        if place.country and not _is_country_place(place):
+            cues.append((_norm_start(ctx.doc, place.start), place.country, "name"))
     cues.sort()
     return cues
 
