@@ -257,6 +257,14 @@ class Arguments:
             last = p
         return out
 
+    def place_starts_at(self, k: int) -> bool:
+        """Does a place mention begin at token k («معارك صلاح الدين»)?"""
+        toks = self.view.doc.tokens
+        if k >= len(toks):
+            return False
+        t = toks[k]
+        return any(p.start in (t.start, t.stem_start) for p in self.places_by_sent.get(t.sent, []))
+
     def fallback_place(self, sent: int) -> Place | None:
         """The last place below country level in the two sentences before (none further back:
         an article's first place is too often somewhere else)."""

@@ -28,6 +28,8 @@ CAMPAIGN_WORDS = frozenset({"عمليه", "عمليات", "حمله", "مرحل�
 # an agreement is an event when it is reached or signed, not when a truce is mentioned
 AGREE_WORDS = frozenset({"توقيع", "وقع", "وقعت", "وقعا", "توصل", "توصلت", "التوصل", "ابرام", "ابرم", "ابرمت",
                          "اتفق", "اتفقت", "اتفقا", "اعلان", "اعلن", "اعلنت"})
+ABOUT_WORDS = frozenset({"خلال", "اثناء", "حول", "بشان", "عن"})
+FUTURE_AFTER = frozenset({"سيتم", "ستتم", "سوف", "قريبا", "مستقبلا"})
 DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان", "هؤلاء"})
 CRIMINAL_WORDS = frozenset({"الجاني", "جاني", "جنائيه", "جنائي", "سرقه", "مخدرات", "احتيال", "المغدور", "لصوص"})
 ANNOUNCE_WORDS = frozenset({"اعلن", "اعلنت", "تم", "جري", "تمكن", "تمكنت", "نفذت", "نفذ"})
@@ -211,8 +213,16 @@ class Events:
         anaphoric = entry.pos == "N" and not own_agent and (
             first.has_article or hit.prefix.endswith("ال") or (hit.j < len(toks) and toks[hit.j].norm in DEMONSTRATIVES)
             or (hit.i > 0 and toks[hit.i - 1].stem in DEMONSTRATIVES))
-        if anaphoric and modality == ASSERTED and sub != "Armed clash" and not finder.timex_by_sent.get(sent):
+        if anaphoric and modality == ASSERTED and not finder.timex_by_sent.get(sent) and (
+                sub != "Armed clash" or (hit.i > 0 and toks[hit.i - 1].norm in ABOUT_WORDS)
+                or finder.place_starts_at(hit.j)):
+            # (clashes are news even when definite, unless «خلال الاشتباكات», «حول الاشتباكات»
+            # or a named battle «معارك صلاح الدين»)
             modality = "reference"
+        if modality == ASSERTED:
+            after = [t.norm for t in toks[hit.j:min(hit.j + 5, view.sent_ranges[sent][1])] if t.is_word]
+            if any(w in FUTURE_AFTER for w in after):
+                modality = "planned"  # «وأن استعادتها من قبضة الانقلابيين سيتم قريبا»
         date, time_precision, background = finder.date(sent, hit.i)
 
         actor1 = arg_of(agent) if agent is not None else None
