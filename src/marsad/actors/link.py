@@ -254,7 +254,8 @@ def composites(ctx: Context) -> None:
                     q = _skip(ctx.doc.norm, h.end)
                     person = _payload(ctx, q, ALIAS, bare_only=True) or _payload(ctx, q, SHORT, bare_only=True)
                     if person and kb.actor(person[1][1]).type == "person" and kb.actor(person[1][1]).country:
-                        found = (kb.actor(person[1][1]).country, person[0].end)
+                        # the head alone is the state actor; the person keeps a mention of their own
+                        found = (kb.actor(person[1][1]).country, h.end)
                 if found:
                     actor = kb.composite(kind, found[0]) if found[0] else None
                     if actor:
@@ -566,7 +567,7 @@ def _unknown_person(ctx: Context, surface: str, country: str | None) -> Actor:
 
 def entity_persons(ctx: Context) -> None:
     """PER entities of the NER stage that nothing else covers become (unknown) persons."""
-    units = name_units()
+    units, given, vocab = name_units(), name_units(3, "given"), vocabulary()
     places = [(p.start, p.end) for p in ctx.doc.places]
     for e in ctx.doc.entities:
         if e.label != "PER":
@@ -582,6 +583,9 @@ def entity_persons(ctx: Context) -> None:
             continue  # a lone word no name list knows («ساهمتا») is a tagging slip, not a person
         if sum(w.startswith("و") and w not in units for w in words) >= 2:
             continue  # «وجامو وكشمير»: a coordination of places
+        if len(words) > 1 and words[0] not in given and words[0] not in NAME_PARTICLES \
+                and vocab.get(words[0], 0) > 100:
+            continue  # «عسكري سوري», «جيب صحراوي»: common words, not a name
         if any(c.start < ne and ns < c.end and not c.generic for c in ctx.cands):
             continue  # the base (or a title) already names this person
         surface = ctx.doc.norm[ns:ne]

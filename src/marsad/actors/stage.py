@@ -28,7 +28,9 @@ def fill_entities(doc: Document) -> None:
         best, best_overlap = None, 0
         for a in doc.actors:
             overlap = min(e.end, a.end) - max(e.start, a.start)
-            if overlap > best_overlap:
+            # the two must be mostly the same stretch: «الولايات المتحدة» inside «التحالف الدولي
+            # بقيادة الولايات المتحدة» is a place, not the coalition
+            if overlap > best_overlap and 2 * overlap >= e.end - e.start and 2 * overlap >= a.end - a.start:
                 best, best_overlap = a, overlap
         if best is not None:
             e.canonical = best.name
