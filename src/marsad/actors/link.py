@@ -567,7 +567,7 @@ def _unknown_person(ctx: Context, surface: str, country: str | None) -> Actor:
 
 def entity_persons(ctx: Context) -> None:
     """PER entities of the NER stage that nothing else covers become (unknown) persons."""
-    units, given, vocab = name_units(), name_units(3, "given"), vocabulary()
+    units, given, popular, vocab = name_units(), name_units(3, "given"), name_units(20, "given"), vocabulary()
     places = [(p.start, p.end) for p in ctx.doc.places]
     for e in ctx.doc.entities:
         if e.label != "PER":
@@ -583,8 +583,9 @@ def entity_persons(ctx: Context) -> None:
             continue  # a lone word no name list knows («ساهمتا») is a tagging slip, not a person
         if sum(w.startswith("و") and w not in units for w in words) >= 2:
             continue  # «وجامو وكشمير»: a coordination of places
-        if len(words) > 1 and words[0] not in given and words[0] not in NAME_PARTICLES \
-                and vocab.get(words[0], 0) > 100:
+        first, common = words[0], vocab.get(words[0], 0)
+        if len(words) > 1 and first not in NAME_PARTICLES and (
+                (first not in given and common > 100) or (first not in popular and common > 300)):
             continue  # «عسكري سوري», «جيب صحراوي»: common words, not a name
         if any(c.start < ne and ns < c.end and not c.generic for c in ctx.cands):
             continue  # the base (or a title) already names this person
