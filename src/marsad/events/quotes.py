@@ -35,6 +35,7 @@ SPEECH_NOUNS = frozenset({"بيان", "البيان", "تصريح", "تصريح�
 # a bare definite title refers to a person named before («الرئيس», «الوزير»); «المصادر» does not
 TITLE_NOUNS = frozenset({"رييس", "وزير", "متحدث", "ناطق", "قايد", "مسوول", "سفير", "امين", "محافظ", "مدير",
                          "امير", "ملك", "نايب", "زعيم", "مبعوث", "قاضي", "مستشار", "سكرتير", "لواء", "عميد"})
+SOURCE_NOUNS = frozenset({"مصدر", "مصادر", "مسوول", "مسوولون", "مسوولين", "شاهد", "شهود", "سكان", "مراقبون"})
 NAMING = frozenset({"يدعي", "تدعي", "ويدعي", "اسمه", "اسمها"})
 NEGATORS = frozenset({"لم", "لا", "لن", "ما", "دون", "بدون"})
 
@@ -236,7 +237,9 @@ class Quotes:
         a, b = toks[i].start, toks[j - 1].end
         ents = [e for e in self._entities_in(a, b) if not self._addressee(e.start)]
         actors = [m for m in self.doc.actors if a <= m.start and m.end <= b and not self._addressee(m.start)]
-        pers = [e for e in ents if e.label == "PER"]
+        # a person-like name right after «مصدر / مسؤول / شاهد» is the source's description
+        # («مصدر عسكري سوري»), not a name
+        pers = [e for e in ents if e.label == "PER" and not self._after_source_noun(e.start)]
         if pers:
             return self._ref(pers[0].start, pers[0].end, pers[0].canonical)
         person_actors = [m for m in actors if (m.type or "").lower() in PERSON_TYPES]
@@ -283,6 +286,16 @@ class Quotes:
         # an unnamed source («مصدر عسكري يمني») or a title without a name
         s, e = words[0].stem_start, words[min(len(words), 8) - 1].end
         return ArgRef(self.doc.text[s:e], s, e)
+
+    def _after_source_noun(self, start: int) -> bool:
+        toks = self.doc.tokens
+        k = self.view.token_at(start)
+        for back in (1, 2):
+            if k - back < 0 or toks[k - back].norm in ("،", ","):
+                return False
+            if toks[k - back].stem in SOURCE_NOUNS or toks[k - back].norm in SOURCE_NOUNS:
+                return True
+        return False
 
     def _person_before(self, offset: int) -> ArgRef | None:
         """The last person named before an offset, in its sentence or the one before."""
@@ -375,8 +388,12 @@ class Quotes:
         if not named:
             return None
         speaker = self._speaker(k, seg_end, [])
-        if speaker is None:
-            return None
+        if speaker is None:  # «بحسب تقرير نشرته رويترز»: the report's publisher
+            first = min(named, key=lambda x: x.start)
+            if isinstance(first, Entity):
+                speaker = self._ref(first.start, first.end, first.canonical)
+            else:
+                speaker = ArgRef(first.name, first.start, first.end, first.actor_id, first.inter, first.country)
         # the clause before the cue, back to the previous comma or the sentence start
         c = cue.i - 1
         while c > a and toks[c].norm in ("،", ","):
