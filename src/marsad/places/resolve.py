@@ -64,6 +64,7 @@ class Mention:
     weak: set[int] = field(default_factory=set)
     alt: dict[int, tuple[int, str]] = field(default_factory=dict)  # candidate -> (start, key) per reading  # candidates that usually need a generic word first
     prev_nisba: str | None = None  # country of a nisba adjective right before the name
+    entity_exact: bool = False  # the NER span is exactly the mention
     club: bool = False  # a town name followed by a masculine nisba: «الوكرة القطري» is the club
     tok_start: int = 0  # token index range of the mention
     tok_end: int = 0
@@ -85,27 +86,18 @@ def _is_nisba(key: str) -> bool:
 def drop_non_places(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
     out = []
     for m in mentions:
-        if m.entity in ("PER", "ORG"):
+        if m.entity in ("PER", "ORG") and _entity_blocks(m):
             continue
         if m.club and m.entity != "LOC" and all(c.kind in ("city", "town") for c in m.cands):
             continue
         single = " " not in m.key
+        if not m.trigger and single and _adjective(m):
+            continue  # grammar outranks a LOC tag: «الحدود السعودية» is an adjective
         if m.entity != "LOC" and not m.trigger:
             if m.prev in ORG_HEADS or m.prev in PERSON_HEADS:
                 continue
             # حيدر العبادي: a family name (nisba-shaped) after a given name
             if single and _is_nisba(m.key) and not m.prev_prefix and m.prev in gaz.given_names:
-                continue
-            # القوات العراقية / الحكومة السورية: a definite adjective agreeing with a definite noun
-            if single and _is_nisba(m.key) and m.prev.startswith("ال") and not m.prev_prefix \
-                    and m.prev not in LOCATIVE:
-                continue
-            # ليرة سورية / معارضة سورية: a country name that is also a feminine adjective, after
-            # an indefinite feminine noun
-            if single and m.key.endswith("يه") and not m.key.startswith("ال") and not m.prev_prefix \
-                    and m.prev.endswith("ه") \
-                    and not m.prev.startswith("ال") and m.prev not in LOCATIVE \
-                    and any(c.kind == "country" for c in m.cands):
                 continue
             # عبدالله دواس: a single name right after a given name is a family name
             if single and not m.prev_prefix and m.prev in gaz.given_names \
@@ -113,6 +105,36 @@ def drop_non_places(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
                 continue
         out.append(m)
     return out
+
+
+def _adjective(m: Mention) -> bool:
+    """A nisba-shaped name used as an adjective of the noun before it."""
+    if m.prev_prefix or m.prev in LOCATIVE:
+        return False
+    # القوات العراقية / الحكومة السورية: a definite adjective agreeing with a definite noun
+    if _is_nisba(m.key) and m.prev.startswith("ال"):
+        return True
+    # ليرة سورية / معارضة سورية: a country name that is also a feminine adjective, after an
+    # indefinite feminine noun
+    return m.key.endswith("يه") and not m.key.startswith("ال") and m.prev.endswith("ه") \
+        and not m.prev.startswith("ال") and any(c.kind == "country" for c in m.cands)
+
+
+def _entity_blocks(m: Mention) -> bool:
+    """Does an overlapping PER/ORG span make the mention part of a name rather than a place?
+
+    A longer PER span (حيدر العبادي) always does. A longer ORG span does not: an institution
+    named after where it is (جامعة جازان, هيئة قناة السويس) still names the place. A span equal
+    to the mention counts unless the text itself marks a place (a generic word or a preposition),
+    or the name is a country, division or feature.
+    """
+    if m.entity == "PER" and not m.entity_exact:
+        return True
+    if not m.entity_exact:
+        return False
+    if m.trigger is not None or m.prev in LOCATIVE or m.prev_prefix.endswith("ب"):
+        return False
+    return all(c.kind in ("city", "town") for c in m.cands)
 
 
 def country_context(mentions: list[Mention], nisba: dict[str, float] | None = None) -> dict[str, float]:
@@ -227,9 +249,9 @@ def accept(m: Mention, ctx: dict[str, dict[str, int]], gaz: Gazetteer, near: boo
     # another name in the article resolved to the same country (a neighbour, for areas)
     ccs = (c.country, *gaz.neighbours.get(c.country or "", ())) if c.kind in AREA_KINDS else (c.country,)
     ctx_ok = any(k != m.key for cc in ccs for k in ctx.get(cc or "", {}))
-    if m.entity == "LOC" or m.dateline:
+    if m.dateline:
         return True
-    if m.trigger is not None and m.trigger != "area":
+    if m.entity == "LOC" or (m.trigger is not None and m.trigger != "area"):
         # «حي الفيصلية» in an article about Najran is not the Jordanian village of that name:
         # a small place in a country the article never mentions stays unresolved
         others = any(k != m.key for cc, keys in ctx.items() if cc != c.country for k in keys)

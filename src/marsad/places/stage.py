@@ -239,6 +239,7 @@ def _entity_labels(doc: Document, mentions: list[Mention]) -> None:
                 # a LOC that covers the mention; any other label overlapping it
                 if e.label == "LOC" or m.entity is None:
                     m.entity = e.label
+                    m.entity_exact = e.start == m.start and e.end == m.end
                 if e.label == "LOC":
                     break
 
