@@ -158,11 +158,19 @@
     iconCreateFunction(c) {
       const counts = {};
       for (const m of c.getAllChildMarkers()) counts[m.options.etype] = (counts[m.options.etype] || 0) + 1;
-      const top = Object.entries(counts).sort((a, b) => b[1] - a[1])[0][0];
+      // a ring split by event type (largest first), the count in the middle
+      const parts = Object.entries(counts).sort((a, b) => b[1] - a[1]);
       const n = c.getChildCount();
+      let acc = 0;
+      const stops = parts.map(([type, k]) => {
+        const from = (acc / n) * 360;
+        acc += k;
+        return `${typeColor(type)} ${from.toFixed(1)}deg ${((acc / n) * 360).toFixed(1)}deg`;
+      });
       const size = n < 10 ? 30 : n < 100 ? 36 : n < 1000 ? 42 : 50;
+      const label = n < 10000 ? n : Math.round(n / 1000) + "k";
       return L.divIcon({
-        html: `<div style="--c:${typeColor(top)}"><span>${n < 10000 ? n : Math.round(n / 1000) + "k"}</span></div>`,
+        html: `<div style="background:conic-gradient(${stops.join(",")})"><span>${label}</span></div>`,
         className: "ev-cluster", iconSize: [size, size]});
     },
   }).addTo(map);
@@ -250,6 +258,14 @@
       sel.appendChild(o);
     }
     sel.value = keep;
+  }
+
+  function renderMapNote() {
+    const note = $("map-note");
+    const capped = state.onMap >= (state.config.max_points || 50000);
+    const text = state.onMap != null ? t.on_map(state.onMap, state.total, capped) : "";
+    note.textContent = text;
+    note.hidden = !text;
   }
 
   function restyleCountries() {
@@ -354,7 +370,8 @@
       renderCountries();
       restyleCountries();
       drawPoints(pts.points);
-      $("count").title = t.on_map(pts.returned, pts.total);
+      state.onMap = pts.points.length;
+      renderMapNote();
       if (tl) { state.daily = tl.bins; timeline.setData(tl.bins); renderPeriod(); }
     } catch (e) {
       if (my === seq) toast(t.load_error + e.message);
@@ -517,6 +534,7 @@
     renderCountries();
     renderList(false);
     renderPeriod();
+    renderMapNote();
     drawLabels();
     if (state.article) renderReader(false);
   }

@@ -10,7 +10,8 @@ window.MARSAD_I18N = {
     period: "Period", all_time: "All dates", clear: "Clear", events: "Events", more: "Load more",
     timeline: "Timeline", tl_hint: "drag to select a period · click a bar", article: "Article",
     n_events: (n) => `${n.toLocaleString("en")} events`, showing: (a, b) => `${a.toLocaleString("en")} of ${b.toLocaleString("en")}`,
-    on_map: (a, b) => a < b ? `map shows ${a.toLocaleString("en")} of ${b.toLocaleString("en")}` : "",
+    on_map: (a, b, capped) => a < b ? `Map shows ${a.toLocaleString("en")} of ${b.toLocaleString("en")} events` +
+      (capped ? " (the newest)" : " (the others have no place)") : "",
     no_events: "No events match these filters.", load_error: "Could not load data: ",
     actor1: "Actor 1", actor2: "Actor 2", location: "Location", date: "Date", fatalities: "Fatalities",
     confidence: "Confidence", modality: "Modality", evidence: "Evidence", precision: "precision",
@@ -27,7 +28,8 @@ window.MARSAD_I18N = {
     period: "الفترة", all_time: "كل التواريخ", clear: "مسح", events: "الأحداث", more: "عرض المزيد",
     timeline: "الخط الزمني", tl_hint: "اسحب لتحديد فترة · انقر على عمود", article: "المقال",
     n_events: (n) => `${n.toLocaleString("ar")} حدثاً`, showing: (a, b) => `${a.toLocaleString("ar")} من ${b.toLocaleString("ar")}`,
-    on_map: (a, b) => a < b ? `تعرض الخريطة ${a.toLocaleString("ar")} من ${b.toLocaleString("ar")}` : "",
+    on_map: (a, b, capped) => a < b ? `تعرض الخريطة ${a.toLocaleString("ar")} من ${b.toLocaleString("ar")} حدثاً` +
+      (capped ? " (الأحدث)" : " (الباقي بلا موقع)") : "",
     no_events: "لا أحداث تطابق عوامل التصفية.", load_error: "تعذّر تحميل البيانات: ",
     actor1: "الفاعل الأول", actor2: "الفاعل الثاني", location: "المكان", date: "التاريخ", fatalities: "القتلى",
     confidence: "الثقة", modality: "الصيغة", evidence: "الدليل", precision: "الدقة",

@@ -58,7 +58,9 @@
           while (sum - daily[j].count >= need) sum -= daily[j++].count;
           if (sum >= need && parse(daily[i].date) - parse(daily[j].date) < parse(daily[best[1]].date) - parse(daily[best[0]].date)) best = [j, i];
         }
-        [i0, i1] = best;
+        // only worth it when the tails stretch the axis (more than doubling it)
+        const span = (a, b) => parse(daily[b].date) - parse(daily[a].date);
+        if (span(best[0], best[1]) * 2 < span(0, daily.length - 1)) [i0, i1] = best;
       }
       this.before = daily.slice(0, i0).reduce((a, b) => a + b.count, 0);
       this.after = daily.slice(i1 + 1).reduce((a, b) => a + b.count, 0);
