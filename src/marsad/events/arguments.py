@@ -24,7 +24,9 @@ NEWS_WINDOW_DAYS = 31
 NON_AGENT_TYPES = ("person", "media", "politician", "official", "civilian")
 COMPASS = frozenset({"جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي", "غربي", "جنوبا", "شمالا", "شرقا", "غربا",
                      "قرب", "بالقرب", "محيط", "ضواحي", "اطراف"})
-CONTAINER_WORDS = frozenset({"بمحافظه", "محافظه", "بولايه", "ولايه", "باقليم", "اقليم", "بمنطقه", "بمديريه"})
+# «مديرية حيس بمحافظة الحديدة», «ميدي التابعة لمحافظة حجة»: the province of the place before
+# (a bare «محافظة مأرب» after «في / من» is a place of its own)
+CONTAINER_WORDS = frozenset({"بمحافظه", "بولايه", "باقليم", "بمنطقه", "بمديريه", "لمحافظه", "لولايه"})
 DIRECTION_WORDS = frozenset({"الي", "نحو", "باتجاه", "صوب", "اتجاه", "طريق"})  # older than this before publication = background history
 
 
