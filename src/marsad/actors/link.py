@@ -617,6 +617,7 @@ def resolve(ctx: Context, kept: list[Cand], primed: Counter[str]) -> list[Cand]:
     kb = ctx.kb
     counts: Counter[str] = Counter(primed)  # float weights
     last_seen: dict[str, int] = {}
+    first_seen: dict[str, int] = {}
     actors: dict[str, Actor] = {}
     out: list[Cand] = []
     # a later bare surname of an unknown person ("ديلون") links to that person
@@ -650,13 +651,14 @@ def resolve(ctx: Context, kept: list[Cand], primed: Counter[str]) -> list[Cand]:
             if counts[actor.id] == 0 and not any(a.id == actor.id for a in actors.values()):
                 continue
         elif c.generic and actor is None:
-            actor = _generic(ctx, c, counts, last_seen, actors)
+            actor = _generic(ctx, c, counts, last_seen, actors, first_seen)
             if actor is None:
                 continue
         if actor is None:
             continue
         counts[actor.id] += 0.5 if c.generic else 1  # a reference by name weighs more
         last_seen[actor.id] = c.start
+        first_seen.setdefault(actor.id, c.start)
         if actor.country and actor.id[:4] in ("mil:", "pol:", "gov:"):
             ctx.resolved_states.append((c.start, actor.country))
         actors[actor.id] = actor
@@ -667,7 +669,7 @@ def resolve(ctx: Context, kept: list[Cand], primed: Counter[str]) -> list[Cand]:
 
 
 def _generic(ctx: Context, c: Cand, counts: Counter[str], last_seen: dict[str, int],
-             actors: dict[str, Actor]) -> Actor | None:
+             actors: dict[str, Actor], first_seen: dict[str, int]) -> Actor | None:
     kb = ctx.kb
     if c.kind:  # bare composite («الجيش», «القوات الحكومية», «مسلحون مجهولون»)
         local = _focus_country(ctx, c.start)
@@ -688,7 +690,9 @@ def _generic(ctx: Context, c: Cand, counts: Counter[str], last_seen: dict[str, i
     if pool:
         word = word_stem(ctx.doc.norm[c.start:c.end].split()[-1])
         # «الجماعة» prefers an actor called «جماعة …», «التنظيم» one called «تنظيم …»
-        return max(pool, key=lambda a: (word in kb.alias_words.get(a.id, ()), counts[a.id], last_seen.get(a.id, -1)))
+        # then the most mentioned, then the one the story introduced first (its topic)
+        return max(pool, key=lambda a: (word in kb.alias_words.get(a.id, ()), counts[a.id],
+                                        -first_seen.get(a.id, 10**9)))
     if c.defaults:  # «طيران التحالف» in a story from Yemen is the Saudi-led coalition
         iso = _focus_country(ctx, c.start) or ctx.main_country
         if iso in c.defaults:
@@ -780,7 +784,7 @@ def title_primes(title: str | None, kb: KB) -> Counter[str]:
     for h in _title_hits(title, kb):
         for p in h.payloads:
             if p[0] == ALIAS:
-                primed[p[1]] += 1
+                primed[p[1]] += 0.5  # headlines shorten names («القاعدة» for its Yemeni branch)
     return primed
 
 
