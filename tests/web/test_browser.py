@@ -113,3 +113,19 @@ def test_timeline_filters_map(page):
     expect(page.locator("rect.tl-bar[data-from='2017-04-29']")).to_have_count(1)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "web-map.png"))
+
+
+def test_api_reference_works_offline(browser, live_server):
+    base = live_server[0]
+    ctx = browser.new_context()
+    pg = ctx.new_page()
+    outside: list[str] = []
+    pg.on("request", lambda r: outside.append(r.url) if not r.url.startswith((base, "data:")) else None)
+    pg.goto(base + "/static/api.html")
+    expect(pg.locator("section.op").first).to_be_visible()
+    paths = pg.locator("code.path").all_inner_texts()
+    for path in ("/api/events", "/api/events.csv", "/api/events.geojson", "/api/articles/{article_id}", "/healthz"):
+        assert path in paths
+    assert pg.locator(".lock").count() == 1  # the one write endpoint needs the token
+    assert outside == []
+    ctx.close()
