@@ -209,9 +209,14 @@ def main() -> int:
     admin1_name: dict[tuple[str, str], str] = {}
     seats: dict[str, dict] = {}
     missing = []
+    # a seat missing from GeoNames may be a curated town (its row: id cc feature name names lat lon ...)
+    curated_towns = {(r[1], k): {"latitude": float(r[5]), "longitude": float(r[6]), "admin1code": None,
+                                 "population": 0, "_allkeys": set()}
+                     for r in read_tsv(CURATED / "towns.tsv") for k in key_variants(r[4].split("|")[0])}
     for row in admin_rows:
         pid, cc, level, _typ, name_en, _names, seat_ar = row
-        cands = city_index.get((cc, normalise_key(seat_ar)), [])
+        cands = city_index.get((cc, normalise_key(seat_ar)), []) or (
+            [curated_towns[(cc, normalise_key(seat_ar))]] if (cc, normalise_key(seat_ar)) in curated_towns else [])
         if not cands:
             missing.append(f"{pid}: seat {seat_ar} not found in GeoNames")
             continue

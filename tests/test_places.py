@@ -263,3 +263,16 @@ def test_neighbourhood_not_resolved_abroad(pipe):
 def test_washington_is_the_capital(pipe):
     _, found = places(pipe, "قالت واشنطن إنها ستواصل دعم الحكومة العراقية في بغداد.")
     assert near(found["واشنطن"], 38.90, -77.04)
+
+
+def test_every_curated_division_and_feature_is_indexed():
+    from pathlib import Path
+
+    curated = Path(__file__).resolve().parents[1] / "src" / "marsad" / "places" / "curated"
+    gaz = load()
+    for name, prefix in (("admin.tsv", "adm:"), ("features.tsv", "cur:"), ("towns.tsv", "cur:")):
+        rows = (curated / name).read_text("utf-8").splitlines()
+        for row in rows:
+            if row.strip() and not row.startswith("#"):
+                pid = prefix + row.split("\t")[0]
+                assert pid in gaz.by_id, pid

@@ -34,10 +34,8 @@ def find_relative(tokens: list[Token], anchors: dict[int, Entry], covered: set[i
     out = []
     n = len(tokens)
     for k, tok in enumerate(tokens):
-        if not tok.is_word or tok.has_article:
-            continue
         generic = tok.stem if tok.prefix else tok.norm
-        if generic not in GENERICS:
+        if generic not in GENERICS or not tok.is_word or tok.has_article:
             continue
         names: list[int] = []
         j = k + 1

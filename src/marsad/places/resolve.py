@@ -203,7 +203,8 @@ def score(mentions: list[Mention], ctx: dict[str, float]) -> None:
 
 def proximity(mentions: list[Mention]) -> None:
     """Re-rank ambiguous mentions by distance to the unambiguous, non-area places."""
-    anchors = [m.best for m in mentions if m.best and len(m.cands) == 1 and m.best.kind not in ("country", "feature")]
+    anchors = list({m.best.idx: m.best for m in mentions
+                    if m.best and len(m.cands) == 1 and m.best.kind not in ("country", "feature")}.values())
     if not anchors:
         return
     for m in mentions:
@@ -296,14 +297,18 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, nisba: dict[str, float] | N
     for m in mentions:  # a reading chosen by its place sets the span and the name key
         if m.alt and m.best is not None and m.best.idx in m.alt:
             m.start, m.key = m.alt[m.best.idx]
-    resolved = [m.best for m in mentions if m.best and m.best.kind not in ("country", "feature")]
+    resolved = list({m.best.idx: m.best for m in mentions
+                     if m.best and m.best.kind not in ("country", "feature")}.values())
     rctx = resolved_context(mentions)
     for cc, w in (nisba or {}).items():
         rctx[cc]["nisba:" + cc] += int(w > 0)
     ok = []
+    near_of: dict[int, bool] = {}  # per place: another resolved place within 150 km
     for m in mentions:
-        near = any(r is not m.best and haversine_km(r, m.best) < 150 for r in resolved) if m.best else False
-        ok.append(accept(m, rctx, gaz, near))
+        b = m.best
+        if b is not None and b.idx not in near_of:
+            near_of[b.idx] = any(r.idx != b.idx and haversine_km(r, b) < 150 for r in resolved)
+        ok.append(accept(m, rctx, gaz, near_of.get(b.idx, False) if b else False))
     gaps = {i: m.tok_start - mentions[i - 1].tok_end for i, m in enumerate(mentions) if i}
     coordinated(mentions, ok, gaps)
     # one sense per discourse also for acceptance: a name taken as a place once is a place throughout
