@@ -159,6 +159,21 @@ def test_bad_filters_are_reported(store, bad):
         store.list_events(bad)
 
 
+def test_background_modality_and_confidence_filters(store):
+    history = make_document(5, published="2017-06-01")
+    history.events[0].background, history.events[0].modality, history.events[0].confidence = True, "asserted", 0.3
+    threat = make_document(6, published="2017-06-02")
+    threat.events[0].modality = "threatened"
+    store.add_document(history)
+    store.add_document(threat)
+    assert [e["date_value"] for e in store.list_events(EventFilter(background=False))] == ["2017-06-02"]
+    assert [e["date_value"] for e in store.list_events(EventFilter(background=True))] == ["2017-06-01"]
+    assert [e["modality"] for e in store.list_events(EventFilter(modality="threatened,denied"))] == ["threatened"]
+    assert store.count_events(EventFilter(min_confidence=0.5)) == 1
+    with pytest.raises(FilterError):
+        store.count_events(EventFilter(min_confidence="high"))
+
+
 def test_paging_and_streaming(store):
     for i in range(25):
         store.add_document(make_document(i, published=f"2017-01-{i + 1:02d}"))

@@ -109,6 +109,9 @@ class EventFilter:
     q: str | None = None
     article_id: int | None = None
     story_id: str | None = None
+    background: bool | None = None  # False: only events the article reports as news; True: only history
+    modality: str | Sequence[str] | None = None  # asserted, denied, threatened, planned, ...
+    min_confidence: float | None = None
     include_merged: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -151,6 +154,16 @@ class EventFilter:
                     text(fts.matching_ids_sql(dialect)).bindparams(fts_q=param).columns(column("id", Integer))))
         if self.article_id is not None:
             conds.append(events.c.article_id == self.article_id)
+        if self.background is not None:
+            conds.append(events.c.background.is_(bool(self.background)))
+        modalities = _as_list(self.modality)
+        if modalities:
+            conds.append(events.c.modality.in_(modalities))
+        if self.min_confidence is not None:
+            try:
+                conds.append(events.c.confidence >= float(self.min_confidence))
+            except (TypeError, ValueError):
+                raise FilterError(f"min_confidence: a number expected, got {self.min_confidence!r}") from None
         if self.story_id:
             conds.append(events.c.article_id.in_(select(articles.c.id).where(articles.c.story_id == self.story_id)))
         return conds
