@@ -1,9 +1,14 @@
 """The places stage: toponym mentions found with the gazetteer and resolved in context.
 
-Matching runs over ``doc.tokens``: for each word, its readings with the proclitics و ف ب ك ل
-removed (the article ال kept, لل read as ل + ال) start a lookup of up to N following words in
-the gazetteer (exact keys, then the same keys with spaces removed). The longest match wins. The
-span covers the name without its proclitics. Resolution is ``resolve.resolve``.
+Matching runs over ``doc.tokens``: for each word, its readings with the proclitics و ف ب ل
+removed (the article ال kept, لل read as ل + ال; a reading is skipped when the whole word is a
+frequent word of its own, وكيل ≠ و + كيل) start a lookup of up to N following words in the
+gazetteer (exact keys, then joined/spaced variants such as البوكمال / البو كمال). The longest
+match wins; readings of equal length are all kept and the context picks (وجدة: Oujda or و + جدة).
+The span covers the name without its proclitics. Words around the name are recorded for the
+resolver: the generic word before it (مدينة، محافظة، نهر، معبر…), a preposition, a nisba
+adjective, a dateline. Resolution is ``resolve.resolve``; places the gazetteer lacks but the text
+locates relative to a known place come from ``relative``.
 """
 
 from __future__ import annotations
