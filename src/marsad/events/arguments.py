@@ -10,6 +10,7 @@ The target comes after على / ضد / من or as the verb's object.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import Counter
 
@@ -88,6 +89,7 @@ class Arguments:
             if a.actor_id in salience:
                 self.salient_nonstate.setdefault(a.actor_id, a)
         self.salience = salience
+        self.trigger_starts: list[int] = []  # set by the stage: where every trigger begins
 
     # -- helpers ------------------------------------------------------------
     def _prev_word(self, offset: int, sent_start: int) -> str:
@@ -106,6 +108,17 @@ class Arguments:
             return ""
         word = toks[k].norm
         return word
+
+    def _trigger_between(self, a: int, b: int) -> bool:
+        """Another trigger between a trigger and a date: the date is that one's."""
+        lo, hi = (a, b) if a <= b else (b, a)
+        k = bisect.bisect_right(self.trigger_starts, lo)
+        return k < len(self.trigger_starts) and self.trigger_starts[k] < hi
+
+    def _since(self, t: Timex) -> bool:
+        toks = self.view.doc.tokens
+        k = self.view.token_at(t.start)
+        return k > 0 and toks[k - 1].norm in ("منذ", "حتي") or toks[k].norm in ("منذ", "حتي")
 
     def _same_stretch(self, a: int, b: int) -> bool:
         """No punctuation between two offsets of a sentence (a date «… الذي استهدف بني سعد الجمعة»
@@ -284,10 +297,12 @@ class Arguments:
         timex = None
         pub = doc.published
         # a month or a year that holds the publication day («هذا العام») dates nothing
-        own = [t for t in self.timex_by_sent.get(sent, []) if not _holds(t, pub)]
+        # «منذ الأسبوع الماضي» dates the start of something ongoing, not this event
+        own = [t for t in self.timex_by_sent.get(sent, []) if not _holds(t, pub) and not self._since(t)]
         if own:
-            timex = min(own, key=lambda t: (0 if self._same_stretch(t_start, t.start) else 1, _gran_rank(t),
-                                            abs(t.start - t_start)))
+            timex = min(own, key=lambda t: (0 if self._same_stretch(t_start, t.start) else 1,
+                                            1 if self._trigger_between(t_start, t.start) else 0, _gran_rank(t),
+                                            0 if t.start >= t_start else 1, abs(t.start - t_start)))
         else:
             # the previous sentence's day, else the day the lead gives (news tell the day once)
             prev = [t for t in self.timex_by_sent.get(sent - 1, []) if _gran_rank(t) == 0]

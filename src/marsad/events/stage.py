@@ -81,6 +81,7 @@ class Events:
             doc.events = []
             return
         finder = Arguments(view)
+        finder.trigger_starts = sorted(doc.tokens[h.i].start for h in hits)
         counts: dict[int, list[Count]] = {}
         raw: list[tuple[Event, int]] = []
         generic: set[int] = set()
