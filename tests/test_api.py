@@ -203,7 +203,10 @@ def test_hostile_strings_are_data_not_sql(client, store):
     before = store.counts()
     for actor in ("' OR 1=1 --", "x'; DROP TABLE events; --", "%", "_", "\\"):
         assert events(client, actor=actor)["total"] == 0, actor
-    for q in ('"', "*", "NEAR(", "a OR b", "-x", "' OR ''='", "\x00"):
+    for path in ("/api/events", "/api/search", "/api/entities"):
+        assert_error(client.get(path, params={"q": "a\x00b"}), 422, "NUL")
+    assert_error(client.get("/api/articles/a%00b"), 422, "NUL")
+    for q in ('"', "*", "NEAR(", "a OR b", "-x", "' OR ''='", "\u202e", "ـــ", "\U0001F600"):
         r = client.get("/api/events", params={"q": q})
         assert r.status_code in (200, 422), (q, r.text)
         if r.status_code == 200:

@@ -33,7 +33,10 @@ bearer = HTTPBearer(auto_error=False, description="the server's token (--token /
 Store = Annotated[Backend, Depends(get_backend)]
 
 
-def _clean(v: str | None) -> str | None:
+def _clean(v: str | None, name: str = "parameter") -> str | None:
+    """Stripped value or None; NUL characters are refused (PostgreSQL cannot store them)."""
+    if v is not None and "\x00" in v:
+        raise HTTPException(422, f"{name}: contains a NUL character")
     v = v.strip() if v is not None else None
     return v or None
 
@@ -53,9 +56,10 @@ def event_filter(
                                       description="min_lon,min_lat,max_lon,max_lat (degrees)")] = None,
     q: Annotated[str | None, Query(max_length=200, description="words in the event's article (full text)")] = None,
 ) -> EventFilter:
-    flt = EventFilter(date_from=date_from, date_to=date_to, country=_clean(country), admin1=_clean(admin1),
-                      event_type=_clean(event_type), sub_event_type=_clean(sub_event_type), actor=_clean(actor),
-                      bbox=_clean(bbox), q=_clean(q))
+    flt = EventFilter(date_from=date_from, date_to=date_to, country=_clean(country, "country"),
+                      admin1=_clean(admin1, "admin1"), event_type=_clean(event_type, "event_type"),
+                      sub_event_type=_clean(sub_event_type, "sub_event_type"), actor=_clean(actor, "actor"),
+                      bbox=_clean(bbox, "bbox"), q=_clean(q, "q"))
     try:
         flt.where("sqlite")  # a bad value fails now, as a 422, not halfway through a streamed export
     except FilterError as exc:
@@ -287,6 +291,7 @@ def facets(store: Store, flt: Filters) -> JSONResponse:
             responses={200: {"model": ArticleOut}, 404: {"description": "no such article"}})
 def get_article(store: Store, article_id: Annotated[str, Path(max_length=300,
                 description="the store's numeric id, or the id the article came with")]) -> JSONResponse:
+    _clean(article_id, "article_id")
     art = None
     if article_id.isascii() and article_id.isdigit() and len(article_id) < 19:
         art = store.get_article(int(article_id))
@@ -303,7 +308,7 @@ def get_article(store: Store, article_id: Annotated[str, Path(max_length=300,
 def list_entities(store: Store, q: Annotated[str | None, Query(max_length=200)] = None,
                   label: Annotated[str | None, Query(pattern="^(PER|ORG|LOC|MISC)$")] = None,
                   limit: Limit = 50, offset: Offset = 0) -> JSONResponse:
-    rows = store.list_entities(label=label, q=_clean(q), limit=limit, offset=offset)
+    rows = store.list_entities(label=label, q=_clean(q, "q"), limit=limit, offset=offset)
     return JSONResponse({"limit": limit, "offset": offset, "entities": rows})
 
 
@@ -311,6 +316,9 @@ def list_entities(store: Store, q: Annotated[str | None, Query(max_length=200)] 
             responses={200: {"model": SearchPage}})
 def search(store: Store, q: Annotated[str, Query(min_length=1, max_length=200)],
            limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20, offset: Offset = 0) -> JSONResponse:
+    q = _clean(q, "q") or ""
+    if not q:
+        raise HTTPException(422, "q: give at least one word")
     rows = store.search(q, limit, offset)
     total = offset + len(rows) if len(rows) < limit and (rows or offset == 0) else store.count_search(q)
     return JSONResponse({"total": total, "limit": limit, "offset": offset, "results": rows})
