@@ -51,6 +51,14 @@ def test_ingest_stores_each_article_once(db_url, tmp_path, capsys):
     assert "0 stored, 13 already stored" in again and "1 failed" in again
 
 
+def test_progress_bar_on_request(tmp_path, capsys):
+    batch = tmp_path / "b.jsonl"
+    write_batch(batch, 4, bad_line=False)
+    assert main(["ingest", str(batch), "--db", str(tmp_path / "p.db"), "--disable", ONLY_TEXT, "--progress"]) == 0
+    err = capsys.readouterr().err
+    assert "5 art" in err or "4 art" in err  # tqdm's counter (the duplicate line counts too)
+
+
 def test_full_pipeline_ingest_and_summary(db_url, tmp_path, capsys):
     batch = tmp_path / "b.jsonl"
     write_batch(batch, 5, bad_line=False)

@@ -77,6 +77,42 @@ def test_concurrent_writers_store_one_copy(store):
     assert store.counts()["articles"] == 1 and store.counts()["events"] == 1
 
 
+def test_readers_and_a_writer_at_once(store):
+    """The API reads while ingest writes: no 'database is locked', every read consistent."""
+    errors: list[Exception] = []
+    done = threading.Event()
+
+    def write() -> None:
+        try:
+            for i in range(40):
+                store.add_document(make_document(100 + i, published=f"2017-02-{i % 28 + 1:02d}"))
+        except Exception as exc:  # reported by the assertion below
+            errors.append(exc)
+        finally:
+            done.set()
+
+    def read() -> None:
+        try:
+            while not done.is_set():
+                n = store.count_events(EventFilter(country="IQ"))
+                page = store.list_events(EventFilter(country="IQ"), limit=500)
+                assert len(page) >= min(n, 500) - 40  # rows committed meanwhile may add, never remove
+                store.search("الموصل")
+                for ev in page[:3]:
+                    art = store.get_article(ev["article_id"])
+                    assert len(art["entities"]) == art["n_entities"]
+        except Exception as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write)] + [threading.Thread(target=read) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert not errors, errors
+    assert store.count_events() == 40
+
+
 def test_article_spans_point_into_its_text(store):
     (aid, *_) = _fill(store)
     art = store.get_article(aid)
