@@ -11,8 +11,9 @@ import pytest
 
 from marsad import pipeline
 from marsad.api.app import create_app
-from marsad.store import ACLED_COLUMNS, Store
+from marsad.store import ACLED_COLUMNS
 from test_api_support import ARTICLES, fill_store
+from test_store_support import BACKENDS, open_store
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -21,12 +22,13 @@ with warnings.catch_warnings():
 TOKEN = "s3cret-token-for-tests"
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    st = Store.open(str(tmp_path_factory.mktemp("api") / "marsad.db"))
+@pytest.fixture(scope="module", params=BACKENDS)
+def store(request, tmp_path_factory):
+    """The hand-made articles in SQLite, and in PostgreSQL when MARSAD_TEST_PG_URL is set."""
+    st, dispose = open_store(request.param, tmp_path_factory.mktemp("api"))
     st.ids = fill_store(st)
     yield st
-    st.close()
+    dispose()
 
 
 @pytest.fixture(scope="module")
