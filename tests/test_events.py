@@ -258,3 +258,13 @@ def test_purpose_campaign_and_undergo(text, modality):
         actor(doc, "القوات", "yem_mil", "Military Forces of Yemen", "military", 1, "YE")
     events = run(doc)
     assert events and events[0].modality == modality
+
+
+def test_genitive_of_a_target_noun_is_the_target():
+    doc = make_doc("استهدفت الغارات أمس مواقع داعش في مدينة الرقة، وقالت قيادة التحالف إن طائراتها نفذت 9 غارات.")
+    actor(doc, "داعش", "is", "Islamic State", "jihadist group", 2)
+    place(doc, "الرقة", "Raqqa", 35.95, 39.01, "SY", "Raqqa")
+    timex(doc, "أمس", "2015-07-31")
+    ev = next(e for e in run(doc) if reportable(e))
+    assert ev.sub_event_type == "Air/drone strike"
+    assert ev.actor1 is None and ev.actor2.name == "Islamic State"

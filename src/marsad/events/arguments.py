@@ -27,6 +27,10 @@ COMPASS = frozenset({"جنوب", "شمال", "شرق", "غرب", "جنوبي", "
                      "قرب", "بالقرب", "محيط", "ضواحي", "اطراف"})
 # «مديرية حيس بمحافظة الحديدة», «ميدي التابعة لمحافظة حجة»: the province of the place before
 # (a bare «محافظة مأرب» after «في / من» is a place of its own)
+# nouns whose genitive is what was hit («مواقع داعش», «تجمعات الحوثيين»), not who hit it
+TARGET_NOUNS = frozenset({"مواقع", "موقع", "تجمعات", "تجمع", "معاقل", "معقل", "مقر", "مقرات", "عناصر", "مسلحي",
+                          "مقاتلي", "اهداف", "مخازن", "تحصينات", "معسكرات", "معسكر", "قاده", "قيادات", "اليات",
+                          "دوريه", "منازل", "منزل", "نقاط", "نقطه", "مراكز", "مركز", "ارتال", "رتل", "قافله", "افراد"})
 CONTAINER_WORDS = frozenset({"بمحافظه", "بولايه", "باقليم", "بمنطقه", "بمديريه", "لمحافظه", "لولايه"})
 DIRECTION_WORDS = frozenset({"الي", "نحو", "باتجاه", "صوب", "اتجاه", "طريق"})  # older than this before publication = background history
 
@@ -173,6 +177,10 @@ class Arguments:
             dist = self._tokens_between(t_end, a.start)
             if prev in target_preps or prev == "ل" and pos == "V":
                 if target is None and a.start < c_end + 80:
+                    target = a
+                continue
+            if prev in TARGET_NOUNS:  # «استهدفت الغارات مواقع داعش»: the genitive of a target noun
+                if target is None:
                     target = a
                 continue
             if agent is None and dist <= (6 if pos == "V" else 2) and prev not in PREPOSITIONS and can_act(a) \

@@ -35,6 +35,7 @@ SPEECH_NOUNS = frozenset({"بيان", "البيان", "تصريح", "تصريح�
 # a bare definite title refers to a person named before («الرئيس», «الوزير»); «المصادر» does not
 TITLE_NOUNS = frozenset({"رييس", "وزير", "متحدث", "ناطق", "قايد", "مسوول", "سفير", "امين", "محافظ", "مدير",
                          "امير", "ملك", "نايب", "زعيم", "مبعوث", "قاضي", "مستشار", "سكرتير", "لواء", "عميد"})
+QUANTIFIERS = frozenset({"عدد", "بعض", "احد", "احدي", "كثير", "عشرات", "مجموعه"})
 SOURCE_NOUNS = frozenset({"مصدر", "مصادر", "مسوول", "مسوولون", "مسوولين", "شاهد", "شهود", "سكان", "مراقبون"})
 NAMING = frozenset({"يدعي", "تدعي", "ويدعي", "اسمه", "اسمها"})
 NEGATORS = frozenset({"لم", "لا", "لن", "ما", "دون", "بدون"})
@@ -251,6 +252,9 @@ class Quotes:
         speech_words, _ = speech_cues()
         for k in range(i, j):
             t = toks[k]
+            if t.norm == "من" and words and words[-1].stem in QUANTIFIERS:
+                words.append(t)  # «عدد من الأهالي», «أحد المصادر»
+                continue
             if t.norm in ("،", ",", "(", ")") or t.norm in SUBJECT_STOPS or _glued_preposition(t):
                 break
             if t.norm == '"' or (not words and (t.norm in SUBJECT_SKIP or any(r in speech_words for r in readings(t.norm)))):

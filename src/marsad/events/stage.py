@@ -226,6 +226,9 @@ class Events:
                 modality = "planned"  # «وأن استعادتها من قبضة الانقلابيين سيتم قريبا»
         date, time_precision, background = finder.date(sent, hit.i)
 
+        if sub == "Air/drone strike" and agent is not None and not is_state(agent) and agent.inter != 8:
+            # aircraft are a state's or a coalition's: a rebel group found as agent is the target
+            agent, target = None, target or agent
         actor1 = arg_of(agent) if agent is not None else None
         actor2 = arg_of(target) if target is not None else None
         if sub == "Government regains territory" and actor2 is None:
