@@ -234,7 +234,7 @@ class Events:
         if sub == "Government regains territory" and actor2 is None:
             opp = finder.most_salient_opponent(agent.actor_id if agent else None)
             if opp is not None:
-                actor2 = ArgRef(opp.name, None, None, opp.actor_id, opp.inter, opp.country)
+                actor2 = arg_of(opp)  # its span is the article's mention that names it
         if etype in ("Protests", "Riots"):
             actor1, actor2 = self._protest_actors(agent, target, sent_actors, place, etype)
         if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
