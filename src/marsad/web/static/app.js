@@ -308,7 +308,7 @@
     const meta = document.createElement("div");
     meta.className = "ev-meta";
     const cn = countryName(e.country_code) || e.country;
-    const where = [e.location, cn].filter(Boolean).filter((x, i, a) => a.indexOf(x) === i).join(", ");
+    const where = [e.location, cn].filter(Boolean).filter((x, i, a) => a.indexOf(x) === i).join(t.comma);
     meta.textContent = [e.event_date, where].filter(Boolean).join(" · ");
     body.append(h, meta);
     const actors = [e.actor1, e.actor2].filter(Boolean);
@@ -442,7 +442,7 @@
     };
     row(t.date, ev.event_date);
     const coords = ev.latitude != null ? ` (${(+ev.latitude).toFixed(3)}, ${(+ev.longitude).toFixed(3)})` : "";
-    row(t.location, [ev.location, ev.admin1, countryName(ev.country_code) || ev.country].filter(Boolean).join(", ") + coords);
+    row(t.location, [ev.location, ev.admin1, countryName(ev.country_code) || ev.country].filter(Boolean).join(t.comma) + coords);
     row(t.actor1, ev.actor1);
     row(t.actor2, ev.actor2);
     if (ev.fatalities) row(t.fatalities, num(ev.fatalities));

@@ -3,13 +3,13 @@
 
 window.MARSAD_I18N = {
   en: {
-    brand: "Marsad", tagline: "Events from Arabic news", search_ph: "Search article text…",
+    comma: ", ", brand: "Marsad", tagline: "Events from Arabic news", search_ph: "Search article text…",
     export_csv: "ACLED CSV", export_geojson: "GeoJSON", api: "API", lang_other: "عربي",
     filters: "Filters", reset: "Reset", event_type: "Event type", country: "Country",
     all_countries: "All countries", actor: "Actor", actor_ph: "e.g. army, Islamic State",
     period: "Period", all_time: "All dates", clear: "Clear", events: "Events", more: "Load more",
     timeline: "Timeline", tl_hint: "drag to select a period · click a bar", article: "Article",
-    n_events: (n) => `${n.toLocaleString("en")} events`, showing: (a, b) => `${a.toLocaleString("en")} of ${b.toLocaleString("en")}`,
+    n_events: (n) => `${n.toLocaleString("en")} event${n === 1 ? "" : "s"}`, showing: (a, b) => `${a.toLocaleString("en")} of ${b.toLocaleString("en")}`,
     on_map: (a, b, capped) => a < b ? `Map shows ${a.toLocaleString("en")} of ${b.toLocaleString("en")} events` +
       (capped ? " (the newest)" : " (the others have no place)") : "",
     no_events: "No events match these filters.", load_error: "Could not load data: ",
@@ -21,13 +21,13 @@ window.MARSAD_I18N = {
     types: {}, subtypes: {},
   },
   ar: {
-    brand: "مرصد", tagline: "أحداث من الأخبار العربية", search_ph: "ابحث في نصوص المقالات…",
+    comma: "، ", brand: "مرصد", tagline: "أحداث من الأخبار العربية", search_ph: "ابحث في نصوص المقالات…",
     export_csv: "CSV بصيغة ACLED", export_geojson: "GeoJSON", api: "الواجهة البرمجية", lang_other: "English",
     filters: "عوامل التصفية", reset: "إعادة ضبط", event_type: "نوع الحدث", country: "البلد",
     all_countries: "كل البلدان", actor: "الفاعل", actor_ph: "مثلاً: الجيش، داعش",
     period: "الفترة", all_time: "كل التواريخ", clear: "مسح", events: "الأحداث", more: "عرض المزيد",
     timeline: "الخط الزمني", tl_hint: "اسحب لتحديد فترة · انقر على عمود", article: "المقال",
-    n_events: (n) => `${n.toLocaleString("ar")} حدثاً`, showing: (a, b) => `${a.toLocaleString("ar")} من ${b.toLocaleString("ar")}`,
+    n_events: (n) => `الأحداث: ${n.toLocaleString("ar")}`, showing: (a, b) => `${a.toLocaleString("ar")} من ${b.toLocaleString("ar")}`,
     on_map: (a, b, capped) => a < b ? `تعرض الخريطة ${a.toLocaleString("ar")} من ${b.toLocaleString("ar")} حدثاً` +
       (capped ? " (الأحدث)" : " (الباقي بلا موقع)") : "",
     no_events: "لا أحداث تطابق عوامل التصفية.", load_error: "تعذّر تحميل البيانات: ",
