@@ -276,3 +276,18 @@ def test_every_curated_division_and_feature_is_indexed():
             if row.strip() and not row.startswith("#"):
                 pid = prefix + row.split("\t")[0]
                 assert pid in gaz.by_id, pid
+
+
+def test_byline_is_not_a_dateline(pipe):
+    doc, _ = places(pipe, "لجين الأحمدي – متابعات روى شاب قصته مع التنظيم في سوريا.")
+    assert [p.country for p in doc.places] == ["SY"]
+
+
+def test_place_in_quotes_after_a_direction(pipe):
+    _, found = places(pipe, 'تفرض حالة الطوارئ شرقا من "رفح" وغربا من غرب "العريش" في شمال سيناء.')
+    assert found["العريش"].country == "EG"
+
+
+def test_capital_word_like_name_needs_context(pipe):
+    doc, _ = places(pipe, "يعجز التجار عن نقل الغذاء بأمان داخل البلاد في اليمن.")
+    assert [p.country for p in doc.places] == ["YE"]

@@ -118,7 +118,10 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
         if TANWEEN.intersection(doc.text[last.start:last.end]):  # دوماً: an adverb, not Douma
             i += width
             continue
-        prev = tokens[i - 1] if i > 0 and tokens[i - 1].is_word and tokens[i - 1].sent == tok.sent else None
+        j = i - 1
+        if j > 0 and not tokens[j].is_word and doc.text[tokens[j].start] in QUOTES:
+            j -= 1  # غرب "العريش": look through an opening quote
+        prev = tokens[j] if j >= 0 and tokens[j].is_word and tokens[j].sent == tok.sent else None
         prev_word = _strip_word(prev) if prev else ""
         if prev is not None and prev_word.endswith("ي") and doc.text[prev.end - 1] == "ى":
             prev_word = prev_word[:-1] + "ى"  # على، إلى: prepositions that normalise like names (Ali)
@@ -147,9 +150,11 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
         if _of_another_place(tokens, i + width, tok.sent, gaz, cands):
             i += width  # الضفة الغربية لنهر الفرات: "the west bank of the Euphrates", not the West Bank
             continue
-        m.dateline = m.start < DATELINE_CHARS and (
-            _dateline_after(doc, tokens, i + width) or (i > 0 and _dateline_after(doc, tokens, i - 1))
-        )
+        # a dateline: «بغداد 26 شوال …», «عين اليوم – جدة», «سبق- نجران:»; not a byline
+        # «لجين الأحمدي – متابعات», where a word precedes the name
+        first_word = not any(t.is_word for t in tokens[:i])
+        after_dash = i > 0 and _dateline_after(doc, tokens, i - 1)
+        m.dateline = m.start < DATELINE_CHARS and (after_dash or (first_word and _dateline_after(doc, tokens, i + width)))
         out.append(m)
         i += width
     return out
