@@ -93,9 +93,12 @@ def main() -> int:
     total = [sum(col) for col in zip(*stats.values(), strict=True)]
     for name, (n, within, country, missed, fp, unknown) in [*sorted(stats.items()), ("all", total)]:
         arts = len(gold) if name == "all" else sum(1 for g in gold if g.get("batch", "all") == name)
+        found = n - missed
         print(f"{name:8s} {arts:3d} articles {n:4d} mentions | within 25 km {within / n:6.1%} "
               f"({within / (n - unknown):6.1%} of the {n - unknown} with known coordinates) | right country "
               f"{country / n:6.1%} | missed {missed} | false positives {fp}")
+        print(f"{'':8s} resolution of the {found} found: right country {country / found:6.1%}, "
+              f"within 25 km {within / found:6.1%}")
     n = total[0]
     print(f"speed: {rounds * len(docs) / cpu:.0f} articles/s, {cpu / rounds / len(docs) * 1000:.3f} ms/article "
           f"({words / len(docs):.0f} words avg; {cpu / rounds / words * 500 * 1000:.3f} ms per 500 words), "
