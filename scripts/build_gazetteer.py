@@ -156,6 +156,12 @@ def nisba_forms(b: Builder, skip: set[str]) -> dict[str, str]:
 CAPITAL_IDS = frozenset({4140963})  # Washington, D.C.
 
 
+def english(name: str) -> str:
+    """GeoNames' romanised name without diacritics (Al Qā’im -> Al Qa'im), as English text writes it."""
+    name = name.replace("’", "'").replace("‘", "'").replace("ʿ", "'").replace("`", "'").strip()
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+
+
 def _ascii(name: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)).strip().lower()
 
@@ -238,7 +244,7 @@ def main() -> int:
             continue
         cc = c["countrycode"]
         feature = "capital" if c["geonameid"] in capital_ids else "populated place"
-        rec = [f"gn:{c['geonameid']}", c["name"], round(c["latitude"], 4), round(c["longitude"], 4), cc,
+        rec = [f"gn:{c['geonameid']}", english(c["name"]), round(c["latitude"], 4), round(c["longitude"], 4), cc,
                admin1_name.get((cc, c["admin1code"])), feature, c["geonameid"],
                int(c.get("population") or 0), 1, "city", 0.0, c["geonameid"] in generated]
         b.add(rec, c.pop("_keys"))
