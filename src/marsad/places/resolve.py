@@ -267,7 +267,7 @@ def accept(m: Mention, ctx: dict[str, dict[str, int]], gaz: Gazetteer, near: boo
     # a frequent name that inflects like a word (الباب/باب/بابه) is a word unless shown otherwise
     wordy = (m.key in gaz.common and gaz.wordlike.get(m.key, 1.0) >= 0.1) or gaz.wordlike.get(m.key, 0.0) >= 0.5
     if wordy and (c.feature == "capital" or c.population >= 1000000) and gaz.wordlike.get(m.key, 0.0) < 2.0:
-        return ctx_ok or near or locative  # a capital whose name is also a word (الرياض/رياض)
+        return True  # a capital or metropolis whose name is also a word (الرياض/رياض): the city
     if c.country not in NEAR_EAST:
         if wordy or (m.key in gaz.common and gaz.wordlike.get(m.key, 1.0) >= 0.05) or gaz.wordlike.get(m.key, 0.0) >= 0.3:
             return False
