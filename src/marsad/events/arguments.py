@@ -16,23 +16,19 @@ from collections import Counter
 
 from marsad.document import ActorMention, ArgRef, Place, Timex
 from marsad.events.context import PREPOSITIONS, View
+from marsad.events.lexicon import wordlist
 
 ARMED_TYPES = ("military", "police", "rebel", "militia", "jihadist", "armed", "security", "insurgent", "terror")
 STATE_TYPES = ("military", "police", "security", "government", "state")
 TARGET_PREPS = frozenset({"علي", "ضد", "من", "استهدف"})
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})
-NEWS_WINDOW_DAYS = 31
+NEWS_WINDOW_DAYS = 31  # older than this before publication = background history
 NON_AGENT_TYPES = ("person", "media", "politician", "official", "civilian")
-COMPASS = frozenset({"جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي", "غربي", "جنوبا", "شمالا", "شرقا", "غربا",
-                     "قرب", "بالقرب", "محيط", "ضواحي", "اطراف"})
-# «مديرية حيس بمحافظة الحديدة», «ميدي التابعة لمحافظة حجة»: the province of the place before
-# (a bare «محافظة مأرب» after «في / من» is a place of its own)
-# nouns whose genitive is what was hit («مواقع داعش», «تجمعات الحوثيين»), not who hit it
-TARGET_NOUNS = frozenset({"مواقع", "موقع", "تجمعات", "تجمع", "معاقل", "معقل", "مقر", "مقرات", "عناصر", "مسلحي",
-                          "مقاتلي", "اهداف", "مخازن", "تحصينات", "معسكرات", "معسكر", "قاده", "قيادات", "اليات",
-                          "دوريه", "منازل", "منزل", "نقاط", "نقطه", "مراكز", "مركز", "ارتال", "رتل", "قافله", "افراد"})
-CONTAINER_WORDS = frozenset({"بمحافظه", "بولايه", "باقليم", "بمنطقه", "بمديريه", "لمحافظه", "لولايه"})
-DIRECTION_WORDS = frozenset({"الي", "نحو", "باتجاه", "صوب", "اتجاه", "طريق"})  # older than this before publication = background history
+# what each list is for is written beside it in data/wordlists.tsv
+COMPASS = wordlist("compass")
+TARGET_NOUNS = wordlist("target_nouns")
+CONTAINER_WORDS = wordlist("container_words")
+DIRECTION_WORDS = wordlist("direction_words")
 
 
 def is_armed(a: ActorMention | ArgRef | None) -> bool:

@@ -205,3 +205,17 @@ def speech_cues() -> tuple[dict[str, SpeechCue], dict[str, SpeechCue]]:
         for alt in _alternatives(cue):
             (phrases if " " in alt else words).setdefault(alt, sc)
     return words, phrases
+
+
+@functools.cache
+def wordlists() -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for row in _rows("wordlists.tsv"):
+        name, words = (row + ["", ""])[:2]
+        out[name.strip()] = frozenset(_alternatives(words))
+    return out
+
+
+def wordlist(name: str) -> frozenset[str]:
+    """A named word list of data/wordlists.tsv (KeyError names the missing list)."""
+    return wordlists()[name]

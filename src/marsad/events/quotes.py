@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from marsad.document import ArgRef, Document, Entity, Quote, Span
 from marsad.events.context import View, readings
-from marsad.events.lexicon import SpeechCue, speech_cues
+from marsad.events.lexicon import SpeechCue, speech_cues, wordlist
 from marsad.text.normalise import normalise
 
 COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "اننا", "انني", "انهما", "بان", "بانه", "بانها", "بانهم"})
@@ -26,19 +26,17 @@ MIN_DIRECT_WORDS = 3
 PRONOUN_SUBJECTS = frozenset({"هو", "هي", "هم", "انه", "انها"})
 PERSON_TYPES = frozenset({"person", "politician", "official"})
 # words that end a speaker's noun phrase: prepositions and adverbs of the report itself
-SUBJECT_STOPS = frozenset({"في", "علي", "الي", "عن", "من", "مع", "خلال", "لدي", "امام", "بعد", "قبل", "عبر",
-                           "ل", "لـ", "الذي", "التي", "الذين", "بهذا", "حينها"})
+SUBJECT_STOPS = wordlist("subject_stops")
 # words between a verb and its subject that are not the subject («وقالت أيضا القوات …»)
-SUBJECT_SKIP = frozenset({"ايضا", "كذلك", "بدوره", "بدورها", "اليوم", "امس", "بدورهم", "قد", "حينها"})
+SUBJECT_SKIP = wordlist("subject_skip")
 # nouns of speech are never the speaker («قال في بيان», «ومضى بالقول»): the speaker continues
-SPEECH_NOUNS = frozenset({"بيان", "البيان", "تصريح", "تصريحات", "قول", "بالقول", "حديث", "تقرير", "كلمه"})
+SPEECH_NOUNS = wordlist("speech_nouns")
 # a bare definite title refers to a person named before («الرئيس», «الوزير»); «المصادر» does not
-TITLE_NOUNS = frozenset({"رييس", "وزير", "متحدث", "ناطق", "قايد", "مسوول", "سفير", "امين", "محافظ", "مدير",
-                         "امير", "ملك", "نايب", "زعيم", "مبعوث", "قاضي", "مستشار", "سكرتير", "لواء", "عميد"})
-QUANTIFIERS = frozenset({"عدد", "بعض", "احد", "احدي", "كثير", "عشرات", "مجموعه"})
-SOURCE_NOUNS = frozenset({"مصدر", "مصادر", "مسوول", "مسوولون", "مسوولين", "شاهد", "شهود", "سكان", "مراقبون"})
-NAMING = frozenset({"يدعي", "تدعي", "ويدعي", "اسمه", "اسمها"})
-NEGATORS = frozenset({"لم", "لا", "لن", "ما", "دون", "بدون"})
+TITLE_NOUNS = wordlist("title_nouns")
+QUANTIFIERS = wordlist("quantifiers")
+SOURCE_NOUNS = wordlist("source_nouns")
+NAMING = wordlist("naming")
+NEGATORS = wordlist("negators")
 
 
 @dataclass(slots=True)

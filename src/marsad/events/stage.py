@@ -18,26 +18,25 @@ from marsad.document import ArgRef, Document, Event, Span
 from marsad.events.arguments import Arguments, arg_of, is_armed, is_country, is_state
 from marsad.events.context import View
 from marsad.events.fatalities import Count, counts_in_sentence
+from marsad.events.lexicon import wordlist
 from marsad.events.merge import km, merge, same_place
 from marsad.events.modality import ASSERTED, modality_of
 from marsad.events.notes import make_notes
 from marsad.events.triggers import Hit, find_triggers, has_weapon, refine
 
 TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
-CAMPAIGN_WORDS = frozenset({"عمليه", "عمليات", "حمله", "مرحله", "خطه", "معركه", "معارك"})
+CAMPAIGN_WORDS = wordlist("campaign_words")
 # an agreement is an event when it is reached or signed, not when a truce is mentioned
-AGREE_WORDS = frozenset({"توقيع", "وقع", "وقعت", "وقعا", "توصل", "توصلت", "التوصل", "ابرام", "ابرم", "ابرمت",
-                         "اتفق", "اتفقت", "اتفقا", "اعلان", "اعلن", "اعلنت"})
-ABOUT_WORDS = frozenset({"خلال", "اثناء", "حول", "بشان", "عن"})
-FUTURE_AFTER = frozenset({"سيتم", "ستتم", "سوف", "قريبا", "مستقبلا"})
-DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان", "هؤلاء"})
-CRIMINAL_WORDS = frozenset({"الجاني", "جاني", "جنائيه", "جنائي", "سرقه", "مخدرات", "احتيال", "المغدور", "لصوص"})
-ANNOUNCE_WORDS = frozenset({"اعلن", "اعلنت", "تم", "جري", "تمكن", "تمكنت", "نفذت", "نفذ"})
+AGREE_WORDS = wordlist("agree_words")
+ABOUT_WORDS = wordlist("about_words")
+FUTURE_AFTER = wordlist("future_after")
+DEMONSTRATIVES = wordlist("demonstratives")
+CRIMINAL_WORDS = wordlist("criminal_words")
+ANNOUNCE_WORDS = wordlist("announce_words")
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 CIVILIAN_INTER = 7
 # «تعرض لهجوم» (underwent an attack) is asserted, unlike the purpose «للسيطرة على»
-UNDERGO = frozenset({"تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضوا", "يتعرضون", "اثر", "نتيجه", "ضحيه", "تصدي", "تصدت",
-                     "تعرضا", "تعرضتا"})
+UNDERGO = wordlist("undergo")
 
 
 def reportable(e: Event) -> bool:
