@@ -24,3 +24,13 @@ def test_postgres_urls_use_psycopg3():
     assert resolve_url("postgres://h/db") == "postgresql+psycopg://h/db"
     assert resolve_url("postgresql+psycopg://h/db") == "postgresql+psycopg://h/db"
     assert "secret" not in display_url(resolve_url("postgresql://u:secret@h/db"))
+
+
+def test_in_memory_store_is_shared_across_connections():
+    from marsad.store import Store
+    from test_store_support import make_document
+
+    store = Store.open(":memory:")
+    store.add_document(make_document(1))
+    assert store.count_events() == 1 and store.search("الموصل")
+    store.close()

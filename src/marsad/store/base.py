@@ -48,6 +48,7 @@ class Store:
 
     @property
     def url(self) -> str:
+        """The database URL with any password hidden."""
         return display_url(self.engine.url.render_as_string(hide_password=False))
 
     @property

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.pool import StaticPool
 
 DEFAULT_DB = "marsad.db"
 ENV_VAR = "MARSAD_DB"
@@ -20,6 +21,8 @@ ENV_VAR = "MARSAD_DB"
 def resolve_url(db: str | None = None) -> str:
     """The SQLAlchemy URL for ``--db`` / ``$MARSAD_DB`` / the default file."""
     value = (db or os.environ.get(ENV_VAR) or DEFAULT_DB).strip()
+    if value == ":memory:":
+        return "sqlite:///:memory:"
     if "://" not in value:
         return f"sqlite:///{Path(value).expanduser().resolve()}"
     for prefix in ("postgresql://", "postgres://"):
@@ -51,6 +54,9 @@ def make_engine(db: str | None = None, **kwargs) -> Engine:
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:":
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        else:  # one in-memory database shared by every user of the engine (tests, throwaway stores)
+            kwargs.setdefault("poolclass", StaticPool)
+            kwargs.setdefault("connect_args", {"check_same_thread": False})
         kwargs.setdefault("connect_args", {"timeout": 30})
         engine = create_engine(url, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
