@@ -129,3 +129,32 @@ def test_api_reference_works_offline(browser, live_server):
     assert pg.locator(".lock").count() == 1  # the one write endpoint needs the token
     assert outside == []
     ctx.close()
+
+
+def test_filters_in_the_url_and_events_in_view(browser, live_server):
+    base = live_server[0]
+    ctx = browser.new_context(viewport={"width": 1440, "height": 900})
+    pg = ctx.new_page()
+    pg.goto(base + "/#country=IQ&event_type=Battles")  # a shared link restores its filters
+    expect(pg.locator(".ev-item")).to_have_count(1)
+    assert pg.locator("#f-country").input_value() == "IQ"
+    assert pg.locator(".chip.on").get_attribute("data-type") == "Battles"
+    pg.click(".chip[data-type='Battles']")
+    expect(pg.locator(".ev-item")).to_have_count(3)
+    assert "country=IQ" in pg.evaluate("location.hash") and "event_type" not in pg.evaluate("location.hash")
+    # only events in the map view: zoom in on Mosul, Baghdad and Basra leave the list
+    pg.check("#f-inview")
+    expect(pg.locator(".ev-item")).to_have_count(3)
+    expect(pg.locator(".ev-marker")).to_have_count(3)
+    mosul = pg.locator(".ev-marker span[data-id='1']")
+    expect(mosul).to_be_visible()
+    box = mosul.bounding_box()
+    pg.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    for _ in range(4):
+        pg.mouse.wheel(0, -400)
+        pg.wait_for_timeout(250)
+    expect(pg.locator(".ev-item")).to_have_count(1)
+    assert pg.locator(".ev-item").get_attribute("data-id") == "1"
+    assert "bbox=" in pg.locator("#export-csv").get_attribute("href")
+    expect(pg.locator(".ev-marker")).to_have_count(1)  # the map itself still holds every event (others off-screen)
+    ctx.close()

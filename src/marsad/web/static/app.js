@@ -8,6 +8,7 @@
   const state = {
     lang: localStorage.getItem("marsad.lang") || "en",
     f: {event_type: "", country: "", actor: "", q: "", from: "", to: ""},
+    inView: false, bbox: "",
     list: [], total: 0, offset: 0, facets: null, daily: [], selected: null, article: null, config: {},
   };
   const PAGE = 100;
@@ -25,13 +26,34 @@
   const speakerName = (q) => (typeof q.speaker === "string" ? q.speaker : q.speaker && q.speaker.name) || "";
   const num = (n) => Number(n).toLocaleString(state.lang);
 
-  function params(extra, skipDates) {
+  /* Query string of the filters (+ extra); skipDates for the timeline (it shows every date),
+     skipBbox for the map (it shows every place; "in view" narrows the list, not the map). */
+  function params(extra, skipDates, skipBbox) {
     const p = new URLSearchParams();
     for (const [k, v] of Object.entries(state.f)) {
       if (v && !(skipDates && (k === "from" || k === "to"))) p.set(k, v);
     }
+    if (state.inView && state.bbox && !skipBbox) p.set("bbox", state.bbox);
     for (const [k, v] of Object.entries(extra || {})) p.set(k, v);
     return p.toString();
+  }
+
+  function viewBbox() {
+    const b = map.getBounds();
+    const c = (v, lo, hi) => Math.max(lo, Math.min(hi, v)).toFixed(4);
+    return [c(b.getWest(), -180, 180), c(b.getSouth(), -90, 90), c(b.getEast(), -180, 180), c(b.getNorth(), -90, 90)].join(",");
+  }
+
+  /* Filters live in the URL hash, so a view can be bookmarked and shared. */
+  function readHash() {
+    const h = new URLSearchParams(location.hash.slice(1));
+    for (const k of Object.keys(state.f)) state.f[k] = h.get(k) || "";
+    $("f-q").value = state.f.q;
+    $("f-actor").value = state.f.actor;
+  }
+  function writeHash() {
+    const h = params({}, false, true);
+    history.replaceState(null, "", h ? "#" + h : location.pathname);
   }
 
   async function getJSON(url) {
@@ -350,13 +372,14 @@
   /* ---------------- data ---------------- */
   async function refresh(withTimeline) {
     const my = ++seq;
+    writeHash();
     exportLinks();
     renderPeriod();
     document.body.classList.add("loading");
     try {
       const jobs = [
         getJSON("/api/events?" + params({limit: PAGE})),
-        getJSON("/api/events/points?" + params()),
+        getJSON("/api/events/points?" + params({}, false, true)),
         getJSON("/api/facets?" + params({}, true)),
       ];
       if (withTimeline) jobs.push(getJSON("/api/timeline?" + params({}, true)));
@@ -553,6 +576,19 @@
     setFilter({event_type: "", country: "", actor: "", q: "", from: "", to: ""}, true);
   });
   $("more").addEventListener("click", more);
+  $("f-inview").addEventListener("change", () => {
+    state.inView = $("f-inview").checked;
+    state.bbox = state.inView ? viewBbox() : "";
+    fitNext = false;
+    refresh(true);
+  });
+  map.on("moveend", () => {
+    if (!state.inView) return;
+    const b = viewBbox();
+    if (b === state.bbox) return;
+    state.bbox = b;
+    debounce(() => refresh(true));
+  });
   $("reader-close").addEventListener("click", closeReader);
   document.addEventListener("keydown", (e) => { if (e.key === "Escape" && !$("reader").hidden) closeReader(); });
   $("lang-toggle").addEventListener("click", () => {
@@ -563,6 +599,7 @@
 
   (async function init() {
     try { state.config = await getJSON("/api/config"); } catch (e) { state.config = {}; }
+    readHash();
     applyLang();
     await loadBasemap();
     await refresh(true);

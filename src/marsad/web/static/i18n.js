@@ -7,7 +7,7 @@ window.MARSAD_I18N = {
     export_csv: "ACLED CSV", export_geojson: "GeoJSON", api: "API", lang_other: "عربي",
     filters: "Filters", reset: "Reset", event_type: "Event type", country: "Country",
     all_countries: "All countries", actor: "Actor", actor_ph: "e.g. army, Islamic State",
-    period: "Period", all_time: "All dates", clear: "Clear", events: "Events", more: "Load more",
+    in_view: "Only events in the map view", period: "Period", all_time: "All dates", clear: "Clear", events: "Events", more: "Load more",
     timeline: "Timeline", tl_hint: "drag to select a period · click a bar", article: "Article",
     n_events: (n) => `${n.toLocaleString("en")} event${n === 1 ? "" : "s"}`, showing: (a, b) => `${a.toLocaleString("en")} of ${b.toLocaleString("en")}`,
     on_map: (a, b, capped) => a < b ? `Map shows ${a.toLocaleString("en")} of ${b.toLocaleString("en")} events` +
@@ -25,7 +25,7 @@ window.MARSAD_I18N = {
     export_csv: "CSV بصيغة ACLED", export_geojson: "GeoJSON", api: "الواجهة البرمجية", lang_other: "English",
     filters: "عوامل التصفية", reset: "إعادة ضبط", event_type: "نوع الحدث", country: "البلد",
     all_countries: "كل البلدان", actor: "الفاعل", actor_ph: "مثلاً: الجيش، داعش",
-    period: "الفترة", all_time: "كل التواريخ", clear: "مسح", events: "الأحداث", more: "عرض المزيد",
+    in_view: "الأحداث الظاهرة في الخريطة فقط", period: "الفترة", all_time: "كل التواريخ", clear: "مسح", events: "الأحداث", more: "عرض المزيد",
     timeline: "الخط الزمني", tl_hint: "اسحب لتحديد فترة · انقر على عمود", article: "المقال",
     n_events: (n) => `الأحداث: ${n.toLocaleString("ar")}`, showing: (a, b) => `${a.toLocaleString("ar")} من ${b.toLocaleString("ar")}`,
     on_map: (a, b, capped) => a < b ? `تعرض الخريطة ${a.toLocaleString("ar")} من ${b.toLocaleString("ar")} حدثاً` +
