@@ -4,6 +4,10 @@ To change the schema add a function to ``MIGRATIONS`` (never edit an applied one
 connection inside the migration's transaction. ``migrate`` runs the missing steps in order and
 is safe to call on every start (several processes at once included: the version table's primary
 key makes a concurrent duplicate fail and roll back).
+
+Step 1 creates the tables from ``schema.py`` as they are *now*, so on a fresh database later
+steps find their change already there: every step must be idempotent (``IF NOT EXISTS``,
+``checkfirst=True``), and a column added by a later step is declared in ``schema.py`` too.
 """
 
 from __future__ import annotations
