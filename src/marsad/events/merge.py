@@ -76,6 +76,7 @@ def compatible(a: Event, b: Event) -> bool:
     return _same_actor(a.actor1, b.actor1) and _same_actor(a.actor2, b.actor2)
 
 
+NEAR_CHARS = 400  # a bare «هجوم» folds into an event told close by (about two sentences)
 SPECIFIC_TYPES = frozenset({"Explosions/Remote violence", "Violence against civilians", "Battles"})
 
 
@@ -86,7 +87,8 @@ def _absorbs(specific: Event, generic: Event) -> bool:
         return False
     if any(generic.evidence.start <= m.start < generic.evidence.end for m in specific.mentions):
         return True  # told in the same sentence
-    return (specific.place is not None and generic.place is not None and _same_date(specific, generic)
+    near = any(abs(m.start - generic.evidence.start) <= NEAR_CHARS for m in specific.mentions)
+    return (near and specific.place is not None and generic.place is not None and _same_date(specific, generic)
             and (specific.place.name == generic.place.name or km(specific.place, generic.place) <= 50.0))
 
 
