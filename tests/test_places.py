@@ -291,3 +291,10 @@ def test_place_in_quotes_after_a_direction(pipe):
 def test_capital_word_like_name_needs_context(pipe):
     doc, _ = places(pipe, "يعجز التجار عن نقل الغذاء بأمان داخل البلاد في اليمن.")
     assert [p.country for p in doc.places] == ["YE"]
+
+
+def test_capital_beats_a_village_namesake_but_not_its_country(pipe):
+    _, found = places(pipe, "التقى كيري نظيره المصري في القاهرة، لكن الرياض أعلنت تأييدها للاتفاق.")
+    assert found["الرياض"].country == "SA"
+    _, found = places(pipe, "أوقفت الشرطة في تونس خلية إرهابية كانت تخطط لهجمات.")
+    assert found["تونس"].feature == "country"

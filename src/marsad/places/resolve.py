@@ -128,6 +128,8 @@ def _entity_blocks(m: Mention) -> bool:
     to the mention counts unless the text itself marks a place (a generic word or a preposition),
     or the name is a country, division or feature.
     """
+    if m.dateline:
+        return False  # «عين اليوم – روما»: the dateline is a place whatever the tagger says
     if m.entity == "PER" and not m.entity_exact:
         return True
     if not m.entity_exact:
@@ -187,10 +189,15 @@ def score(mentions: list[Mention], ctx: dict[str, float]) -> None:
     total = sum(ctx.values()) or 1.0
     for m in mentions:
         own = {c.country for c in m.cands if c.country}
+        # a bare capital's name is the capital (الرياض is not the Egyptian village), unless the
+        # country has the same name (تونس, الكويت: the country by default)
+        capital_bonus = 0.0 if any(c.kind == "country" for c in m.cands) else 1.0
         for c in m.cands:
             # context from the *other* mentions: remove this mention's own vote
             share = ctx.get(c.country, 0.0) - (1.0 / len(own) if c.country in own else 0.0)
             s = prior(c) + 3.0 * max(0.0, share) / total + _trigger_bonus(m.trigger, c)
+            if c.feature == "capital":
+                s += capital_bonus
             if c.idx in m.weak:
                 s -= 1.5
             if m.prev_nisba and c.country == m.prev_nisba:
