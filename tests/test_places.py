@@ -298,3 +298,31 @@ def test_capital_beats_a_village_namesake_but_not_its_country(pipe):
     assert found["الرياض"].country == "SA"
     _, found = places(pipe, "أوقفت الشرطة في تونس خلية إرهابية كانت تخطط لهجمات.")
     assert found["تونس"].feature == "country"
+
+
+def test_euphrates_valley_towns_in_own_sentences(pipe):
+    text = ("تقدمت القوات العراقية نحو قضاء القائم بعد استعادة راوة، بينما تواصل القوات السورية "
+            "عملياتها في دير الزور والرقة. وكان التنظيم قد خسر الموصل قبل أشهر، ويتحصن عناصره في البوكمال.")
+    _, found = places(pipe, text)
+    expected = {"القائم": (34.37, 41.09), "راوة": (34.48, 41.92), "دير الزور": (35.33, 40.14),
+                "الرقة": (35.95, 39.01), "الموصل": (36.34, 43.13), "البوكمال": (34.45, 40.92)}
+    for name, (lat, lon) in expected.items():
+        assert near(found[name], lat, lon), name
+
+
+def test_resolution_passes_on_their_own():
+    from marsad.places.resolve import Mention, country_context, one_sense, proximity, score
+
+    gaz = load()
+    tripoli = Mention(0, 6, "طرابلس", gaz.lookup("طرابلس"))
+    benghazi = Mention(10, 16, "بنغازي", gaz.lookup("بنغازي"))
+    ctx = country_context([tripoli, benghazi])
+    assert ctx["LY"] > ctx["LB"]
+    score([tripoli, benghazi], ctx)
+    proximity([tripoli, benghazi])
+    assert tripoli.best.country == "LY"
+    # one sense per discourse: a second, context-free mention follows the first
+    again = Mention(30, 36, "طرابلس", gaz.lookup("طرابلس"))
+    score([again], {})
+    one_sense([tripoli, again])
+    assert again.best is tripoli.best
