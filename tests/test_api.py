@@ -331,3 +331,17 @@ def test_answers_are_cached_briefly_and_writes_clear_them(store):
     off.get("/api/timeline")
     off.get("/api/timeline")
     assert calls.count("timeline") == 2
+
+
+def test_articles_do_not_leak_server_paths(client, store):
+    from test_api_support import ARTICLES, make_document
+
+    doc = make_document(ARTICLES[0], suffix=" نسخة")
+    doc.meta = {"origin": "/srv/private/feed.jsonl:12", "lang": "ar"}
+    doc.errors = {"entities": "FileNotFoundError: [Errno 2] No such file: '/srv/models/ner.npz'"}
+    aid = store.add_document(doc).article_id
+    art = client.get(f"/api/articles/{aid}").json()
+    assert art["meta"] == {"lang": "ar"}
+    assert art["stage_errors"] == {"entities": "FileNotFoundError"}
+    assert "/srv/" not in json.dumps(art)
+    store.delete_article(aid)

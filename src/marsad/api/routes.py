@@ -300,7 +300,21 @@ def get_article(store: Store, article_id: Annotated[str, Path(max_length=300,
         art = store.get_article(found[0]["id"]) if found else None
     if art is None:
         raise HTTPException(404, f"no article {article_id!r}")
-    return JSONResponse(art)
+    return JSONResponse(public_article(art))
+
+
+PRIVATE_META = frozenset({"origin", "path", "file", "filename", "source_path", "warc_filename"})
+
+
+def public_article(art: dict[str, Any]) -> dict[str, Any]:
+    """What clients see of a stored article: no server-side file names, and stage errors as
+    their exception type only (the messages, which may name files, stay in the server log)."""
+    out = dict(art)
+    if isinstance(out.get("meta"), dict):
+        out["meta"] = {k: v for k, v in out["meta"].items() if k not in PRIVATE_META}
+    if isinstance(out.get("stage_errors"), dict):
+        out["stage_errors"] = {k: str(v).split(":", 1)[0] for k, v in out["stage_errors"].items()}
+    return out
 
 
 @router.get("/api/entities", response_model=None, tags=["entities"], summary="Entities, most mentioned first",
@@ -374,7 +388,7 @@ def post_article(request: Request, store: Store, art: ArticleIn) -> Any:
     pipeline(doc)
     res = store.add_document(doc)
     body = {"id": res.article_id, "created": res.created, "events": res.events or len(doc.events),
-            "stage_errors": dict(doc.errors) or None}
+            "stage_errors": {k: v.split(":", 1)[0] for k, v in doc.errors.items()} or None}
     if not res.created:
         return JSONResponse(body, status_code=200)
     return body
