@@ -125,6 +125,16 @@ def merge(events: list[Event], generic: set[int] | None = None) -> list[Event]:
                 break
         else:
             out.append(ev)
+    # «سيطرت المقاومة على الفاو بعد مواجهات عنيفة»: ACLED codes the capture, not the fighting too
+    for ev in list(out):
+        if ev.sub_event_type != "Armed clash":
+            continue
+        host = next((o for o in out if o.sub_event_type in TERRITORY and o.modality == ev.modality
+                     and any(ev.evidence.start <= m.start < ev.evidence.end for m in o.mentions)
+                     and same_place(o.place, ev.place)), None)
+        if host is not None:
+            absorb(host, ev)
+            out.remove(ev)
     kept_out: list[Event] = []
     for ev in out:
         if id(ev) in generic:
