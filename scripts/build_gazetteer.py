@@ -11,7 +11,8 @@ Sources (all offline, from installed registry packages plus curated files in the
 - ``curated/admin.tsv`` (divisions; point = seat town from GeoNames, as ACLED codes a region at its
   capital), ``curated/features.tsv`` (rivers, seas, deserts, mountains, crossings) and
   ``curated/towns.tsv`` (news towns missing from cities500) and ``curated/aliases.tsv`` (usual
-  spellings GeoNames lacks), each with its provenance.
+  spellings GeoNames lacks) and ``curated/districts.tsv`` (city districts at their city's point),
+  each with its provenance.
 - Common-word flags from ``marsad/text/data/vocab.tsv`` (word frequencies of the project's news
   vocabulary), ``curated/not_places.txt`` (such words that are never places in news) and given names from ``arabic-name-romanizer`` (CC0 names index) to tell a family
   name from a place.
@@ -305,6 +306,23 @@ def main() -> int:
                 print(f"note: curated {pid} name {k} also in GeoNames", file=sys.stderr)
         b.add([f"cur:{pid}", name_en, float(lat), float(lon), cc, admin1 or None, feature, None, 0,
                1 if feature == "populated place" else 2, "town", 0.0, False], keys)
+
+    for row in read_tsv(CURATED / "districts.tsv"):
+        cc, city_ar, groups = row
+        cands = city_index.get((cc, normalise_key(city_ar)), [])
+        if not cands:
+            print(f"warning: districts.tsv: city {city_ar} not found in GeoNames", file=sys.stderr)
+            continue
+        city = max(cands, key=lambda c: int(c.get("population") or 0))
+        for group in groups.split(";"):
+            name_en, _, arabic = group.partition(":")
+            names = arabic.split("|")
+            keys = set().union(*(key_variants(n) for n in names))
+            pid = f"dst:{cc.lower()}-{city['geonameid']}-{name_en.lower().replace(' ', '-')}"
+            # flagged like a read-back name: taken only with support in the text
+            b.add([pid, f"{name_en} ({english(city['name'])})", round(city["latitude"], 4), round(city["longitude"], 4),
+                   cc, admin1_name.get((cc, city["admin1code"])), "section of populated place", None, 0, 1,
+                   "town", 0.0, True], keys)
 
     # -- flags ---------------------------------------------------------------------------
     vocab = vocabulary()
