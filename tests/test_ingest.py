@@ -51,6 +51,22 @@ def test_ingest_stores_each_article_once(db_url, tmp_path, capsys):
     assert "0 stored, 13 already stored" in again and "1 failed" in again
 
 
+def test_parallel_workers_store_the_same(tmp_path, capsys):
+    batch = tmp_path / "b.jsonl"
+    write_batch(batch, 20)
+    one, two = str(tmp_path / "one.db"), str(tmp_path / "two.db")
+    assert main(["ingest", str(batch), "--db", one, "--disable", ONLY_TEXT]) == 1
+    assert main(["ingest", str(batch), "--db", two, "--disable", ONLY_TEXT, "--jobs", "2", "--json"]) == 1
+    summary = json.loads(capsys.readouterr().out.splitlines()[-1])
+    assert (summary["stored"], summary["duplicates"], summary["failed"]) == (20, 1, 1)
+    a, b = Store.open(one), Store.open(two)
+    assert sorted((r["external_id"], r["content_hash"]) for r in a.list_articles()) == sorted(
+        (r["external_id"], r["content_hash"]) for r in b.list_articles())
+    assert a.count_search("حلب") == b.count_search("حلب") > 0
+    a.close()
+    b.close()
+
+
 def test_progress_bar_on_request(tmp_path, capsys):
     batch = tmp_path / "b.jsonl"
     write_batch(batch, 4, bad_line=False)

@@ -24,6 +24,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--input-format", help="force the input format instead of detecting it")
     p.add_argument("--disable", default="", metavar="STAGES",
                    help="comma-separated pipeline stages to leave out (and the stages that need them)")
+    p.add_argument("--jobs", type=int, default=1, metavar="N",
+                   help="processes running the pipeline (default 1); one writer stores their results")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar on stderr (default: when stderr is a terminal)")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
@@ -61,6 +63,22 @@ def build_pipeline(disable: set[str]):
     return Pipeline(stages)
 
 
+_WORKER_PIPELINE = None
+
+
+def _init_worker(disable: set[str]) -> None:
+    global _WORKER_PIPELINE
+    _WORKER_PIPELINE = build_pipeline(disable)
+
+
+def _work(job):
+    """Process one article in a worker: (Document or None, its dict)."""
+    from marsad.process import process_article
+
+    art, published = job
+    return process_article(art, published, _WORKER_PIPELINE)
+
+
 def run(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
@@ -81,14 +99,64 @@ def run(args: argparse.Namespace) -> int:
         return 2
     disable = {d.strip() for d in args.disable.split(",") if d.strip()}
     pipeline = None  # built on the first article that needs processing (a rerun may need none)
+    pool = None
+    jobs = max(1, args.jobs)
     counts = {"stored": 0, "duplicates": 0, "skipped": 0, "failed": 0, "events": 0}
     show = args.progress if args.progress is not None else sys.stderr.isatty()
     t0 = time.perf_counter()
     store_s = 0.0  # time spent in the store (content check + transaction), apart from processing
     bar = None
+
+    def where(art) -> str:
+        return " ".join(x for x in (art.origin, f"[id {art.id}]" if art.id else "") if x)
+
+    def process(pending: list) -> list:
+        nonlocal pipeline, pool
+        if jobs == 1:
+            if pipeline is None:
+                pipeline = build_pipeline(disable)
+            return [process_article(art, published, pipeline) for art in pending]
+        if pool is None:
+            import multiprocessing
+
+            pool = multiprocessing.get_context("spawn").Pool(jobs, initializer=_init_worker, initargs=(disable,))
+        return pool.map(_work, [(art, published) for art in pending], chunksize=2)
+
+    def store_all(pending: list) -> None:
+        nonlocal store_s
+        if not pending:
+            return
+        try:
+            results = process(pending)
+        except Exception as exc:  # a worker died: report the chunk, go on with the next
+            counts["failed"] += len(pending)
+            _report(f"processing failed for {len(pending)} articles: {type(exc).__name__}: {exc}", bar)
+            return
+        for art, (doc, out) in zip(pending, results, strict=True):
+            if doc is None:
+                counts["failed"] += 1
+                _report(out.get("error") or f"{art.origin}: processing failed", bar)
+                continue
+            try:
+                t = time.perf_counter()
+                result = store.add_document(doc)
+                store_s += time.perf_counter() - t
+            except Exception as exc:  # one article's storage failure never stops the batch
+                counts["failed"] += 1
+                _report(f"{where(art)}: not stored: {type(exc).__name__}: {exc}", bar)
+                continue
+            if result.created:
+                counts["stored"] += 1
+                counts["events"] += result.events
+            else:
+                counts["duplicates"] += 1
+        if show:
+            bar.set_postfix(stored=counts["stored"], events=counts["events"], refresh=False)
+
     try:
         articles = read_inputs(args.inputs, args.input_format)
         bar = tqdm(articles, unit=" art", file=sys.stderr, disable=not show, mininterval=0.5, dynamic_ncols=True)
+        pending: list = []
         for art in bar:
             if art.error:
                 key = "skipped" if art.error.startswith("skipped") else "failed"
@@ -99,35 +167,24 @@ def run(args: argparse.Namespace) -> int:
                 t = time.perf_counter()
                 known = store.has_content(art.text)
                 store_s += time.perf_counter() - t
-                if known is not None:
-                    counts["duplicates"] += 1
-                    continue
-                if pipeline is None:
-                    pipeline = build_pipeline(disable)
-                doc, out = process_article(art, published, pipeline)
-                if doc is None:
-                    counts["failed"] += 1
-                    _report(out.get("error") or f"{art.origin}: processing failed", bar)
-                    continue
-                t = time.perf_counter()
-                result = store.add_document(doc)
-                store_s += time.perf_counter() - t
-            except Exception as exc:  # one article's storage failure never stops the batch
+            except Exception as exc:
                 counts["failed"] += 1
-                where = " ".join(x for x in (art.origin, f"[id {art.id}]" if art.id else "") if x)
-                _report(f"{where}: not stored: {type(exc).__name__}: {exc}", bar)
+                _report(f"{where(art)}: not checked: {type(exc).__name__}: {exc}", bar)
                 continue
-            if result.created:
-                counts["stored"] += 1
-                counts["events"] += result.events
-            else:
+            if known is not None:
                 counts["duplicates"] += 1
-            if show:
-                bar.set_postfix(stored=counts["stored"], events=counts["events"], refresh=False)
+                continue
+            pending.append(art)
+            if len(pending) >= 8 * jobs or jobs == 1:
+                store_all(pending)
+                pending = []
+        store_all(pending)
     except ValueError as exc:  # e.g. an unknown --input-format
         print(f"marsad ingest: {exc}", file=sys.stderr)
         return 2
     finally:
+        if pool is not None:
+            pool.terminate()
         if bar is not None:
             bar.close()
         store.close()
