@@ -333,3 +333,10 @@ def test_city_district_needs_its_city(pipe):
     assert found["الكاظمية"].country == "IQ" and near(found["الكاظمية"], 33.34, 44.40)
     doc, _ = places(pipe, "وقال إن الشعلة الأولمبية وصلت أمس.")
     assert doc.places == []
+
+
+def test_definite_generic_plus_adjective_is_not_a_place(pipe):
+    doc, found = places(pipe, "هطلت أمطار على منطقة جازان شملت المحافظات الشرقية والمرتفعات.")
+    assert "الشرقية" not in found and found["جازان"].country == "SA"
+    _, found = places(pipe, "وقع الحادث في محافظة الشرقية شمال القاهرة.")
+    assert found["الشرقية"].country == "EG"

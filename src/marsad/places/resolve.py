@@ -64,6 +64,7 @@ class Mention:
     weak: set[int] = field(default_factory=set)
     alt: dict[int, tuple[int, str]] = field(default_factory=dict)  # candidate -> (start, key) per reading  # candidates that usually need a generic word first
     prev_nisba: str | None = None  # country of a nisba adjective right before the name
+    prev_definite: bool = False  # the word before carries the article (المحافظات)
     entity_exact: bool = False  # the NER span is exactly the mention
     club: bool = False  # a town name followed by a masculine nisba: «الوكرة القطري» is the club
     tok_start: int = 0  # token index range of the mention
@@ -91,7 +92,7 @@ def drop_non_places(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
         if m.club and m.entity != "LOC" and all(c.kind in ("city", "town") for c in m.cands):
             continue
         single = " " not in m.key
-        if not m.trigger and single and _adjective(m):
+        if single and _adjective(m):
             continue  # grammar outranks a LOC tag: «الحدود السعودية» is an adjective
         if m.entity != "LOC" and not m.trigger:
             if m.prev in ORG_HEADS or m.prev in PERSON_HEADS:
@@ -111,9 +112,12 @@ def _adjective(m: Mention) -> bool:
     """A nisba-shaped name used as an adjective of the noun before it."""
     if m.prev_prefix or m.prev in LOCATIVE:
         return False
-    # القوات العراقية / الحكومة السورية: a definite adjective agreeing with a definite noun
-    if _is_nisba(m.key) and m.prev.startswith("ال"):
+    # القوات العراقية / الحكومة السورية / المحافظات الشرقية: a definite adjective agreeing
+    # with a definite noun (a generic word without the article, محافظة الشرقية, names a place)
+    if _is_nisba(m.key) and (m.prev.startswith("ال") or (m.trigger and m.prev_definite)):
         return True
+    if m.trigger:
+        return False
     # ليرة سورية / معارضة سورية: a country name that is also a feminine adjective, after an
     # indefinite feminine noun
     return m.key.endswith("يه") and not m.key.startswith("ال") and m.prev.endswith("ه") \

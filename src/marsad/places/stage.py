@@ -123,12 +123,13 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
             j -= 1  # غرب "العريش": look through an opening quote
         prev = tokens[j] if j >= 0 and tokens[j].is_word and tokens[j].sent == tok.sent else None
         prev_word = _strip_word(prev) if prev else ""
+        prev_definite = bool(prev and (prev.has_article or prev.norm.startswith("ال")))
         if prev is not None and prev_word.endswith("ي") and doc.text[prev.end - 1] == "ى":
             prev_word = prev_word[:-1] + "ى"  # على، إلى: prepositions that normalise like names (Ali)
         m = Mention(
             start=orig_offset(doc, tok, cut), end=last.end, key=key, cands=cands,
             prev=prev_word, prev_prefix=tok.norm[:cut], trigger=TRIGGERS.get(prev_word),
-            tok_start=i, tok_end=i + width, prev_nisba=gaz.nisba.get(prev.norm) if prev else None, alt=alt,
+            prev_definite=prev_definite, tok_start=i, tok_end=i + width, prev_nisba=gaz.nisba.get(prev.norm) if prev else None, alt=alt,
         )
         if m.trigger is None and out and m.prev_prefix.startswith("و") and out[-1].tok_end in (i, i - 1) \
                 and out[-1].trigger in ("admin", "area", "town", "district"):
