@@ -340,3 +340,25 @@ def test_definite_generic_plus_adjective_is_not_a_place(pipe):
     assert "الشرقية" not in found and found["جازان"].country == "SA"
     _, found = places(pipe, "وقع الحادث في محافظة الشرقية شمال القاهرة.")
     assert found["الشرقية"].country == "EG"
+
+
+def test_never_fails_and_spans_hold_on_arbitrary_text(pipe):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    alphabet = st.sampled_from(list("اأإآبتثجحخدذرزسشصضطظعغفقكلمنهويىةءئؤ ًٌٍَُِّْـ،.-:\"«»() \n0123456789لبنانعدنالموصل"))
+    words = st.sampled_from(["في", "مدينة", "محافظة", "البوكمال", "وبغداد", "للموصل", "حي", "شمال", "بن",
+                             "آل", "الحكومة", "السورية", "عدن", "-", "،", "«", "»", "ليرة", "سورية", "لـ"])
+    text_st = st.one_of(st.text(alphabet, max_size=80), st.lists(words, max_size=25).map(" ".join))
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(text_st)
+    def check(text):
+        doc = pipe(Document(text))
+        assert "places" not in doc.errors
+        for p in doc.places:
+            assert 0 <= p.start < p.end <= len(doc.text)
+            assert doc.text[p.start:p.end].strip() == doc.text[p.start:p.end]
+            assert -90 <= p.lat <= 90 and -180 <= p.lon <= 180 and p.precision in (1, 2, 3)
+
+    check()
