@@ -43,7 +43,7 @@ def find_relative(tokens: list[Token], anchors: dict[int, Entry], covered: set[i
             t = tokens[j]
             if not t.is_word or t.sent != tok.sent or j in covered or t.norm in STOP_NAME:
                 break
-            if _relation(t) or t.norm[:1] in "وب" and not t.norm.startswith(("ال", "وال", "بال")) and j > k + 1:
+            if _relation(t) or (t.norm[:1] in ("و", "ب") and not t.norm.startswith(("ال", "وال", "بال")) and j > k + 1):
                 break
             names.append(j)
             j += 1
@@ -63,7 +63,7 @@ def find_relative(tokens: list[Token], anchors: dict[int, Entry], covered: set[i
 def _relation(t: Token) -> bool:
     """A direction, attachment or generic word, with or without its proclitics (بمحافظة, وشمال)."""
     w = t.norm
-    for cut in (0, 1, 2):
+    for cut in range(min(3, len(w))):
         form = w[cut:]
         if cut and w[cut - 1] not in "وفبل":
             break

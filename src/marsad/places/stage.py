@@ -30,7 +30,7 @@ def nisba_context(tokens: list[Token], gaz: Gazetteer) -> dict[str, float]:
     """Countries named by nisba adjectives (الحكومة اليمنية, العاصمة الأردنية)."""
     out: dict[str, float] = {}
     for t in tokens:
-        cc = gaz.nisba.get(t.norm) or (gaz.nisba.get(t.norm[1:]) if t.norm[:1] in "وفبل" else None)
+        cc = gaz.nisba.get(t.norm) or (gaz.nisba.get(t.norm[1:]) if t.norm[:1] in ("و", "ف", "ب", "ل") else None)
         if cc:
             out[cc] = min(NISBA_CAP, out.get(cc, 0.0) + NISBA_WEIGHT)
     return out
