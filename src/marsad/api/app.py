@@ -193,7 +193,7 @@ def create_app(
         cache_ttl = float(os.environ.get("MARSAD_API_CACHE_TTL", 15))
     if cache_ttl > 0:
         app.add_middleware(ResponseCache, ttl=cache_ttl)
-    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)  # 9 costs 3x the CPU for ~5% less
     app.add_middleware(SecurityHeaders, csp=csp)
     if cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins), allow_methods=["GET", "POST"],
