@@ -50,6 +50,27 @@ def name_units(min_count: int = 3, role: str | None = None) -> frozenset[str]:
 
 
 @functools.cache
+def unit_counts() -> dict[str, int]:
+    """Normalised Arabic name unit → how often the romaniser's index attests it (all roles)."""
+    try:
+        import arabic_name_romanizer
+    except ImportError:
+        return {}
+    db = Path(arabic_name_romanizer.__file__).parent / "resources" / "names.sqlite3"
+    if not db.exists():
+        return {}
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        counts: dict[str, int] = {}
+        for k, n in con.execute("SELECT arabic_key, SUM(count) FROM units GROUP BY arabic_key"):
+            key = normalise(k)
+            counts[key] = counts.get(key, 0) + n
+        return counts
+    finally:
+        con.close()
+
+
+@functools.cache
 def surnames(min_count: int = 3) -> frozenset[str]:
     """Family names with the article («العبيدي», «الدوسري») attested as surnames in the romaniser's index."""
     return frozenset(u for u in name_units(min_count, "surname") if u.startswith("ال") and len(u) >= 5)
@@ -88,8 +109,14 @@ def romanize(arabic: str, country: str | None = None) -> str:
     Fast path: the romaniser's own unit splitting, each unit's most attested spelling in its
     index, its rules for units it has never seen (the same output as its dictionary mode for
     almost every name, at a fraction of the cost). ``MARSAD_ROMANIZER_MODEL=1`` uses the full
-    romaniser with its ONNX model instead.
+    romaniser with its ONNX model instead. Western names written in Arabic script (رايان ديلون)
+    get their conventional Latin spelling from ``marsad.actors.western`` first (Ryan Dillon).
     """
+    from marsad.actors.western import western_latin
+
+    western = western_latin(arabic)
+    if western:
+        return western
     try:
         if os.environ.get("MARSAD_ROMANIZER_MODEL") == "1":
             t = _transliterator()
