@@ -63,12 +63,35 @@ class Gazetteer:
         self.ambiguous: frozenset[str] = frozenset(data.get("ambiguous", ()))
         self.given_names: frozenset[str] = frozenset(data.get("given_names", ()))
         self.by_id: dict[str, Entry] = {x.place_id: x for x in self.entries}
+        # consonant skeletons of single-word names of notable places, for spellings that differ
+        # only in long vowels or a final ه/ة (طهرن / طهران)
+        self.skeletons: dict[str, tuple[Entry, ...]] = {}
+        for k, v in self.names.items():
+            if " " in k or len(k) < 4:
+                continue
+            notable = tuple(x for x in v if _notable(x))
+            if notable and len(skeleton(k)) >= 3:
+                sk = skeleton(k)
+                self.skeletons[sk] = self.skeletons.get(sk, ()) + tuple(x for x in notable if x not in self.skeletons.get(sk, ()))
 
     def lookup(self, key: str) -> tuple[Entry, ...]:
         return self.names.get(key) or self.nospace.get(key.replace(" ", ""), ())
 
     def __len__(self) -> int:
         return len(self.entries)
+
+
+def skeleton(word: str) -> str:
+    """A word without its inner long vowels and final ه: طهران -> طهرن, الحديده -> الحدد."""
+    body = "".join(ch for ch in word[1:] if ch not in "اوي")
+    return (word[:1] + body).removesuffix("ه")
+
+
+def _notable(e: Entry) -> bool:
+    if e.kind in ("country", "admin", "feature") or (e.kind == "town" and not e.generated):
+        return True
+    return e.kind == "city" and not e.generated and (
+        e.population >= 500000 or (e.population >= 20000 and e.country in NEAR_EAST))
 
 
 @functools.cache

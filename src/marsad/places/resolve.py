@@ -66,6 +66,7 @@ class Mention:
     prev_nisba: str | None = None  # country of a nisba adjective right before the name
     prev_definite: bool = False  # the word before carries the article (المحافظات)
     entity_exact: bool = False  # the NER span is exactly the mention
+    fuzzy: bool = False  # matched by consonant skeleton (a variant spelling)
     club: bool = False  # a town name followed by a masculine nisba: «الوكرة القطري» is the club
     tok_start: int = 0  # token index range of the mention
     tok_end: int = 0
@@ -269,10 +270,14 @@ def accept(m: Mention, ctx: dict[str, dict[str, int]], gaz: Gazetteer, near: boo
         others = any(k != m.key for cc, keys in ctx.items() if cc != c.country for k in keys)
         return ctx_ok or near or c.kind in AREA_KINDS or c.population >= 100000 or not others
     locative = m.prev in LOCATIVE or m.prev_prefix.endswith("ب") or m.trigger == "area"
+    if m.fuzzy:  # a variant spelling: only a place the article is about
+        return ctx_ok or near
     if m.key in gaz.ambiguous:
         return (ctx_ok or near) and locative
     if c.kind in AREA_KINDS:
         return True
+    if c.place_id and c.place_id.startswith("dst:"):  # a city district: only next to its city
+        return near
     if c.generated:  # a name read back from the romanisation: only where the article is
         return (ctx_ok or near) and (locative or m.key not in gaz.common)
     # a frequent name that inflects like a word (الباب/باب/بابه) is a word unless shown otherwise

@@ -14,7 +14,7 @@ locates relative to a known place come from ``relative``.
 from __future__ import annotations
 
 from marsad.document import Document, Place, Token
-from marsad.places.gazetteer import JOINABLE_HEADS, Entry, Gazetteer, load
+from marsad.places.gazetteer import JOINABLE_HEADS, Entry, Gazetteer, load, skeleton
 from marsad.places.relative import find_relative
 from marsad.places.resolve import LOCATIVE, PERSON_HEADS, TRIGGERS, Mention, resolve
 from marsad.places.romanise import romanise
@@ -86,24 +86,33 @@ def orig_offset(doc: Document, tok: Token, cut: int) -> int:
     return tok.start
 
 
-def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
+def find_mentions(doc: Document, gaz: Gazetteer, nisba: dict[str, float] | None = None) -> list[Mention]:
+    """Toponym mentions; nisba adjectives met on the way are counted into ``nisba`` (country -> weight)."""
     tokens = doc.tokens
     n = len(tokens)
     out: list[Mention] = []
+    cache = _word_cache(gaz)
     i = 0
     while i < n:
         tok = tokens[i]
         if not tok.is_word:
             i += 1
             continue
+        info = cache.get(tok.norm) or _word_info(gaz, tok, cache)
+        starts, spelled, nisba_cc = info
+        if nisba_cc and nisba is not None:
+            nisba[nisba_cc] = min(NISBA_CAP, nisba.get(nisba_cc, 0.0) + NISBA_WEIGHT)
         found = []  # (n_tokens, key, cands, cut) for each reading that starts a name
-        for form, cut in _starts(gaz, tok.norm):
+        for form, cut in starts:
             best = _longest(tokens, i, form, gaz)
             if best is not None:
                 found.append((best[0], best[1], best[2], cut))
+        fuzzy = False
         if not found:
-            i += 1
-            continue
+            if spelled is None:
+                i += 1
+                continue
+            found, fuzzy = [spelled], True
         width = max(f[0] for f in found)
         found = [f for f in found if f[0] == width]
         _, key, cands, cut = found[0]
@@ -156,20 +165,53 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
         first_word = not any(t.is_word for t in tokens[:i])
         after_dash = i > 0 and _dateline_after(doc, tokens, i - 1)
         m.dateline = m.start < DATELINE_CHARS and (after_dash or (first_word and _dateline_after(doc, tokens, i + width)))
+        m.fuzzy = fuzzy
         out.append(m)
         i += width
     return out
 
 
-_STARTS: dict[tuple[int, str], tuple[tuple[str, int], ...]] = {}
+SKELETON_MIN_LEN = 4
+SKELETON_MAX_FREQ = 3  # only spellings that are rare in news: a frequent word is a word (فينا)
+
+
+WordInfo = tuple[tuple[tuple[str, int], ...], "tuple[int, str, tuple[Entry, ...], int] | None", "str | None"]
+_CACHES: dict[int, dict[str, WordInfo]] = {}
+CACHE_MAX = 500000
+
+
+def _word_cache(gaz: Gazetteer) -> dict[str, WordInfo]:
+    cache = _CACHES.get(id(gaz))
+    if cache is None or len(cache) > CACHE_MAX:
+        cache = _CACHES[id(gaz)] = {}
+    return cache
+
+
+def _word_info(gaz: Gazetteer, tok: Token, cache: dict[str, WordInfo]) -> WordInfo:
+    """What a word can be, computed once per word: name starts, a variant spelling, a nisba."""
+    word = tok.norm
+    starts = _starts(gaz, word)
+    nisba_cc = gaz.nisba.get(word) or (gaz.nisba.get(word[1:]) if word[:1] in ("و", "ف", "ب", "ل") else None)
+    info: WordInfo = (starts, None if starts else _skeleton_match(gaz, word), nisba_cc)
+    cache[word] = info
+    return info
+
+
+def _skeleton_match(gaz: Gazetteer, word: str) -> tuple[int, str, tuple[Entry, ...], int] | None:
+    """A rare spelling of a notable place that differs only in long vowels (طهرن for طهران)."""
+    vocab = vocabulary()
+    if len(word) < SKELETON_MIN_LEN or vocab.get(word, 0) > SKELETON_MAX_FREQ:
+        return None
+    for form, cut in readings(word):
+        if len(form) >= SKELETON_MIN_LEN and vocab.get(form, 0) <= SKELETON_MAX_FREQ:
+            cands = gaz.skeletons.get(skeleton(form))
+            if cands:
+                return 1, form, cands, cut
+    return None
 
 
 def _starts(gaz: Gazetteer, word: str) -> tuple[tuple[str, int], ...]:
-    """The readings of a word that can start a gazetteer name (cached per word)."""
-    cache_key = (id(gaz), word)
-    hit = _STARTS.get(cache_key)
-    if hit is not None:
-        return hit
+    """The readings of a word that can start a gazetteer name."""
     vocab = vocabulary()
     whole = vocab.get(word, 0)
     out = []
@@ -180,10 +222,7 @@ def _starts(gaz: Gazetteer, word: str) -> tuple[tuple[str, int], ...]:
             out.append((form, cut))
         elif form.endswith("اء") and form[:-1] in gaz.names:  # المخاء = المخا: a final hamza written or not
             out.append((form[:-1], cut))
-    res = tuple(out)
-    if len(_STARTS) < 500000:
-        _STARTS[cache_key] = res
-    return res
+    return tuple(out)
 
 
 def _longest(tokens: list[Token], i: int, form: str, gaz: Gazetteer) -> tuple[int, str, tuple[Entry, ...]] | None:
@@ -264,9 +303,10 @@ class Places:
         self.gaz = gazetteer or load()
 
     def __call__(self, doc: Document) -> None:
-        mentions = find_mentions(doc, self.gaz)
+        nisba: dict[str, float] = {}
+        mentions = find_mentions(doc, self.gaz, nisba)
         _entity_labels(doc, mentions)
-        resolved = resolve(mentions, self.gaz, nisba_context(doc.tokens, self.gaz))
+        resolved = resolve(mentions, self.gaz, nisba)
         places = []
         for m in resolved:
             c = m.best
