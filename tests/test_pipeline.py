@@ -52,3 +52,15 @@ def test_failing_stage_is_recorded_and_others_still_run():
 
 def test_bom_is_removed():
     assert Document("\ufeffنص").text == "نص"
+
+
+def test_a_stage_that_cannot_load_is_reported_on_every_document(monkeypatch):
+    import marsad.pipeline as pl
+
+    monkeypatch.setitem(pl.STAGES, "entities", "marsad.no_such_module:Nothing")
+    pipe = pl.build(["normalise", "segment", "entities", "dates"])
+    doc = pipe(Document("قال الوزير أمس إن الاجتماع انتهى."))
+    assert "stage unavailable" in doc.errors["entities"]
+    assert "dates" in doc.done and doc.tokens
+    with pytest.raises(ModuleNotFoundError):
+        pl.build(["normalise", "entities"], strict=True)

@@ -46,13 +46,28 @@ def load_stage(name: str) -> Stage:
     return getattr(importlib.import_module(module_name), class_name)()
 
 
+class UnavailableStage:
+    """Stands in for a stage that could not be loaded (missing model or data file): every
+    document records why, and the stages that need its output are skipped, not failed."""
+
+    needs: tuple[str, ...] = ()
+    adds: tuple[str, ...] = ()
+
+    def __init__(self, name: str, reason: str):
+        self.name = name
+        self.reason = reason
+
+    def __call__(self, doc: Document) -> None:
+        raise RuntimeError(f"stage unavailable: {self.reason}")
+
+
 class Pipeline:
     def __init__(self, stages: Iterable[Stage]):
         self.stages = list(stages)
         provided: set[str] = set()
         for stage in self.stages:
             missing = set(stage.needs) - provided
-            if missing:
+            if missing and not any(isinstance(s, UnavailableStage) for s in self.stages):
                 raise ValueError(f"stage {stage.name!r} needs {sorted(missing)}, which no earlier stage adds")
             provided.update(stage.adds)
         self.timings: dict[str, float] = {s.name: 0.0 for s in self.stages}
@@ -86,10 +101,25 @@ class Pipeline:
             yield self(doc)
 
 
-def build(names: Iterable[str] | None = None, disable: Iterable[str] = ()) -> Pipeline:
+def build(names: Iterable[str] | None = None, disable: Iterable[str] = (), strict: bool = False) -> Pipeline:
+    """The named stages (default: all) in data-flow order. A stage that fails to load is logged
+    and replaced by an UnavailableStage unless ``strict``, so one broken stage never fails every
+    document."""
     wanted = list(names) if names is not None else list(STAGES)
     skip = set(disable)
-    return Pipeline(load_stage(n) for n in wanted if n not in skip)
+    stages: list[Stage] = []
+    for name in wanted:
+        if name in skip:
+            continue
+        try:
+            stages.append(load_stage(name))
+        except Exception as exc:
+            if strict:
+                raise
+            reason = f"{type(exc).__name__}: {exc}"
+            log.error("stage %s could not be loaded and is left out: %s", name, reason)
+            stages.append(UnavailableStage(name, reason))
+    return Pipeline(stages)
 
 
 @functools.cache
