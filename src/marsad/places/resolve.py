@@ -1,13 +1,20 @@
 """Disambiguation of toponym mentions: an ordered chain of small passes over the candidates.
 
-1. ``drop_non_places``  — person names, nisba adjectives, names inside organisations.
-2. ``country_context``  — countries the article names (country mentions, the dateline, places
-                          with a single candidate country).
-3. ``score``            — prior (feature class, population, Arab-world news) + context country
-                          + trigger word (مدينة، محافظة، نهر، معبر…) + dateline.
+1. ``drop_non_places``  — person names (NER PER spans, a given name before a family name),
+                          nisba adjectives (القوات العراقية, ليرة سورية), organisation, group,
+                          club and media names (تنظيم…, فريق…, لـ«الرياض»).
+2. ``country_context``  — countries the article names: country mentions, the dateline, places
+                          with a single candidate country, nisba adjectives (الحكومة اليمنية).
+3. ``score``            — prior (feature class, population, capital, Arab-world news) + context
+                          country + trigger word (مدينة، محافظة، ريف، نهر، معبر…) + a nisba right
+                          before the name (العاصمة الأردنية عمان) + dateline.
 4. ``proximity``        — closeness to the places already resolved with confidence.
 5. ``one_sense``        — the same name resolves the same way throughout the article.
-6. ``accept``           — names that are also common words or small places need support.
+6. ``accept``           — support required by what the name is: a frequent or word-like name
+                          (الباب), a small place, a read-back or variant spelling, a city district
+                          need context (country named, a place nearby, a generic word, a
+                          preposition, an NER LOC span); a list «عدن ولحج وأبين» shares support.
+Each pass is a function over ``Mention`` objects and can be tested on its own.
 """
 
 from __future__ import annotations
