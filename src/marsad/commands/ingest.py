@@ -28,6 +28,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="processes running the pipeline (default 1); one writer stores their results")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar on stderr (default: when stderr is a terminal)")
+    p.add_argument("--dedup", action=argparse.BooleanOptionalAction, default=True,
+                   help="after storing, give near-duplicate articles one story id and merge their events (default on)")
+    p.add_argument("--keep-non-arabic", action="store_true", help="store articles the language check finds not Arabic")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.set_defaults(run=run)
 
@@ -154,7 +157,7 @@ def run(args: argparse.Namespace) -> int:
             bar.set_postfix(stored=counts["stored"], events=counts["events"], refresh=False)
 
     try:
-        articles = read_inputs(args.inputs, args.input_format)
+        articles = read_inputs(args.inputs, args.input_format, keep_non_arabic=args.keep_non_arabic or None)
         bar = tqdm(articles, unit=" art", file=sys.stderr, disable=not show, mininterval=0.5, dynamic_ncols=True)
         pending: list = []
         for art in bar:
@@ -188,6 +191,17 @@ def run(args: argparse.Namespace) -> int:
         if bar is not None:
             bar.close()
         store.close()
+    if args.dedup and counts["stored"]:
+        from marsad.dedup.store import dedup_store
+
+        try:
+            with_dedup = Store.open(args.db)
+            try:
+                counts["merged_events"] = dedup_store(with_dedup)["events_merged"]
+            finally:
+                with_dedup.close()
+        except Exception as exc:  # dedup is an extra pass: the stored articles stay
+            _report(f"near-duplicate pass failed: {type(exc).__name__}: {exc}", None)
     seconds = time.perf_counter() - t0
     total = sum(counts[k] for k in ("stored", "duplicates", "skipped", "failed"))
     summary = {**counts, "articles": total, "seconds": round(seconds, 3), "store_seconds": round(store_s, 3),
