@@ -158,3 +158,40 @@ def test_filters_in_the_url_and_events_in_view(browser, live_server):
     assert "bbox=" in pg.locator("#export-csv").get_attribute("href")
     expect(pg.locator(".ev-marker")).to_have_count(1)  # the map itself still holds every event (others off-screen)
     ctx.close()
+
+
+def test_configured_tiles_are_drawn_under_the_events(browser, live_server, tmp_path):
+    """--tile-url: a tile layer under the markers (here served by the test server itself, so the
+    test needs no network); the Natural Earth layer turns transparent and unlabelled."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    from marsad.api.app import create_app
+
+    store = live_server[1]
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    tile = f"http://127.0.0.1:{port}/static/vendor/leaflet/images/marker-icon.png?z={{z}}&x={{x}}&y={{y}}"
+    server = uvicorn.Server(uvicorn.Config(create_app(backend=store, tile_url=tile, tile_attribution="Test tiles"),
+                                           host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    try:
+        ctx = browser.new_context(viewport={"width": 1200, "height": 800})
+        pg = ctx.new_page()
+        pg.goto(f"http://127.0.0.1:{port}/")
+        pg.wait_for_selector("body.ready")
+        expect(pg.locator(".ev-marker")).to_have_count(6)
+        expect(pg.locator("img.leaflet-tile-loaded").first).to_be_attached()
+        assert "Test tiles" in pg.locator(".leaflet-control-attribution").inner_text()
+        assert pg.locator(".country-label").count() == 0
+        ctx.close()
+    finally:
+        server.should_exit = True
+        thread.join(10)

@@ -118,14 +118,20 @@
     }
   }
 
+  /* With online tiles the Natural Earth layer turns transparent: it still takes clicks and
+     outlines the selected country, the tiles draw the land, borders and names. */
+  const tiled = () => !!state.config.tile_url;
+
   function countryStyle(f) {
     const on = state.f.country && f.properties.alpha2 === state.f.country;
-    return on ? Object.assign({}, BASE_STYLE, {fillColor: "#e3ebf4", stroke: true, color: "#5b7fa6", weight: 1.4}) : BASE_STYLE;
+    const base = tiled() ? Object.assign({}, BASE_STYLE, {fillOpacity: 0}) : BASE_STYLE;
+    return on ? Object.assign({}, base, {fillColor: "#e3ebf4", fillOpacity: tiled() ? 0.25 : 1, stroke: true,
+      color: "#5b7fa6", weight: 1.4}) : base;
   }
 
   function drawLabels() {
     labels.clearLayers();
-    if (!countryLayer) return;
+    if (!countryLayer || tiled()) return;
     const z = map.getZoom();
     const minArea = z <= 3 ? 60 : z === 4 ? 12 : z === 5 ? 2 : 0;
     countryLayer.eachLayer((l) => {
@@ -153,15 +159,18 @@
       map.createPane("labels").style.zIndex = 350;
       map.getPane("labels").style.pointerEvents = "none";
       // borders between countries only (shared arcs): no stroke along coasts or the antimeridian cut
-      L.geoJSON(topojson.mesh(topo, topo.objects.countries, (a, b) => a !== b), {pane: "basemap", interactive: false,
-        style: {color: "#a7afb8", weight: 0.8, opacity: 1, fill: false}}).addTo(map);
+      if (!tiled()) {
+        L.geoJSON(topojson.mesh(topo, topo.objects.countries, (a, b) => a !== b), {pane: "basemap", interactive: false,
+          style: {color: "#a7afb8", weight: 0.8, opacity: 1, fill: false}}).addTo(map);
+      }
       countryLayer = L.geoJSON(land, {pane: "basemap", style: countryStyle, onEachFeature(f, layer) {
         if (!f.properties.alpha2) return;
         layer.on("click", () => {
           $("f-country").value = f.properties.alpha2;
           setFilter({country: state.f.country === f.properties.alpha2 ? "" : f.properties.alpha2}, true);
         });
-        layer.on("mouseover", () => layer.setStyle({fillColor: state.f.country === f.properties.alpha2 ? "#dce6f1" : "#ece8df"}));
+        layer.on("mouseover", () => layer.setStyle(tiled() ? {fillColor: "#5b7fa6", fillOpacity: 0.12}
+          : {fillColor: state.f.country === f.properties.alpha2 ? "#dce6f1" : "#ece8df"}));
         layer.on("mouseout", () => countryLayer.resetStyle(layer));
       }}).addTo(map);
       map.eachLayer((l) => { if (l.options && l.options.interactive === false && l.options.pane === "basemap" && l.bringToFront) l.bringToFront(); });
@@ -170,8 +179,8 @@
       map.on("zoomend", drawLabels);
       map.attributionControl.addAttribution("Natural Earth");
     } catch (e) { toast(t.load_error + e.message); }
-    if (state.config.tile_url) {
-      L.tileLayer(state.config.tile_url, {attribution: state.config.tile_attribution || "", maxZoom: 18, opacity: 0.9}).addTo(map);
+    if (tiled()) {
+      L.tileLayer(state.config.tile_url, {attribution: state.config.tile_attribution || "", maxZoom: 18}).addTo(map);
     }
   }
 
