@@ -190,7 +190,7 @@ def _options(w: str, i: int, lang: str) -> Alt:  # noqa: C901, PLR0911, PLR0912 
     prev = w[i - 1] if i else ""
     nxt = w[i + 1] if i + 1 < n else ""
     first, last = i == 0, i == n - 1
-    if c == prev and c not in VOWELS:
+    if c == prev and c not in VOWELS and rest[:2] not in ("th", "sh", "ch", "ph", "kh", "zh"):
         return [(1, "", 0)]  # doubled consonant
     # word-initial Mc/Mac, French endings, long digraphs
     if first and rest.startswith("mc"):
@@ -202,12 +202,18 @@ def _options(w: str, i: int, lang: str) -> Alt:  # noqa: C901, PLR0911, PLR0912 
                 return [(len(end), ar, 0)] + ([(len(end), "ي", 0.5)] if end in ("et", "ez") else [])
         if last and c in "stxdz" and prev:
             return [(1, "", 0), (1, {"s": "س", "t": "ت", "x": "كس", "d": "د", "z": "ز"}[c], 1)]
+    if rest.startswith("tth"):
+        return [(1, "", 0)]  # Matthew: one ث
+    if lang == "fr" and rest.startswith("ean"):
+        return [(2, "ا", 0)]  # Jean
     if rest.startswith("shch"):
         return [(4, "ش", 0)]
     if rest.startswith("sch"):
         return [(3, "ش", 0)] if lang != "it" else [(3, "سك", 0)]
     if rest.startswith("tch"):
         return [(3, "تش", 0), (3, "ش", 1)]
+    if rest.startswith("ch") and lang == "en" and i + 2 < n and w[i + 2] in "rl":
+        return [(2, "ك", 0)]  # Christopher
     if rest.startswith("ch"):
         return {"fr": [(2, "ش", 0)], "de": [(2, "خ", 0), (2, "ش", 1), (2, "ك", 1)], "it": [(2, "ك", 0)],
                 "es": [(2, "تش", 0)], "ru": [(2, "تش", 0), (2, "ش", 1)], "nl": [(2, "خ", 0), (2, "ك", 1)]}.get(
@@ -240,7 +246,7 @@ def _options(w: str, i: int, lang: str) -> Alt:  # noqa: C901, PLR0911, PLR0912 
         "ai": [("اي", 0), ("ي", 1)], "ay": [("اي", 0), ("ي", 1)], "oy": [("وي", 0)],
         "ei": [("اي", 0), ("ي", 1)] if lang in ("de", "nl") else [("ي", 0), ("اي", 1)],
         "ey": [("ي", 0), ("اي", 1)], "ie": [("ي", 0), ("يي", 1)], "ue": [("و", 0), ("ي", 1)],
-        "ae": [("ي", 0), ("ا", 1)], "oe": [("و", 0), ("ي", 1)],
+        "ae": [("ي", 0), ("ا", 1), ("", 0.5)], "oe": [("و", 0), ("ي", 1)],
         "eu": [("وي", 0)] if lang == "de" else [("و", 0), ("يو", 1)],
         "oi": [("وا", 0)] if lang == "fr" else [("وي", 0)],
     }
@@ -278,12 +284,14 @@ def _options(w: str, i: int, lang: str) -> Alt:  # noqa: C901, PLR0911, PLR0912 
             return {"a": [(1, "ا", 0), (1, "ه", 0.5)], "i": [(1, "ي", 0)], "o": [(1, "و", 0)], "u": [(1, "و", 0)]}[c]
         loose = lang in ("en", "fr", "nl")
         # English open a (David, Jake): a consonant then a vowel
-        open_a = lang == "en" and nxt not in VOWELS and i + 2 < n and w[i + 2] in "aeiouy" and nxt not in "rw"
-        return {"a": [(1, "ا", 0), (1, "", 1)] + ([(1, "ي", 1)] if open_a else [])
+        open_v = lang == "en" and nxt not in VOWELS and i + 2 < n and w[i + 2] in "aeiouy" and nxt not in "rw"
+        magic_e = open_v and i + 3 == n and w[-1] == "e"  # Jane جين, Blake بليك
+        return {"a": [(1, "ا", 1 if magic_e else 0), (1, "", 1)] + ([(1, "ي", 0.3)] if open_v else [])
                 if loose else [(1, "ا", 0), (1, "", 1.5)],
                 "e": [(1, "ي", 0), (1, "", 0.5 if loose else 1)],
-                "i": [(1, "ي", 0), (1, "", 1), (1, "اي", 1)] if loose else [(1, "ي", 0), (1, "", 1.5)],
-                "o": [(1, "و", 0), (1, "", 1), (1, "ا", 1)] if loose else [(1, "و", 0), (1, "", 1.5)],
+                "i": [(1, "ي", 0), (1, "", 1), (1, "اي", 0.5 if open_v else 1)] if loose else [(1, "ي", 0), (1, "", 1.5)],
+                "o": [(1, "و", 0), (1, "", 1)] + ([(1, "ا", 1)] if lang == "fr" else []) if loose
+                else [(1, "و", 0), (1, "", 1.5)],
                 "u": [(1, "و", 0), (1, "ا", 1), (1, "", 1)] if lang == "en" else [(1, "و", 0), (1, "", 1.5)]}[c]
     # consonants
     if c == "c":
@@ -337,7 +345,7 @@ def ar_key(text: str) -> str:
     """Lookup key: the project's normalisation plus the Persian letters some papers use for v/p/g."""
     from marsad.text.normalise import normalise_key
 
-    return normalise_key(text).translate(AR_FOLD).replace("-", "").replace(" ", "")
+    return normalise_key(text).translate(AR_FOLD).replace("-", "").replace(" ", "").replace("يي", "ي")
 
 
 def arabic_spellings(name: str, lang: str = "en", max_cost: float = 2.5, limit: int = 48) -> dict[str, float]:
@@ -357,6 +365,9 @@ def arabic_spellings(name: str, lang: str = "en", max_cost: float = 2.5, limit: 
                 if cost + c <= max_cost:
                     nxt_beams.append((cost + c, i + k, ar + a))
         beams = sorted(nxt_beams)[: limit * 4]
+    if len(w) > 2 and w[0] == "d" and w[1] in "mnv":  # Dmitry ديمتري: a vowel eases the first cluster
+        for key, cost in list(done.items()):
+            done.setdefault(key[0] + "ي" + key[1:], cost + 1)
     return dict(sorted(done.items(), key=lambda kv: kv[1])[:limit])
 
 
@@ -399,7 +410,8 @@ def build(census: dict[str, bytes], max_surnames: int) -> dict[str, dict[str, tu
     for lang, (given, family) in CURATED.items():
         for role, text in (("given", given), ("surname", family)):
             for nm in text.split():
-                entries.append((nm, lang, 30.0, role))  # as frequent as a common US name
+                # the commonest names of their countries: as frequent as a common US name
+                entries.append((nm, lang, 1000.0 if role == "given" else 200.0, role))
     index: dict[str, dict[str, tuple[str, int]]] = {}
     for latin, lang, freq, role in entries:
         base = 100 * math.log10(freq + 1)

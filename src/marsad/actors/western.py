@@ -30,7 +30,7 @@ PARTICLES = {"دي": "de", "دو": "du", "فون": "von", "فان": "van", "دي
 WESTERN_PARTICLES = frozenset({"فون", "فان", "دير", "ديل", "ديلا", "دوس"})
 ARAB_PARTICLES = frozenset({"بن", "ابن", "ابو", "ابي", "بنت", "ام", "ال", "عبد", "ولد", "اية", "ايه"})
 UNKNOWN_VOTE = 0.3  # a word neither index knows (بايدن، ماكرون) leans Western next to Western words
-MIN_VOTE = 1.0
+MIN_VOTE = 0.5
 MIN_SCORE = 60  # weaker index entries (rare names, costly spellings) are no evidence
 
 
@@ -60,6 +60,12 @@ def _arab_count(word: str) -> int:
     return unit_counts().get(word, 0)
 
 
+def _western_al(word: str) -> bool:
+    """«اليزابيث», «اليوت», «الكسندر»: a Western name beginning with the letters of the article."""
+    entry = index().get(word)
+    return bool(entry) and max(entry[1], entry[3]) >= MIN_SCORE and _arab_count(word[2:]) < 3
+
+
 def _latin_for(entry: tuple[str, int, str, int], pos: str) -> tuple[str, int]:
     g, gs, s, ss = entry
     if pos == "first":
@@ -77,16 +83,17 @@ def western_latin(arabic: str) -> str | None:
     idx = index()
     vote = 0.0  # Western strength minus Arab strength, summed over the words
     evidence = False  # some word reads better as Western than as Arab
+    rare = True  # every word rare or unknown as an Arab name unit
     readings: list[str | None] = []
     for i, w in enumerate(words):
-        if w in ARAB_PARTICLES or (w.startswith("ال") and len(w) > 3) or w.startswith("عبد"):
+        if w in ARAB_PARTICLES or w.startswith("عبد") or (w.startswith("ال") and len(w) > 3 and not _western_al(w)):
             return None
         pos = "first" if i == 0 and len(words) > 1 else "last" if i == len(words) - 1 else "mid"
         if w in PARTICLES and 0 < i < len(words) - 1:
             readings.append(PARTICLES[w])
             vote += 1 if w in WESTERN_PARTICLES else 0
             continue
-        entry = idx.get(w)
+        entry = idx.get(w.replace("يي", "ي"))
         latin, score = _latin_for(entry, pos) if entry else ("", -999)
         arab = math.log10(_arab_count(w) + 1)  # 0 unknown, 1 for ~9 Arab bearers, 3 for ~999
         if latin and score >= MIN_SCORE:
@@ -97,6 +104,9 @@ def western_latin(arabic: str) -> str | None:
         else:
             vote += UNKNOWN_VOTE if arab == 0 else -arab
             readings.append(None)
+        rare = rare and _arab_count(w) < 3
+    if rare and len(words) > 1:
+        evidence, vote = True, max(vote, MIN_VOTE)  # no word is an Arab name (أوباما، ماكرون): not Arab
     if not evidence or vote < MIN_VOTE:
         return None
     return " ".join(r if r else phonetic(w) for r, w in zip(readings, words, strict=True))
@@ -105,6 +115,14 @@ def western_latin(arabic: str) -> str | None:
 _PHON = {"ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r",
          "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "g", "ف": "f",
          "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "o", "ي": "i", "ء": ""}
+
+
+# consonant pairs Western names write without a vowel between them (others get an e: Blinkn → Blinken)
+PAIRS = frozenset("bl br ch ck cl cr dr fl fr gh gl gr kh kl kr ld lf lk ll lm ln lp ls lt lv mb mp ms nc nd ng "
+                  "nk ns nt nz pl pr ps rb rc rd rf rg rk rl rm rn rp rs rt rv rz sc sh sk sl sm sn sp st sz th tr "
+                  "ts tz vr zh dh nb nf nm nr nl mn mr".split())
+FINAL_PAIRS = frozenset("ch ck ft gh kh ld lf lk lm lt mb mp nd ng nk ns nt nz rd rg rk rm rn rs rt sh sk st th ts "
+                        "tz zh ks ms ls".split())
 
 
 def phonetic(word: str) -> str:
@@ -123,5 +141,20 @@ def phonetic(word: str) -> str:
             continue  # the alif that only carries an initial vowel
         else:
             out.append(_PHON.get(ch, ""))
-    latin = "".join(out)
+    latin = _epenthesis("".join(out))
     return latin[:1].upper() + latin[1:] if latin else word
+
+
+def _epenthesis(latin: str) -> str:
+    """Put back the short e Arabic script leaves out where Western names join no consonants:
+    a first or last pair (Btrayos → Betrayos, Blinkn → Blinken) and a final consonant + r (Shomr)."""
+    vowels, n = "aeiouy", len(latin)
+    if n < 3:
+        return latin
+    out = latin
+    if out[-1] not in vowels and out[-2] not in vowels and (out[-2:] not in FINAL_PAIRS or out[-1] == "r") \
+            and out[-3:] not in ("tch", "sch") and out[-2] != out[-1]:
+        out = out[:-1] + "e" + out[-1]
+    if out[0] not in vowels and out[1] not in vowels and out[:2] not in PAIRS:
+        out = out[0] + "e" + out[1:]
+    return out
