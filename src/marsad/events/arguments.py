@@ -29,6 +29,8 @@ COMPASS = wordlist("compass")
 TARGET_NOUNS = wordlist("target_nouns")
 CONTAINER_WORDS = wordlist("container_words")
 DIRECTION_WORDS = wordlist("direction_words")
+SEAT_WORDS = wordlist("seat_words")
+DISTANCE_UNITS = wordlist("distance_units")
 
 
 def is_armed(a: ActorMention | ArgRef | None) -> bool:
@@ -142,6 +144,29 @@ class Arguments:
             k += 1
         return False
 
+    def not_event_place(self, p: Place) -> bool:
+        """A place that cannot be where the event happened: an organisation's seat («التي
+        يوجد مقرها في طرابلس») or the point a distance is measured from («على بعد 70 كيلومترا
+        جنوب شرقي مايدوغوري», «57 كم شمال شرقي بغداد»)."""
+        toks = self.view.doc.tokens
+        k = self.view.token_at(p.start)
+        sa = self.view.sent_ranges[toks[k].sent][0] if k < len(toks) else 0
+        words = 0
+        m = k - 1
+        while m >= sa and words < 5:
+            t = toks[m]
+            if t.is_word:
+                words += 1
+                if words <= 2 and (t.norm in SEAT_WORDS or t.stem in SEAT_WORDS):
+                    return True
+                glued = next((u for u in ("كم", "كلم") if t.norm.endswith(u) and t.norm[:-len(u)].isdigit()), None)
+                if t.norm in DISTANCE_UNITS or t.stem in DISTANCE_UNITS or glued:
+                    # a reference point less than 40 km away still places the event well enough
+                    num = t.norm[:-len(glued)] if glued else (toks[m - 1].norm if m > sa else "")
+                    return not (num.isdigit() and int(num) <= 40)
+            m -= 1
+        return False
+
     def _tokens_between(self, a: int, b: int) -> int:
         v = self.view
         if b <= a:
@@ -214,7 +239,7 @@ class Arguments:
     def place(self, sent: int, i: int, j: int) -> tuple[Place | None, int]:
         """(place, ACLED geo precision) nearest the trigger, preferring its object in the clause."""
         toks = self.view.doc.tokens
-        places = self.places_by_sent.get(sent, [])
+        places = [p for p in self.places_by_sent.get(sent, []) if not self.not_event_place(p)]
         t_start, t_end = toks[i].start, toks[j - 1].end
         if places:
             lo, hi = self.view.clause(i)
@@ -260,7 +285,7 @@ class Arguments:
         last = main
         toks = self.view.doc.tokens
         for p in self.places_by_sent.get(sent, []):
-            if p.start <= main.end or p.start >= stop or is_country(p):
+            if p.start <= main.end or p.start >= stop or is_country(p) or self.not_event_place(p):
                 continue
             k = self.view.token_at(p.start)
             before = toks[k - 1].norm if k > 0 else ""
@@ -288,12 +313,29 @@ class Arguments:
         """The last place below country level in the two sentences before (none further back:
         an article's first place is too often somewhere else)."""
         for s in (sent - 1, sent - 2):
-            ps = [p for p in self.places_by_sent.get(s, []) if not is_country(p)]
+            ps = [p for p in self.places_by_sent.get(s, []) if not is_country(p) and not self.not_event_place(p)]
             if ps:
                 return ps[-1]
         return None
 
     # -- date ---------------------------------------------------------------
+    def has_own_day(self, sent: int) -> bool:
+        """Does the sentence name a day of its own (not a «منذ …» start)?"""
+        return any(_gran_rank(t) == 0 and not self._since(t) for t in self.timex_by_sent.get(sent, []))
+
+    def ongoing_since_long(self, sent: int) -> bool:
+        """«تشهد مدينة حلب معارك متواصلة منذ صيف 2012»: the sentence's only time is a «منذ …»
+        start older than the news window, so it tells a situation, not the day's news."""
+        pub = self.view.doc.published
+        tx = self.timex_by_sent.get(sent, [])
+        if pub is None or not tx or not all(self._since(t) for t in tx):
+            return False
+        for t in tx:
+            last = _timex_last_day(t)
+            if last is not None and (pub - last).days > NEWS_WINDOW_DAYS:
+                return True
+        return False
+
     def date(self, sent: int, i: int) -> tuple[str | None, int, bool]:
         """(ISO date, ACLED time precision, background) for the trigger."""
         doc = self.view.doc

@@ -37,6 +37,7 @@ VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence ag
 CIVILIAN_INTER = 7
 # «تعرض لهجوم» (underwent an attack) is asserted, unlike the purpose «للسيطرة على»
 UNDERGO = wordlist("undergo")
+AGO_UNITS = wordlist("ago_units")
 
 
 def reportable(e: Event) -> bool:
@@ -129,7 +130,8 @@ class Events:
         for prev, psent in reversed(raw):
             if sent - psent > 3:
                 break
-            if prev.event_type == ev.event_type and prev.modality == ASSERTED and not prev.background \
+            if prev.event_type == ev.event_type and prev.modality == ASSERTED \
+                    and (not prev.background or sent - psent <= 1) \
                     and (ev.place is None or (prev.place is not None and not is_country(prev.place)
                                               and (same_place(prev.place, ev.place) or km(prev.place, ev.place) <= 50))):
                 prev.mentions.extend(ev.mentions)
@@ -226,6 +228,12 @@ class Events:
             if any(w in FUTURE_AFTER for w in after):
                 modality = "planned"  # «وأن استعادتها من قبضة الانقلابيين سيتم قريبا»
         date, time_precision, background = finder.date(sent, hit.i)
+        if modality == "prior" and time_precision == 1 and not background and finder.has_own_day(sent):
+            modality = ASSERTED  # «وكان 5 من الحوثيين قتلوا صباح الأربعاء في هجوم …»: dated, in the window
+        if modality == ASSERTED and finder.ongoing_since_long(sent):
+            modality = "state"  # «تشهد حلب معارك متواصلة منذ صيف 2012»
+        if not background and (_chronicle_line(view, sent) or _years_ago(view, sent, hit.i)):
+            background = True  # «1964- البحرية الفيتنامية …», «القنبلة التي انفجرت قبل 70 عاما»
 
         if sub == "Air/drone strike" and agent is not None and not is_state(agent) and agent.inter != 8:
             # aircraft are a state's or a coalition's: a rebel group found as agent is the target
@@ -297,6 +305,45 @@ class Events:
             for c in cs:
                 ev = min(evs, key=lambda e: abs(e.trigger.start - c.start))
                 ev.fatalities = max(ev.fatalities, c.value)
+
+
+def _chronicle_line(view: View, sent: int) -> bool:
+    """A sentence that opens with a past year and a dash is an entry of a chronology («1964- …»,
+    «هذا اليوم في التاريخ»): history, whatever day the article appeared."""
+    doc = view.doc
+    sa, sb = view.sent_ranges[sent]
+    toks = doc.tokens
+    if sa >= sb:
+        return False
+    first = toks[sa].norm
+    if not (len(first) == 4 and first.isdigit()):
+        return False
+    year = int(first)
+    if doc.published is not None and not 1000 <= year < doc.published.year:
+        return False
+    text = doc.text[toks[sa].end:toks[sa].end + 4]
+    return text.lstrip()[:1] in ("-", "–", "—", ":")
+
+
+def _years_ago(view: View, sent: int, i: int) -> bool:
+    """«القنبلة التي انفجرت قبل 70 عاما», «قبل عقدين»: the trigger's stretch of its sentence (no
+    punctuation between) tells it as years ago."""
+    toks = view.doc.tokens
+    sa, sb = view.sent_ranges[sent]
+    lo = i
+    while lo > sa and i - lo < 15 and (toks[lo - 1].is_word or toks[lo - 1].norm.isdigit()):
+        lo -= 1
+    hi = i
+    while hi < sb - 1 and hi - i < 15 and (toks[hi + 1].is_word or toks[hi + 1].norm.isdigit()):
+        hi += 1
+    for k in range(lo, hi + 1):
+        if toks[k].norm != "قبل":
+            continue
+        nxt = [t for t in toks[k + 1:min(k + 4, hi + 1)]]
+        if nxt and (nxt[0].norm in AGO_UNITS or (len(nxt) > 1 and nxt[1].norm in AGO_UNITS
+                                                and nxt[1].norm not in ("عام", "سنه"))):
+            return True
+    return False
 
 
 __all__ = ["Events", "reportable"]
