@@ -202,10 +202,12 @@ def test_background_modality_and_confidence_filters(store):
     threat.events[0].modality = "threatened"
     store.add_document(history)
     store.add_document(threat)
-    assert [e["date_value"] for e in store.list_events(EventFilter(background=False))] == ["2017-06-02"]
+    assert store.list_events(EventFilter()) == []  # by default only reportable events
+    assert len(store.list_events(EventFilter(all_events=True))) == 2
+    assert [e["date_value"] for e in store.list_events(EventFilter(background=False, modality="threatened"))] == ["2017-06-02"]
     assert [e["date_value"] for e in store.list_events(EventFilter(background=True))] == ["2017-06-01"]
     assert [e["modality"] for e in store.list_events(EventFilter(modality="threatened,denied"))] == ["threatened"]
-    assert store.count_events(EventFilter(min_confidence=0.5)) == 1
+    assert store.count_events(EventFilter(min_confidence=0.5, all_events=True)) == 1
     with pytest.raises(FilterError):
         store.count_events(EventFilter(min_confidence="high"))
 

@@ -18,8 +18,8 @@ def add_filter_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--actor", help="actor id, or part of an actor's name")
     p.add_argument("--bbox", help="min_lon,min_lat,max_lon,max_lat")
     p.add_argument("--q", help="full-text query over the events' articles")
-    p.add_argument("--no-background", action="store_true",
-                   help="leave out background events (history the article recalls, not news)")
+    p.add_argument("--all-events", action="store_true",
+                   help="also events that are not reported as news: denied, threatened, planned… and background history")
     p.add_argument("--min-confidence", type=float, help="only events at or above this confidence (0-1)")
     p.add_argument("--include-merged", action="store_true", help="also events merged into another (duplicates)")
 
@@ -30,7 +30,7 @@ def filters_from_args(args: argparse.Namespace):
     return EventFilter(date_from=args.date_from, date_to=args.date_to, country=args.country, admin1=args.admin1,
                        event_type=args.event_type, sub_event_type=args.sub_event_type, actor=args.actor,
                        bbox=args.bbox, q=args.q, include_merged=args.include_merged,
-                       background=False if args.no_background else None, min_confidence=args.min_confidence)
+                       all_events=args.all_events, min_confidence=args.min_confidence)
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:

@@ -113,6 +113,9 @@ class EventFilter:
     modality: str | Sequence[str] | None = None  # asserted, denied, threatened, planned, ...
     min_confidence: float | None = None
     include_merged: bool = False
+    # by default only reportable events (asserted, not background history), as ACLED records them;
+    # an explicit modality/background filter, or all_events=True, shows the others
+    all_events: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
     def where(self, dialect: str) -> list[Any]:
@@ -156,9 +159,13 @@ class EventFilter:
             conds.append(events.c.article_id == self.article_id)
         if self.background is not None:
             conds.append(events.c.background.is_(bool(self.background)))
+        elif not self.all_events:
+            conds.append(or_(events.c.background.is_(None), events.c.background.is_(False)))
         modalities = _as_list(self.modality)
         if modalities:
             conds.append(events.c.modality.in_(modalities))
+        elif not self.all_events:
+            conds.append(or_(events.c.modality.is_(None), events.c.modality == "asserted"))
         if self.min_confidence is not None:
             try:
                 conds.append(events.c.confidence >= float(self.min_confidence))
@@ -407,7 +414,7 @@ def count_search(conn: Connection, q: str) -> int:
 
 def summary(conn: Connection, top: int = 10) -> dict[str, Any]:
     """Counts for a dashboard: articles, events, by type and country, top actors, date range."""
-    live = events.c.merged_into.is_(None)
+    live = and_(*EventFilter().where(conn.dialect.name))  # reportable, not merged: what the API lists
     n_articles = conn.execute(select(func.count()).select_from(articles)).scalar_one()
     n_events = conn.execute(select(func.count()).select_from(events).where(live)).scalar_one()
     lo, hi = conn.execute(select(func.min(events.c.event_date), func.max(events.c.event_date)).where(live)).one()
