@@ -206,6 +206,10 @@ def _options(w: str, i: int, lang: str) -> Alt:  # noqa: C901, PLR0911, PLR0912 
         return [(1, "", 0)]  # Matthew: one ث
     if lang == "fr" and rest.startswith("ean"):
         return [(2, "ا", 0)]  # Jean
+    if lang == "fr" and c in "ei" and nxt and nxt in "nm" and (i + 2 == n or w[i + 2] not in "aeiouyé" + nxt):
+        return [(1, "ا", 0), (1, "ي", 0.5)]  # nasal en/in: Laurent لوران, Florence فلورانس, Darmanin دارمانان
+    if lang == "fr" and rest.startswith("qu"):
+        return [(2, "ك", 0)]  # Jacques, Dominique
     if rest.startswith("shch"):
         return [(4, "ش", 0)]
     if rest.startswith("sch"):
@@ -288,7 +292,7 @@ def _options(w: str, i: int, lang: str) -> Alt:  # noqa: C901, PLR0911, PLR0912 
         magic_e = open_v and i + 3 == n and w[-1] == "e"  # Jane جين, Blake بليك
         return {"a": [(1, "ا", 1 if magic_e else 0), (1, "", 1)] + ([(1, "ي", 0.3)] if open_v else [])
                 if loose else [(1, "ا", 0), (1, "", 1.5)],
-                "e": [(1, "ي", 0), (1, "", 0.5 if loose else 1)],
+                "e": [(1, "ي", 0), (1, "", 0.3 if lang == "en" else 0.5 if loose else 1)],
                 "i": [(1, "ي", 0), (1, "", 1), (1, "اي", 0.5 if open_v else 1)] if loose else [(1, "ي", 0), (1, "", 1.5)],
                 "o": [(1, "و", 0), (1, "", 1)] + ([(1, "ا", 1)] if lang == "fr" else []) if loose
                 else [(1, "و", 0), (1, "", 1.5)],
