@@ -350,7 +350,7 @@ def main() -> int:
                        for cc, info in sorted(countries.items())},
         "ambiguous": sorted(read_words(CURATED / "ambiguous.txt")),
         "given_names": given,
-        "word_freq": {k: vocab.get(k, 0) for k in common},
+        "word_freq": {k: vocab[k] for k in sorted(wordlike)},
         "wordlike": dict(sorted(wordlike.items())),
         "nisba": dict(sorted(nisba.items())),
     }

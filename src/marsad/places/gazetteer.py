@@ -59,6 +59,7 @@ class Gazetteer:
         self.tnames: dict[str, tuple[Entry, ...]] = {k: tuple(e[i] for i in v) for k, v in data.get("tnames", {}).items()}
         self.neighbours: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in data.get("neighbours", {}).items()}
         self.wordlike: dict[str, float] = data.get("wordlike", {})
+        self.word_freq: dict[str, int] = data.get("word_freq", {})
         self.nisba: dict[str, str] = data.get("nisba", {})
         self.ambiguous: frozenset[str] = frozenset(data.get("ambiguous", ()))
         self.given_names: frozenset[str] = frozenset(data.get("given_names", ()))

@@ -53,6 +53,8 @@ LOCATIVE = frozenset(
     "في من الي الى إلى على علي حتى نحو قرب شمال جنوب شرق غرب شمالي جنوبي شرقي غربي داخل خارج مدخل اطراف حدود عبر باتجاه".split()
 )
 
+TINY_PLACE = 5000  # GeoNames population (0 means unknown, not tiny)
+SMALL_PLACE = 20000
 KIND_PRIOR = {"country": 3.2, "admin": 1.6, "feature": 2.6, "town": 1.8}
 AREA_KINDS = frozenset({"country", "admin", "feature"})
 
@@ -261,7 +263,7 @@ def resolved_context(mentions: list[Mention]) -> dict[str, dict[str, int]]:
     return out
 
 
-def accept(m: Mention, ctx: dict[str, dict[str, int]], gaz: Gazetteer, near: bool) -> bool:
+def accept(m: Mention, ctx: dict[str, dict[str, int]], gaz: Gazetteer, near: bool, with_city: bool = False) -> bool:
     """Is the resolved candidate supported enough to be reported?"""
     c = m.best
     if c is None:
@@ -283,8 +285,8 @@ def accept(m: Mention, ctx: dict[str, dict[str, int]], gaz: Gazetteer, near: boo
         return (ctx_ok or near) and locative
     if c.kind in AREA_KINDS:
         return True
-    if c.place_id and c.place_id.startswith("dst:"):  # a city district: only next to its city
-        return near
+    if c.place_id and c.place_id.startswith("dst:"):  # a city district: only with its city
+        return with_city
     if c.generated:  # a name read back from the romanisation: only where the article is
         return (ctx_ok or near) and (locative or m.key not in gaz.common)
     # a frequent name that inflects like a word (الباب/باب/بابه) is a word unless shown otherwise
@@ -294,11 +296,20 @@ def accept(m: Mention, ctx: dict[str, dict[str, int]], gaz: Gazetteer, near: boo
     if c.country not in NEAR_EAST:
         if wordy or (m.key in gaz.common and gaz.wordlike.get(m.key, 1.0) >= 0.05) or gaz.wordlike.get(m.key, 0.0) >= 0.3:
             return False
-        return c.feature == "capital" or c.population >= 150000 or (c.population >= 15000 and ctx_ok)
+        return c.feature == "capital" or c.population >= 150000 or (c.population >= 15000 and ctx_ok and locative)
     if wordy:
         return (ctx_ok or near) and locative
     if c.population >= 100000 or c.kind == "town":
         return True
+    if gaz.wordlike.get(m.key, 0.0) >= 0.3:
+        # a small place whose name inflects like a word (عريقة، صخرة، الموقر): a nearby place
+        # and a preposition, not just the country, must vouch for it
+        return near and locative
+    if 0 < c.population < TINY_PLACE:
+        return near  # a hamlet: only beside another place of the article
+    if c.population < SMALL_PLACE:
+        # a small town (or one of unknown size): a nearby place, or the country and a preposition
+        return near or (ctx_ok and locative)
     return ctx_ok or near
 
 
@@ -327,11 +338,15 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, nisba: dict[str, float] | N
         rctx[cc]["nisba:" + cc] += int(w > 0)
     ok = []
     near_of: dict[int, bool] = {}  # per place: another resolved place within 150 km
+    city_of: dict[int, bool] = {}  # per place: a resolved town at (almost) the same point
     for m in mentions:
         b = m.best
         if b is not None and b.idx not in near_of:
             near_of[b.idx] = any(r.idx != b.idx and haversine_km(r, b) < 150 for r in resolved)
-        ok.append(accept(m, rctx, gaz, near_of.get(b.idx, False) if b else False))
+            city_of[b.idx] = any(r.idx != b.idx and r.kind == "city" and r.population >= 100000
+                                 and haversine_km(r, b) < 1 for r in resolved)
+        ok.append(accept(m, rctx, gaz, near_of.get(b.idx, False) if b else False,
+                         city_of.get(b.idx, False) if b else False))
     gaps = {i: m.tok_start - mentions[i - 1].tok_end for i, m in enumerate(mentions) if i}
     coordinated(mentions, ok, gaps)
     # one sense per discourse also for acceptance: a name taken as a place once is a place throughout

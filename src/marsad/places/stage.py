@@ -163,7 +163,9 @@ def find_mentions(doc: Document, gaz: Gazetteer, nisba: dict[str, float] | None 
         # a dateline: «بغداد 26 شوال …», «عين اليوم – جدة», «سبق- نجران:»; not a byline
         # «لجين الأحمدي – متابعات», where a word precedes the name
         first_word = not any(t.is_word for t in tokens[:i])
-        after_dash = i > 0 and _dateline_after(doc, tokens, i - 1)
+        # «عين اليوم – جدة»: a dash after a short source name at the very start
+        after_dash = 1 < i <= 5 and doc.text[tokens[i - 1].start] in "-–—" \
+            and all(t.is_word for t in tokens[:i - 1])
         m.dateline = m.start < DATELINE_CHARS and (after_dash or (first_word and _dateline_after(doc, tokens, i + width)))
         m.fuzzy = fuzzy
         out.append(m)
@@ -220,7 +222,8 @@ def _starts(gaz: Gazetteer, word: str) -> tuple[tuple[str, int], ...]:
             continue  # وكيل is a word, not و + كيل (Kiel)
         if form in gaz.names or form in gaz.heads or form in JOINABLE_HEADS or form in gaz.nospace:
             out.append((form, cut))
-        elif form.endswith("اء") and form[:-1] in gaz.names:  # المخاء = المخا: a final hamza written or not
+        elif form.endswith("اء") and form[:-1] in gaz.names and vocab.get(form, 0) <= SKELETON_MAX_FREQ:
+            # المخاء = المخا: a final hamza written or not (not السوداء, a word, for السودا)
             out.append((form[:-1], cut))
     return tuple(out)
 
