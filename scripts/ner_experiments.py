@@ -2,22 +2,25 @@
 
 Dev = the last 1/6 of ``anercorp/train.txt`` sentences (contiguous documents, like the
 official train/test split); models are trained on the first 5/6. Usage:
-``python scripts/ner_experiments.py ../shared/data/ner [config ...]`` with configs among
+``python scripts/ner_experiments.py ../shared/data/ner CLUSTERS.tsv [config ...]`` with configs among
 CONFIGS below; it prints P/R/F1 per config.
 """
 
 from __future__ import annotations
 
 import functools
+import os
+import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from marsad.entities import silver
 from marsad.entities.corpus import align, read_bio, tokenise
 from marsad.entities.decode import CrfModel
 from marsad.entities.evaluate import evaluate, format_scores
-from marsad.entities.features import Featurizer, load_clusters
+from marsad.entities.features import Featurizer, load_clusters, load_silver
 from marsad.entities.stage import Entities
 from marsad.entities.train import train
 
@@ -28,6 +31,7 @@ CONFIGS = {
     "crf-nongram": {"clusters": True, "gaz": True, "ngrams": False},
     "crf-emb": {"clusters": True, "gaz": True, "emb": 1.0},
     "crf-aqmar": {"clusters": True, "gaz": True, "aqmar": True},
+    "crf-silver": {"clusters": True, "gaz": True, "silver": 8000},
     "ap-full": {"clusters": True, "gaz": True, "algorithm": "ap"},
 }
 
@@ -49,6 +53,13 @@ def main(data_dir: str, clusters_path: str, *names: str) -> None:
         if cfg.get("emb"):
             feat.vectors = load_vectors(cfg.get("params", {}).pop("scale", cfg["emb"]))
         with tempfile.TemporaryDirectory() as tmp:
+            if cfg.get("silver"):  # first model on the same 5/6, then the self-trained lexicon
+                train(seqs, feat, Path(tmp), o_penalty=0.5)
+                shutil.copy(clusters_path, Path(tmp) / "clusters.tsv")
+                news = Path(data_dir).parent / "news/saudinewsnet-2015.jsonl.gz"
+                silver.build(Path(tmp), news, Path(tmp) / "silver.tsv", int(cfg["silver"]))
+                feat = Featurizer(clusters, use_gazetteer=cfg["gaz"])  # fresh feature cache
+                feat.silver = load_silver(Path(tmp) / "silver.tsv")
             info = train(seqs + (aqmar if cfg.get("aqmar") else []), feat, Path(tmp), algorithm=cfg.get("algorithm", "lbfgs"), params=cfg.get("params"))
             stage = Entities.__new__(Entities)
             stage.model = CrfModel(Path(tmp), feat)
@@ -66,7 +77,8 @@ def main(data_dir: str, clusters_path: str, *names: str) -> None:
 def load_vectors(scale: float):
     import numpy as np
     words, rows = {}, []
-    with open("/tmp/ner_vectors.txt", encoding="utf-8") as fh:
+    # word2vec text format, e.g. model.wv.save_word2vec_format() in marsad.entities.clusters.build
+    with open(os.environ.get("NER_VECTORS", "/tmp/ner_vectors.txt"), encoding="utf-8") as fh:
         next(fh)
         for line in fh:
             parts = line.rstrip("\n").split(" ")

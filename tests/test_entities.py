@@ -6,6 +6,7 @@ import marsad
 from marsad.document import Document, Token
 from marsad.entities.corpus import chunks, prf, read_bio, spans_to_gold
 from marsad.entities.decode import bio_spans
+from marsad.entities.features import Featurizer, load_silver
 from marsad.entities.stage import Entities, known_names, load_model, strip_count
 from marsad.pipeline import build
 
@@ -90,3 +91,16 @@ def test_bio_decoding_and_scoring(tmp_path) -> None:
     scores = prf([["B-PER", "I-PER", "B-LOC"]], [["B-PER", "I-PER", "B-ORG"]])
     assert scores["ALL"][:3] == (0.5, 0.5, 0.5)
     assert scores["PER"][2] == 1.0 and scores["LOC"][1] == 0.0
+
+
+def test_silver_lexicon_and_type_features(tmp_path) -> None:
+    path = tmp_path / "silver.tsv"
+    path.write_text("كيري\t20\t19\t0\t1\t0\nقال\t50\t2\t0\t0\t0\n", "utf-8")
+    lex = load_silver(path)
+    assert lex["كيري"] == ("PER:4",)
+    assert "قال" not in lex  # tagged in under a tenth of its occurrences
+    feat = Featurizer({"كيري": ("1", "2", "3")})
+    feat.silver = lex
+    left2, left1, own, right1, right2 = feat.base("وكيري", "و", "كيري")
+    assert "0:sl=PER:4" in own and "0:c2=3" in own and "0:p=و" in own
+    assert "-1:sl=PER:4" in left1 and "1:w=وكيري" in right1 and "-2:c1=2" in left2

@@ -20,6 +20,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--news", default=None,
                    help="raw news .jsonl.gz for the word clusters (default: DATA/../news/saudinewsnet-2015.jsonl.gz)")
     p.add_argument("--reuse-clusters", action="store_true", help="keep OUT/clusters.tsv instead of rebuilding it")
+    p.add_argument("--reuse-silver", action="store_true", help="keep OUT/silver.tsv instead of re-tagging the news")
     p.set_defaults(run=run)
 
 
@@ -27,14 +28,15 @@ def run(args: argparse.Namespace) -> int:
     from marsad.entities.train import build_model
 
     data = Path(args.data)
-    news = None
-    if not args.reuse_clusters:
-        news = Path(args.news) if args.news else data.parent / "news" / "saudinewsnet-2015.jsonl.gz"
-        if not news.exists():
-            print(f"marsad train-ner: news file not found: {news} (or pass --reuse-clusters)", file=sys.stderr)
-            return 2
+    news_file = Path(args.news) if args.news else data.parent / "news" / "saudinewsnet-2015.jsonl.gz"
+    if not (args.reuse_clusters and args.reuse_silver) and not news_file.exists():
+        print(f"marsad train-ner: news file not found: {news_file} (or pass --reuse-clusters --reuse-silver)",
+              file=sys.stderr)
+        return 2
     try:
-        info = build_model(data, Path(args.out), news, log=lambda m: print(m, file=sys.stderr))
+        info = build_model(data, Path(args.out), None if args.reuse_clusters else news_file,
+                           log=lambda m: print(m, file=sys.stderr),
+                           silver_news=None if args.reuse_silver else news_file)
     except (FileNotFoundError, ImportError) as exc:
         print(f"marsad train-ner: {exc}", file=sys.stderr)
         return 2

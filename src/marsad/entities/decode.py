@@ -11,7 +11,9 @@ from pathlib import Path
 
 import numpy as np
 
-from marsad.entities.features import EMB_OFFSETS, OFFSETS, Featurizer, load_clusters
+from marsad.entities.features import EMB_OFFSETS, OFFSETS, Featurizer, load_clusters, load_silver
+
+CACHE_SIZE = 100_000  # word types; about 40 MB at most
 
 
 class CrfModel:
@@ -22,7 +24,10 @@ class CrfModel:
         self.W = data["W"].astype(np.float64)
         self.T = data["T"].astype(np.float64)
         self.index = {a: i for i, a in enumerate(attrs)}
-        self.featurizer = featurizer or Featurizer(load_clusters(directory / "clusters.tsv"))
+        if featurizer is None:
+            featurizer = Featurizer(load_clusters(directory / "clusters.tsv"))
+            featurizer.silver = load_silver(directory / "silver.tsv")
+        self.featurizer = featurizer
         zero = np.zeros(len(self.labels))
         self.bias = self._sum(["bias"])
         self.bos = self._sum(["-1:BOS"]) if "-1:BOS" in self.index else zero
@@ -49,16 +54,16 @@ class CrfModel:
         """(5, L) emission contributions of a word type at offsets -2..+2 from the tagged token."""
         hit = self._cache.get(key)
         if hit is None:
-            if len(self._cache) > 300_000:
+            if len(self._cache) > CACHE_SIZE:
                 self._cache.clear()
-            base = self.featurizer.base(*key)
+            base = self.featurizer.compute(*key)
             hit = np.stack([self._sum(base[k]) for k in range(len(OFFSETS))])
             if self.emb is not None:
                 vec = self.featurizer.vector(key)
                 if vec is not None:
                     for r, M in self.emb.items():
                         hit[OFFSETS.index(r)] += vec @ M
-            self._cache[key] = hit
+            self._cache[key] = hit = hit.astype(np.float32)
         return hit
 
     def emissions(self, keys: list[tuple[str, str, str]]) -> np.ndarray:

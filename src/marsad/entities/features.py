@@ -47,6 +47,22 @@ def load_clusters(path: Path | None = None) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in _read_tsv(raw).items()}
 
 
+def load_silver(path: Path) -> dict[str, tuple[str, ...]]:
+    """Self-trained lexicon (``silver.tsv``, see ``silver.py``): stem → ``TYPE:share`` features."""
+    out: dict[str, tuple[str, ...]] = {}
+    if not path.exists():
+        return out
+    types = ("PER", "ORG", "LOC", "MISC")
+    for line in path.read_text("utf-8").splitlines():
+        stem, *nums = line.split("\t")
+        total, *per = (int(x) for x in nums)
+        feats = tuple(f"{t}:{min(4, int(5 * c / total))}" for t, c in zip(types, per, strict=True)
+                      if c / total >= 0.1)
+        if feats:
+            out[stem] = feats
+    return out
+
+
 def shape(word: str) -> str:
     c = word[0]
     if c.isdigit():
@@ -70,6 +86,7 @@ class Featurizer:
     def __init__(self, clusters: dict[str, tuple[str, ...]] | None = None, use_gazetteer: bool = True,
                  pairs: bool = False, ngrams: bool = False):
         self.pairs = pairs
+        self.silver: dict[str, tuple[str, ...]] = {}
         self.vectors: tuple[dict[str, int], object] | None = None
         self.ngrams = ngrams
         self.clusters = clusters or {}
@@ -91,12 +108,17 @@ class Featurizer:
         return tags
 
     def base(self, norm: str, prefix: str, stem: str) -> tuple[list[str], ...]:
+        """Cached ``compute`` (training)."""
         key = (norm, prefix, stem)
         hit = self._cache.get(key)
-        if hit is not None:
-            return hit
-        if len(self._cache) > 300_000:
-            self._cache.clear()
+        if hit is None:
+            if len(self._cache) > 300_000:
+                self._cache.clear()
+            hit = self._cache[key] = self.compute(norm, prefix, stem)
+        return hit
+
+    def compute(self, norm: str, prefix: str, stem: str) -> tuple[list[str], ...]:
+        """The feature lists of a word type as seen from offsets -2..+2."""
         sh = shape(norm)
         own = [f"w={norm}", f"sh={sh}"]
         ctx1 = [f"w={norm}", f"sh={sh}"]
@@ -118,6 +140,9 @@ class Featurizer:
                 ctx2.append(f"c1={cl[1]}")
             else:
                 own.append("c=none")
+            for t in self.silver.get(stem, ()):
+                own.append("sl=" + t)
+                ctx1.append("sl=" + t)
             for t in self._gaz_tags(norm, prefix, stem):
                 own.append("g=" + t)
                 ctx1.append("g=" + t)
@@ -127,9 +152,7 @@ class Featurizer:
             ctx1 = [f"sh={sh}"]
             ctx2 = [f"sh={sh}"]
         out = (ctx2, ctx1, own, ctx1, ctx2)
-        out = tuple([f"{r}:{f}" for f in feats] for r, feats in zip(OFFSETS, out, strict=True))
-        self._cache[key] = out
-        return out
+        return tuple([f"{r}:{f}" for f in feats] for r, feats in zip(OFFSETS, out, strict=True))
 
     def pair(self, a: tuple[str, str, str], b: tuple[str, str, str]) -> list[str]:
         """Features of two adjacent tokens, given to the second (stem and cluster bigrams)."""

@@ -1,8 +1,9 @@
 """Training the NER CRF (python-crfsuite, L-BFGS) and exporting it to the run-time format.
 
 ``build_model`` is what ``marsad train-ner`` runs: ANERcorp ``train.txt`` only (never the
-test file, and no NewsFANE: it holds the test sentences), clusters from the raw news, a fixed
-seed and one core. Training needs python-crfsuite (and gensim for the clusters); the run time
+test file, and no NewsFANE: it holds the test sentences), clusters from the raw news, then a
+first CRF tags the raw news for the self-trained lexicon (``silver.py``) and the final CRF is
+trained with it. Fixed seeds, one core. Training needs python-crfsuite (and gensim for the clusters); the run time
 needs numpy only.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+import shutil
 import tempfile
 import time
 from collections import Counter
@@ -19,12 +21,13 @@ from pathlib import Path
 import numpy as np
 
 from marsad.entities.corpus import align, read_bio
-from marsad.entities.features import ONE_LETTER, Featurizer, load_clusters
+from marsad.entities.features import ONE_LETTER, Featurizer, load_clusters, load_silver
 
 SEED = 13
 PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
 # bias against O at decoding, chosen on a held-out 1/6 of train (scripts/ner_experiments.py)
 O_PENALTY = 0.5
+SILVER_ARTICLES = 31_030  # the whole news file
 
 Seq = tuple[list[tuple[str, str, str]], list[str]]
 
@@ -88,7 +91,8 @@ def entity_words(data: list[Seq]) -> list[str]:
     return sorted(w for w in counts if not (w[0] in ONE_LETTER and w[1:] in counts))
 
 
-def build_model(data_dir: Path, out_dir: Path, news: Path | None, log=print) -> dict:
+def build_model(data_dir: Path, out_dir: Path, news: Path | None, log=print,
+                silver_news: Path | None = None) -> dict:
     train_file = data_dir / "anercorp" / "train.txt"
     if not train_file.exists():
         raise FileNotFoundError(f"training data not found: {train_file}")
@@ -104,6 +108,19 @@ def build_model(data_dir: Path, out_dir: Path, news: Path | None, log=print) -> 
     log("reading and aligning ANERcorp train...")
     data = sequences(train_file)
     featurizer = Featurizer(load_clusters(clusters_path))
+    silver_path = out_dir / "silver.tsv"
+    if silver_news is not None:
+        from marsad.entities import silver
+
+        with tempfile.TemporaryDirectory() as tmp:
+            log(f"first CRF on {len(data)} sequences...")
+            train(data, featurizer, Path(tmp), o_penalty=O_PENALTY)
+            shutil.copy(clusters_path, Path(tmp) / "clusters.tsv")
+            log(f"tagging {silver_news} with it for the self-trained lexicon...")
+            n = silver.build(Path(tmp), silver_news, silver_path, max_articles=SILVER_ARTICLES)
+            log(f"{n} stems in {silver_path}")
+    featurizer = Featurizer(load_clusters(clusters_path))  # fresh: the first one cached features without silver
+    featurizer.silver = load_silver(silver_path)
     log(f"training CRF on {len(data)} sequences...")
     info = train(data, featurizer, out_dir, o_penalty=O_PENALTY)
     (out_dir / "names.txt").write_text("\n".join(entity_words(data)) + "\n", "utf-8")
@@ -112,6 +129,8 @@ def build_model(data_dir: Path, out_dir: Path, news: Path | None, log=print) -> 
         "train_file": "anercorp/train.txt",
         "train_sha256": hashlib.sha256(train_file.read_bytes()).hexdigest(),
         "clusters_sha256": hashlib.sha256(clusters_path.read_bytes()).hexdigest(),
+        "silver_sha256": hashlib.sha256(silver_path.read_bytes()).hexdigest() if silver_path.exists() else None,
+        "silver_articles": SILVER_ARTICLES,
     })
     (out_dir / "TRAINING.json").write_text(json.dumps(info, indent=1, sort_keys=True) + "\n", "utf-8")
     return info
