@@ -157,6 +157,13 @@ def nisba_forms(b: Builder, skip: set[str]) -> dict[str, str]:
 CAPITAL_IDS = frozenset({4140963})  # Washington, D.C.
 
 
+def _word_like(key: str) -> bool:
+    freq = vocabulary().get(key, 0)
+    if freq >= COMMON_WORD_FREQ:
+        return True
+    return freq >= WORDLIKE_MIN_FREQ and sum(vocabulary().get(v, 0) for v in inflections(key)) / freq >= 0.5
+
+
 def english(name: str) -> str:
     """GeoNames' romanised name without diacritics (Al Qā’im -> Al Qa'im), as English text writes it."""
     name = name.replace("’", "'").replace("‘", "'").replace("ʿ", "'").replace("`", "'").strip()
@@ -317,7 +324,11 @@ def main() -> int:
         for group in groups.split(";"):
             name_en, _, arabic = group.partition(":")
             names = arabic.split("|")
-            keys = set().union(*(key_variants(n) for n in names))
+            # a one-word district name that is also a common word (الشعب، القدم، الدورة) is left out
+            keys = {k for k in set().union(*(key_variants(n) for n in names))
+                    if " " in k or not _word_like(k)}
+            if not keys:
+                continue
             pid = f"dst:{cc.lower()}-{city['geonameid']}-{name_en.lower().replace(' ', '-')}"
             # flagged like a read-back name: taken only with support in the text
             b.add([pid, f"{name_en} ({english(city['name'])})", round(city["latitude"], 4), round(city["longitude"], 4),
