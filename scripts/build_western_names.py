@@ -72,7 +72,7 @@ CURATED: dict[str, tuple[str, str]] = {
         "Ursula Angela Annegret Andrea Sabine Petra Monika Claudia Susanne Birgit Karin "
         "Renate Heike Gabriele Ute Katrin Christiane Julia Anja Nadine Simone Svenja Franziska Frauke "
         "Brigitte Gisela Ingrid Helga Elke Heidi Ilse Wiebke",
-        "Müller Schulz Fischer Köhler Gabriel Schmidt Schneider Weber Meyer Wagner Becker Hoffmann Schäfer Koch Bauer "
+        "Müller Schulz Scholz Fischer Köhler Gabriel Schmidt Schneider Weber Meyer Wagner Becker Hoffmann Schäfer Koch Bauer "
         "Richter Klein Wolf Schröder Neumann Schwarz Zimmermann Braun Krüger Hofmann Hartmann Lange "
         "Schmitt Werner Schmitz Krause Meier Lehmann Schmid Schulze Maier Herrmann König Walter "
         "Mayer Huber Kaiser Fuchs Peters Lang Möller Weiß Jung Hahn Schubert Vogel Friedrich "
@@ -195,6 +195,10 @@ def _options(w: str, i: int, lang: str) -> Alt:  # noqa: C901, PLR0911, PLR0912 
     # word-initial Mc/Mac, French endings, long digraphs
     if first and rest.startswith("mc"):
         return [(2, "ماك", 0)]
+    if rest.startswith("eau"):
+        return [(3, "و", 0)]  # Trudeau, Beaumont
+    if first and rest.startswith("wr"):
+        return [(2, "ر", 0)]  # Wray, Wright
     if lang == "fr":
         for end, ar in (("eaux", "و"), ("eau", "و"), ("ault", "و"), ("aud", "و"), ("aut", "و"), ("oix", "وا"),
                         ("ois", "وا"), ("oit", "وا"), ("ent", "ان"), ("ier", "ييه"), ("ez", "يه"), ("et", "يه")):
@@ -221,7 +225,7 @@ def _options(w: str, i: int, lang: str) -> Alt:  # noqa: C901, PLR0911, PLR0912 
     if rest.startswith("ch"):
         return {"fr": [(2, "ش", 0)], "de": [(2, "خ", 0), (2, "ش", 1), (2, "ك", 1)], "it": [(2, "ك", 0)],
                 "es": [(2, "تش", 0)], "ru": [(2, "تش", 0), (2, "ش", 1)], "nl": [(2, "خ", 0), (2, "ك", 1)]}.get(
-            lang, [(2, "تش", 0), (2, "ش", 1), (2, "ك", 1)])
+            lang, [(2, "تش", 0), (2, "ش", 1.5), (2, "ك", 1)])
     for dig, alts in (("ck", [("ك", 0)]), ("ph", [("ف", 0)]), ("sh", [("ش", 0)]), ("kh", [("خ", 0)]),
                       ("zh", [("ج", 0), ("ژ", 1)]), ("ts", [("تس", 0)]), ("tz", [("تس", 0)]),
                       ("wh", [("و", 0)]), ("qu", [("كو", 0), ("ك", 1)]), ("th", [("ث", 0), ("ت", 0), ("ذ", 2)])):
@@ -296,7 +300,8 @@ def _options(w: str, i: int, lang: str) -> Alt:  # noqa: C901, PLR0911, PLR0912 
                 "i": [(1, "ي", 0), (1, "", 1), (1, "اي", 0.5 if open_v else 1)] if loose else [(1, "ي", 0), (1, "", 1.5)],
                 "o": [(1, "و", 0), (1, "", 1)] + ([(1, "ا", 1)] if lang == "fr" else []) if loose
                 else [(1, "و", 0), (1, "", 1.5)],
-                "u": [(1, "و", 0), (1, "ا", 1), (1, "", 1)] if lang == "en" else [(1, "و", 0), (1, "", 1.5)]}[c]
+                "u": [(1, "و", 0), (1, "ا", 0.5), (1, "", 1)] + ([(1, "ي", 0.3)] if nxt == "r" else [])
+                if lang == "en" else [(1, "و", 0), (1, "", 1.5)]}[c]
     # consonants
     if c == "c":
         if nxt in ("e", "i", "y", "é"):
@@ -415,7 +420,7 @@ def build(census: dict[str, bytes], max_surnames: int) -> dict[str, dict[str, tu
         for role, text in (("given", given), ("surname", family)):
             for nm in text.split():
                 # the commonest names of their countries: as frequent as a common US name
-                entries.append((nm, lang, 1000.0 if role == "given" else 200.0, role))
+                entries.append((nm, lang, 1000.0 if role == "given" else 100.0, role))
     index: dict[str, dict[str, tuple[str, int]]] = {}
     for latin, lang, freq, role in entries:
         base = 100 * math.log10(freq + 1)

@@ -31,6 +31,8 @@ WESTERN_PARTICLES = frozenset({"فون", "فان", "دير", "ديل", "ديلا
 ARAB_PARTICLES = frozenset({"بن", "ابن", "ابو", "ابي", "بنت", "ام", "ال", "عبد", "ولد", "اية", "ايه"})
 UNKNOWN_VOTE = 0.3  # a word neither index knows (بايدن، ماكرون) leans Western next to Western words
 MIN_VOTE = 0.5
+# letters Arabic news never uses to write a Western sound (ط and ق do occur: أنطونيو)
+ARAB_LETTERS = frozenset("حعصضظء")
 MIN_SCORE = 60  # weaker index entries (rare names, costly spellings) are no evidence
 
 
@@ -93,18 +95,28 @@ def western_latin(arabic: str) -> str | None:
             readings.append(PARTICLES[w])
             vote += 1 if w in WESTERN_PARTICLES else 0
             continue
+        if ARAB_LETTERS.intersection(w):
+            vote -= 2
+            rare = False
+            readings.append(None)
+            continue
         entry = idx.get(w.replace("يي", "ي"))
         latin, score = _latin_for(entry, pos) if entry else ("", -999)
         arab = math.log10(_arab_count(w) + 1)  # 0 unknown, 1 for ~9 Arab bearers, 3 for ~999
         if latin and score >= MIN_SCORE:
             west = 1 + (score - MIN_SCORE) / 200
+            if pos == "first" and arab >= 2 and west < arab:
+                return None  # a common Arab given name (مازن، سارة) names an Arab far more often
             evidence = evidence or west > arab + 0.5
             vote += west - arab
             readings.append(latin)
         else:
+            if pos == "last" and (arab >= 0.5 or (w.endswith("يان") and len(w) >= 6)):
+                # an Arab or Armenian family name (جاك تاجر، دونابيديان): Levantine spelling conventions
+                return None
             vote += UNKNOWN_VOTE if arab == 0 else -arab
             readings.append(None)
-        rare = rare and _arab_count(w) < 3
+        rare = rare and _arab_count(w) < 3 and not ("ق" in w or "ط" in w or w.endswith("ه"))
     if rare and len(words) > 1:
         evidence, vote = True, max(vote, MIN_VOTE)  # no word is an Arab name (أوباما، ماكرون): not Arab
     if not evidence or vote < MIN_VOTE:
