@@ -300,7 +300,7 @@ def _options(w: str, i: int, lang: str) -> Alt:  # noqa: C901, PLR0911, PLR0912 
                 "i": [(1, "ي", 0), (1, "", 1), (1, "اي", 0.5 if open_v else 1)] if loose else [(1, "ي", 0), (1, "", 1.5)],
                 "o": [(1, "و", 0), (1, "", 1)] + ([(1, "ا", 1)] if lang == "fr" else []) if loose
                 else [(1, "و", 0), (1, "", 1.5)],
-                "u": [(1, "و", 0), (1, "ا", 0.5), (1, "", 1)] + ([(1, "ي", 0.3)] if nxt == "r" else [])
+                "u": [(1, "و", 0), (1, "ا", 0.5), (1, "", 1)] + ([(1, "ي", 0.3)] if nxt == "r" and w[i + 2:i + 3] not in ("r", "a", "e", "i", "o", "u", "y") else [])
                 if lang == "en" else [(1, "و", 0), (1, "", 1.5)]}[c]
     # consonants
     if c == "c":
