@@ -319,6 +319,14 @@ class Arguments:
         return None
 
     # -- date ---------------------------------------------------------------
+    def timex_in_stretch(self, sent: int, i: int) -> bool:
+        """A date (not a «منذ …» start) before the trigger in its sentence («وشن طيران التحالف
+        الجمعة، سلسلة من الغارات»), or after it with no punctuation between: the mention is
+        dated news, not a reference."""
+        t_start = self.view.doc.tokens[i].start
+        return any(not self._since(t) and (t.start < t_start or self._same_stretch(t_start, t.start))
+                   for t in self.timex_by_sent.get(sent, []))
+
     def has_own_day(self, sent: int) -> bool:
         """Does the sentence name a day of its own (not a «منذ …» start)?"""
         return any(_gran_rank(t) == 0 and not self._since(t) for t in self.timex_by_sent.get(sent, []))

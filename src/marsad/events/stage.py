@@ -216,9 +216,9 @@ class Events:
             first.has_article or hit.prefix.endswith("ال") or (hit.j < len(toks) and toks[hit.j].norm in DEMONSTRATIVES)
             or (hit.i > 0 and toks[hit.i - 1].stem in DEMONSTRATIVES))
         if modality == ASSERTED and entry.pos == "N" and sub == "Armed clash" and finder.place_starts_at(hit.j) \
-                and not finder.timex_by_sent.get(sent):
+                and not finder.timex_in_stretch(sent, hit.i):
             modality = "reference"  # a named battle («معارك صلاح الدين»), not a day's fighting
-        if anaphoric and modality == ASSERTED and not finder.timex_by_sent.get(sent) and (
+        if anaphoric and modality == ASSERTED and not finder.timex_in_stretch(sent, hit.i) and (
                 sub != "Armed clash" or (hit.i > 0 and toks[hit.i - 1].norm in ABOUT_WORDS)):
             # (clashes are news even when definite, unless «خلال الاشتباكات», «حول الاشتباكات»
             # or a named battle «معارك صلاح الدين»)

@@ -1,0 +1,108 @@
+"""Events: the general fixes of the second round (reference places, history, pluperfect with a
+day, ongoing situations, skills, accidents). Sentences written for these tests."""
+
+from __future__ import annotations
+
+from marsad.events.stage import Events, reportable
+from test_events_helpers import actor, make_doc, place, timex
+
+
+def run(doc):
+    Events()(doc)
+    return [e for e in doc.events if reportable(e)]
+
+
+def houthis(doc, surface, nth=0):
+    return actor(doc, surface, "houthi", "Houthis", "rebel group", 2, "YE", nth)
+
+
+def test_organisation_seat_is_not_the_event_place():
+    doc = make_doc("واتهمت الشركة الوطنية التي يوجد مقرها في طرابلس الطائرات الحكومية بأنها قصفت "
+                   "ناقلة نفط قرب ميناء درنة أمس.")
+    place(doc, "طرابلس", "Tripoli", 32.89, 13.19, "LY")
+    place(doc, "درنة", "Derna", 32.77, 22.64, "LY")
+    timex(doc, "أمس", "2015-08-07")
+    evs = run(doc)
+    assert evs and all(e.place.name == "Derna" for e in evs)
+
+
+def test_distance_reference_point_is_not_the_event_place():
+    doc = make_doc("وقال الجيش إنه صد هجوما للمسلحين حول قرية نائية تقع على بعد 90 كيلومترا شمال مدينة كانو أمس.")
+    actor(doc, "الجيش", "ng_mil", "Military Forces of Nigeria", "military", 1, "NG")
+    place(doc, "كانو", "Kano", 12.0, 8.52, "NG")
+    timex(doc, "أمس", "2015-08-07")
+    assert not run(doc)
+    assert all(e.place is None or e.place.name != "Kano" for e in doc.events)
+    # a reference point close by still places the event
+    doc = make_doc("وقال الجيش إنه صد هجوما للمسلحين حول قرية تقع على بعد 15 كيلومترا شمال مدينة كانو أمس.")
+    actor(doc, "الجيش", "ng_mil", "Military Forces of Nigeria", "military", 1, "NG")
+    place(doc, "كانو", "Kano", 12.0, 8.52, "NG")
+    timex(doc, "أمس", "2015-08-07")
+    assert [e.place.name for e in run(doc)] == ["Kano"]
+
+
+def test_chronology_line_is_history():
+    doc = make_doc("في مثل هذا اليوم.\n1972- القوات الجوية تقصف مدينة هانوي بالقنابل.\n", published="2015-08-08")
+    place(doc, "هانوي", "Hanoi", 21.03, 105.85, "VN")
+    assert not run(doc)
+    assert doc.events and all(e.background for e in doc.events)
+
+
+def test_years_ago_is_history():
+    doc = make_doc("وقال إن أقاربه قتلوا في القصف الذي دمر مدينة درسدن قبل 70 عاما.")
+    place(doc, "درسدن", "Dresden", 51.05, 13.74, "DE")
+    Events()(doc)
+    assert not [e for e in doc.events if reportable(e)]
+
+
+def test_pluperfect_with_its_own_day_is_news():
+    doc = make_doc("وكان 4 من الحوثيين قتلوا صباح الأربعاء في هجوم على حاجز لهم في مدينة ذمار.")
+    houthis(doc, "الحوثيين")
+    place(doc, "ذمار", "Dhamar", 14.54, 44.40, "YE")
+    timex(doc, "صباح الأربعاء", "2015-08-05")
+    evs = run(doc)
+    assert [(e.place.name, e.date) for e in evs] == [("Dhamar", "2015-08-05")]
+
+
+def test_pluperfect_without_a_day_stays_prior():
+    doc = make_doc("وكان الحوثيون قد سيطروا على مدينة ذمار.")
+    houthis(doc, "الحوثيون")
+    place(doc, "ذمار", "Dhamar", 14.54, 44.40, "YE")
+    assert not run(doc)
+
+
+def test_fighting_since_long_ago_is_a_situation():
+    doc = make_doc("وتشهد مدينة حمص معارك متواصلة منذ ربيع 2012 بين قوات النظام والفصائل.")
+    place(doc, "حمص", "Homs", 34.73, 36.72, "SY")
+    timex(doc, "منذ ربيع 2012", "2012-04", "month")
+    assert not run(doc)
+
+
+def test_skills_and_work_in_progress_are_no_events():
+    doc = make_doc("ووصلت إلى محيط مدينة عدن كتائب مدربة على حرب الشوارع واقتحام المباني أمس.")
+    place(doc, "عدن", "Aden", 12.78, 45.04, "YE")
+    timex(doc, "أمس", "2015-08-07")
+    assert not run(doc)
+    doc = make_doc("وأوضح أن فرق الهندسة تعمل على تفكيك العبوات الناسفة في منطقة الجزيرة أمس.")
+    place(doc, "الجزيرة", "Al Jazirah", 33.5, 43.3, "IQ")
+    timex(doc, "أمس", "2015-08-07")
+    assert not run(doc)
+
+
+def test_accidental_explosion_is_no_event():
+    doc = make_doc("أصيب 12 شخصا في انفجار نجم عن تسرب الغاز في مطعم بمدينة هامبورغ أمس.")
+    place(doc, "هامبورغ", "Hamburg", 53.55, 9.99, "DE")
+    timex(doc, "أمس", "2015-08-07")
+    assert not run(doc)
+    doc = make_doc("قتل 12 شخصا في انفجار عبوة ناسفة في سوق بمدينة بعقوبة أمس.")
+    place(doc, "بعقوبة", "Baqubah", 33.75, 44.64, "IQ")
+    timex(doc, "أمس", "2015-08-07")
+    assert [e.sub_event_type for e in run(doc)] == ["Remote explosive/landmine/IED"]
+
+
+def test_reference_in_a_merged_sentence_stays_a_reference():
+    # a date after the trigger, past punctuation (two sentences run together), does not date it
+    doc = make_doc("وقدم العزاء لأسر ضحايا التفجير في أبها، وقالت المديرة أمس إنها حزينة.")
+    place(doc, "أبها", "Abha", 18.22, 42.51, "SA")
+    timex(doc, "أمس", "2015-08-07")
+    assert not run(doc)
