@@ -53,8 +53,7 @@ LOCATIVE = frozenset(
     "في من الي الى إلى على علي حتى نحو قرب شمال جنوب شرق غرب شمالي جنوبي شرقي غربي داخل خارج مدخل اطراف حدود عبر باتجاه".split()
 )
 
-TINY_PLACE = 5000  # GeoNames population (0 means unknown, not tiny)
-SMALL_PLACE = 20000
+SMALL_PLACE = 20000  # GeoNames population; 0 (unknown) counts as small
 KIND_PRIOR = {"country": 3.2, "admin": 1.6, "feature": 2.6, "town": 1.8}
 AREA_KINDS = frozenset({"country", "admin", "feature"})
 
@@ -305,8 +304,6 @@ def accept(m: Mention, ctx: dict[str, dict[str, int]], gaz: Gazetteer, near: boo
         # a small place whose name inflects like a word (عريقة، صخرة، الموقر): a nearby place
         # and a preposition, not just the country, must vouch for it
         return near and locative
-    if 0 < c.population < TINY_PLACE:
-        return near  # a hamlet: only beside another place of the article
     if c.population < SMALL_PLACE:
         # a small town (or one of unknown size): a nearby place, or the country and a preposition
         return near or (ctx_ok and locative)

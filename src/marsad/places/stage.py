@@ -173,6 +173,7 @@ def find_mentions(doc: Document, gaz: Gazetteer, nisba: dict[str, float] | None 
     return out
 
 
+HAMZA_VARIANT_MAX_FREQ = 20  # السوداء (black) is a frequent word; المخاء is not
 SKELETON_MIN_LEN = 4
 SKELETON_MAX_FREQ = 3  # only spellings that are rare in news: a frequent word is a word (فينا)
 
@@ -222,7 +223,7 @@ def _starts(gaz: Gazetteer, word: str) -> tuple[tuple[str, int], ...]:
             continue  # وكيل is a word, not و + كيل (Kiel)
         if form in gaz.names or form in gaz.heads or form in JOINABLE_HEADS or form in gaz.nospace:
             out.append((form, cut))
-        elif form.endswith("اء") and form[:-1] in gaz.names and vocab.get(form, 0) <= SKELETON_MAX_FREQ:
+        elif form.endswith("اء") and form[:-1] in gaz.names and vocab.get(form, 0) <= HAMZA_VARIANT_MAX_FREQ:
             # المخاء = المخا: a final hamza written or not (not السوداء, a word, for السودا)
             out.append((form[:-1], cut))
     return tuple(out)
