@@ -11,6 +11,10 @@ Sources (read at build time only, nothing is downloaded at run time):
   (MIT; the Census files are US-government works in the public domain). Get them with
   ``pip download --no-deps names==0.3.0`` and pass the sdist (or its unpacked folder) with
   ``--census``, or ``pip install names`` and omit it.
+* Faker (PyPI ``faker``, MIT): the person-name lists of its European locales (``FAKER_LOCALES``;
+  Cyrillic ones transliterated to the Latin spelling the English-language press uses). Pass
+  the wheel or an unpacked folder with ``--faker`` (``pip download --no-deps faker``), or omit
+  it to build without them.
 * ``CURATED`` below: common French, German, Italian, Spanish/Portuguese, Dutch/Nordic and
   Russian/Slavic given names and surnames, written by hand for Marsad from general knowledge
   (ordinary frequent names of those countries, not a list of particular people).
@@ -21,7 +25,7 @@ French, German, Italian, Spanish and romanised Russian for the letters Arabic ne
 spelling with a cost. The index keeps, for every normalised Arabic spelling, the Latin name
 with the best score (name frequency, less the cost of the spelling).
 
-    python scripts/build_western_names.py --census /tmp/names-0.3.0.tar.gz
+    python scripts/build_western_names.py --census /tmp/names-0.3.0.tar.gz --faker /tmp/faker-*.whl
 """
 
 from __future__ import annotations
@@ -164,6 +168,56 @@ CURATED: dict[str, tuple[str, str]] = {
     ),
 }
 
+FAKER_LOCALES = {"en_GB": "en", "en_IE": "en", "en_US": "en", "fr_FR": "fr", "fr_BE": "fr", "fr_CH": "fr",
+                 "de_DE": "de", "de_AT": "de", "de_CH": "de", "it_IT": "it", "es_ES": "es", "pt_PT": "es",
+                 "nl_NL": "nl", "nl_BE": "nl", "sv_SE": "nl", "no_NO": "nl", "da_DK": "nl", "fi_FI": "nl",
+                 "cs_CZ": "ru", "sk_SK": "ru", "pl_PL": "ru", "hr_HR": "ru", "sl_SI": "ru", "ru_RU": "ru",
+                 "uk_UA": "ru", "bg_BG": "ru"}
+CYRILLIC = dict(zip("абвгдезийклмнопрстуфхцчшщъыьэюяёжєіїґ",
+                    "a b v g d e z i y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya yo zh ye i yi g".split(), strict=True))
+
+
+def cyrillic_latin(name: str, ukrainian: bool = False) -> str:
+    """Смирнов → Smirnov, Володимир → Volodymyr (the press's romanisation, not a scholarly one)."""
+    out = []
+    for j, ch in enumerate(name.lower()):
+        lat = "y" if ch == "и" and ukrainian else CYRILLIC.get(ch, ch)
+        if lat == "_":
+            continue
+        if ch == "е" and (j == 0 or name.lower()[j - 1] in "аеиоуыэюяьъ"):
+            lat = "ye"
+        out.append(lat)
+    latin = "".join(out)
+    for end, rep_ in (("iy", "y"), ("yy", "y"), ("ii", "i"), ("iya", "ia")):
+        if latin.endswith(end):
+            latin = latin[: -len(end)] + rep_
+    return latin[:1].upper() + latin[1:]
+
+
+def _faker(source: Path | None) -> list[tuple[str, str, str]]:
+    """(Latin name, lang, role) from Faker's person providers (a wheel is importable as a zip)."""
+    if source is None:
+        return []
+    import importlib
+
+    sys.path.insert(0, str(source))
+    out = []
+    for loc, lang in FAKER_LOCALES.items():
+        try:
+            prov = importlib.import_module(f"faker.providers.person.{loc}").Provider
+        except ImportError:
+            continue
+        for role, attrs in (("given", ("first_names_male", "first_names_female", "first_names")),
+                            ("surname", ("last_names",))):
+            for attr in attrs:
+                for nm in getattr(prov, attr, ()):
+                    nm = cyrillic_latin(nm, loc == "uk_UA") if any("\u0400" <= c <= "\u04ff" for c in nm) else nm
+                    if nm.isascii() or all(c.isalpha() or c in " -'" for c in nm):
+                        out.append((nm, lang, role))
+    return out
+
+
+MIN_SCORE = 60  # as marsad.actors.western.MIN_SCORE: weaker entries are never read
 VOWELS = frozenset("aeiouy")
 FOLD_LATIN = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ç": "s", "ñ": "ni", "ø": "oe", "å": "o", "æ": "e",
               "ł": "l", "ś": "s", "ć": "ch", "č": "ch", "š": "sh", "ž": "zh", "ń": "n", "ż": "zh"}
@@ -406,7 +460,7 @@ def _census(source: Path | None) -> dict[str, bytes]:
         return out
 
 
-def build(census: dict[str, bytes], max_surnames: int) -> dict[str, dict[str, tuple[str, int]]]:
+def build(census: dict[str, bytes], max_surnames: int, faker: list[tuple[str, str, str]] = ()) -> dict[str, dict[str, tuple[str, int]]]:
     """Arabic key → role (given/surname) → (Latin name, score = 100·log10 freq per million − 60·cost)."""
     entries: list[tuple[str, str, float, str]] = []  # (latin, lang, freq per million, role)
     for fname, role, limit in (("dist.male.first", "given", None), ("dist.female.first", "given", None),
@@ -421,6 +475,8 @@ def build(census: dict[str, bytes], max_surnames: int) -> dict[str, dict[str, tu
             for nm in text.split():
                 # the commonest names of their countries: as frequent as a common US name
                 entries.append((nm, lang, 1000.0 if role == "given" else 100.0, role))
+    # Faker's lists: common names of their country, but unranked and with some rare ones
+    entries += [(nm, lang, 100.0 if role == "given" else 30.0, role) for nm, lang, role in faker]
     index: dict[str, dict[str, tuple[str, int]]] = {}
     for latin, lang, freq, role in entries:
         base = 100 * math.log10(freq + 1)
@@ -436,10 +492,11 @@ def build(census: dict[str, bytes], max_surnames: int) -> dict[str, dict[str, tu
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--census", type=Path, help="names-0.3.0 sdist (.tar.gz) or unpacked folder")
+    ap.add_argument("--faker", type=Path, help="faker wheel or unpacked folder (European name lists)")
     ap.add_argument("--max-surnames", type=int, default=20000, help="most frequent Census surnames kept")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args(argv)
-    index = build(_census(args.census), args.max_surnames)
+    index = build(_census(args.census), args.max_surnames, _faker(args.faker))
     with args.out.open("w", encoding="utf-8") as f:
         f.write("# Arabic-script spellings of Western names -> Latin; built by scripts/build_western_names.py\n"
                 "# from US Census 1990 name files (public domain, via PyPI `names` 0.3.0, MIT) and hand-written\n"
@@ -447,6 +504,9 @@ def main(argv: list[str] | None = None) -> int:
                 "# (score = 100*log10 of frequency per million - 60*cost of the spelling)\n")
         for key in sorted(index):
             g, f_ = index[key].get("given", ("", 0)), index[key].get("surname", ("", 0))
+            g, f_ = (g if g[1] >= MIN_SCORE else ("", 0)), (f_ if f_[1] >= MIN_SCORE else ("", 0))
+            if not (g[0] or f_[0]) or len(key) < 2:
+                continue  # too weak to be read (marsad.actors.western.MIN_SCORE) or a lone letter
             f.write(f"{key}\t{g[0]}\t{g[1] if g[0] else ''}\t{f_[0]}\t{f_[1] if f_[0] else ''}\n")
     print(f"{len(index)} keys -> {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
     return 0
