@@ -106,3 +106,41 @@ def test_reference_in_a_merged_sentence_stays_a_reference():
     place(doc, "أبها", "Abha", 18.22, 42.51, "SA")
     timex(doc, "أمس", "2015-08-07")
     assert not run(doc)
+
+
+def test_bare_attack_takes_its_kind_from_its_own_clause():
+    doc = make_doc("وفي مدينة مأرب، قصفت طائرات التحالف مواقع الحوثيين أمس، بينما قتل 6 من الحوثيين في هجوم "
+                   "للمقاومة الشعبية غربي مدينة مأرب.")
+    actor(doc, "طائرات التحالف", "coalition", "Saudi-led Coalition", "military", 8, "SA")
+    houthis(doc, "الحوثيين")
+    houthis(doc, "الحوثيين", 1)
+    actor(doc, "للمقاومة الشعبية", "resistance", "Popular Resistance", "militia", 3, "YE")
+    place(doc, "مأرب", "Marib", 15.46, 45.32, "YE")
+    place(doc, "مأرب", "Marib", 15.46, 45.32, "YE", nth=1)
+    timex(doc, "أمس", "2015-08-07")
+    types = sorted(e.event_type for e in run(doc))
+    assert types == ["Battles", "Explosions/Remote violence"]
+
+
+def test_destruction_by_aircraft_is_a_strike_and_without_weapons_nothing():
+    doc = make_doc("ونجحت طائرات التحالف في تدمير مواقع للحوثيين في مدينة الصليف أمس.")
+    houthis(doc, "للحوثيين")
+    place(doc, "الصليف", "As Salif", 15.31, 42.67, "YE")
+    timex(doc, "أمس", "2015-08-07")
+    assert [e.sub_event_type for e in run(doc)] == ["Air/drone strike"]
+    doc = make_doc("وتحدث الوزير عن تدمير الآثار في مدينة زبيد.")
+    place(doc, "زبيد", "Zabid", 14.2, 43.32, "YE")
+    assert not run(doc)
+
+
+def test_town_placed_from_a_far_town_stays_itself_but_a_quarter_goes_to_its_town():
+    doc = make_doc("وقصفت طائرات التحالف معسكر الصليف شمال مدينة الحديدة أمس.")
+    place(doc, "الصليف", "As Salif", 15.31, 42.67, "YE")
+    place(doc, "الحديدة", "Al Hudaydah", 14.80, 42.95, "YE")
+    timex(doc, "أمس", "2015-08-07")
+    assert [e.place.name for e in run(doc)] == ["As Salif"]
+    doc = make_doc("ووقع انفجار بحي الكرامة جنوب العريش أمس.")
+    place(doc, "الكرامة", "Al Karamah", 31.9, 35.6, "JO")  # a homonym far away
+    place(doc, "العريش", "Arish", 31.13, 33.80, "EG")
+    timex(doc, "أمس", "2015-08-07")
+    assert [e.place.name for e in run(doc)] == ["Arish"]

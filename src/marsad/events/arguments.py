@@ -31,6 +31,7 @@ CONTAINER_WORDS = wordlist("container_words")
 DIRECTION_WORDS = wordlist("direction_words")
 SEAT_WORDS = wordlist("seat_words")
 DISTANCE_UNITS = wordlist("distance_units")
+QUARTER_WORDS = frozenset({"حي", "بحي", "وحي", "الحي", "بالحي", "حاره", "بحاره", "احياء", "باحياء"})
 
 
 def is_armed(a: ActorMention | ArgRef | None) -> bool:
@@ -270,13 +271,23 @@ class Arguments:
         while k < len(toks) and steps < 3:
             if toks[k].stem in COMPASS or toks[k].norm in COMPASS:
                 nxt = [p for p in places if p.start > toks[k].start and self._tokens_between(toks[k].end, p.start) <= 2]
-                if nxt and not is_country(nxt[0]):
+                if nxt and not is_country(nxt[0]) and (best.precision > 1 or self._quarter(best)
+                                                       or km_apart(best, nxt[0]) <= 30):
+                    # (a town told as «الصليف شمال مدينة الحديدة», 60 km away, stays itself)
                     return nxt[0]
                 return best
             if toks[k].is_word:
                 steps += 1
             k += 1
         return best
+
+    def _quarter(self, p: Place) -> bool:
+        """«بحي الكرامة»: a place named as a quarter of a town."""
+        k = self.view.token_at(p.start)
+        if k == 0:
+            return False
+        prev = self.view.doc.tokens[k - 1]
+        return prev.norm in QUARTER_WORDS or prev.stem in QUARTER_WORDS
 
     def extra_places(self, sent: int, main: Place, stop: int) -> list[Place]:
         """Further places listed after the main one in the trigger's sentence («غارات على إب
@@ -291,6 +302,8 @@ class Arguments:
             before = toks[k - 1].norm if k > 0 else ""
             if before in DIRECTION_WORDS | {"من"}:
                 continue
+            if any(t.norm in COMPASS or t.stem in COMPASS for t in toks[max(0, k - 2):k]):
+                continue  # «معسكر الصليف شمال مدينة الحديدة»: a reference point, not another target
             if before in CONTAINER_WORDS or (before == '"' and k > 1 and toks[k - 2].norm in CONTAINER_WORDS):
                 last = p  # «مديرية حيس بمحافظة الحديدة»: the province holds the place before it
                 continue

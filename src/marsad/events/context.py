@@ -24,6 +24,7 @@ def readings(word: str) -> tuple[str, ...]:
 class View:
     doc: Document
     sent_ranges: list[tuple[int, int]] = field(default_factory=list)  # token index ranges
+    hits: list = field(default_factory=list)  # the events stage's trigger hits, once found
 
     @classmethod
     def of(cls, doc: Document) -> View:

@@ -16,7 +16,7 @@ import functools
 
 from marsad.document import ArgRef, Document, Event, Span
 from marsad.events.arguments import Arguments, arg_of, is_armed, is_country, is_state
-from marsad.events.context import View
+from marsad.events.context import View, readings
 from marsad.events.fatalities import Count, counts_in_sentence
 from marsad.events.lexicon import wordlist
 from marsad.events.merge import km, merge, same_place
@@ -38,6 +38,7 @@ CIVILIAN_INTER = 7
 # «تعرض لهجوم» (underwent an attack) is asserted, unlike the purpose «للسيطرة على»
 UNDERGO = wordlist("undergo")
 AGO_UNITS = wordlist("ago_units")
+CLAUSE_GROUPS = frozenset({"@attack"})
 
 
 def reportable(e: Event) -> bool:
@@ -77,6 +78,7 @@ class Events:
     def __call__(self, doc: Document) -> None:
         view = View.of(doc)
         hits = find_triggers(view)
+        view.hits = hits
         if not hits:
             doc.events = []
             return
@@ -175,7 +177,19 @@ class Events:
             else:
                 etype, sub = "Battles", "Non-state actor overtakes territory"
         elif sub.startswith("@"):
+            toks_all = doc.tokens
             refined = refine(sub, words, sent_norm)
+            if refined is not None and sub in CLAUSE_GROUPS:
+                # a bare «هجوم» takes its kind from its own clause: «قصفت طائرات التحالف …، بينما
+                # قتل 9 في هجوم للمقاومة» is a strike and a clash, not two strikes
+                lo, hi = view.clause(hit.i)
+                c_words: set[str] = set()
+                for t in toks_all[lo:hi]:
+                    if t.is_word:
+                        c_words.update(readings(t.norm))
+                c_refined = refine(sub, c_words, " " + " ".join(t.norm for t in toks_all[lo:hi]) + " ")
+                if c_refined is not None and c_refined[:2] != refined[:2] and _other_trigger_outside(hit, lo, hi, sent, view):
+                    refined = c_refined
             if refined is None:
                 return None
             etype, sub, by_default = refined
@@ -305,6 +319,12 @@ class Events:
             for c in cs:
                 ev = min(evs, key=lambda e: abs(e.trigger.start - c.start))
                 ev.fatalities = max(ev.fatalities, c.value)
+
+
+def _other_trigger_outside(hit: Hit, lo: int, hi: int, sent: int, view: View) -> bool:
+    """Is there another trigger in the sentence, outside the clause [lo, hi)?"""
+    return any(h is not hit and (h.i < lo or h.i >= hi) and view.doc.tokens[h.i].sent == sent
+               for h in view.hits)
 
 
 def _chronicle_line(view: View, sent: int) -> bool:
