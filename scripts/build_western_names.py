@@ -194,8 +194,8 @@ def cyrillic_latin(name: str, ukrainian: bool = False) -> str:
     return latin[:1].upper() + latin[1:]
 
 
-def _faker(source: Path | None) -> list[tuple[str, str, str]]:
-    """(Latin name, lang, role) from Faker's person providers (a wheel is importable as a zip)."""
+def _faker(source: Path | None) -> list[tuple[str, str, str, bool]]:
+    """(Latin name, lang, role, big-language locale) from Faker's person providers (a wheel is importable as a zip)."""
     if source is None:
         return []
     import importlib
@@ -213,7 +213,7 @@ def _faker(source: Path | None) -> list[tuple[str, str, str]]:
                 for nm in getattr(prov, attr, ()):
                     nm = cyrillic_latin(nm, loc == "uk_UA") if any("\u0400" <= c <= "\u04ff" for c in nm) else nm
                     if nm.isascii() or all(c.isalpha() or c in " -'" for c in nm):
-                        out.append((nm, lang, role))
+                        out.append((nm, lang, role, loc[:2] in ("en", "fr", "de", "it", "es", "ru")))
     return out
 
 
@@ -305,9 +305,9 @@ def _options(w: str, i: int, lang: str) -> Alt:  # noqa: C901, PLR0911, PLR0912 
     pairs: dict[str, list[tuple[str, float]]] = {
         "ee": [("ي", 0)], "ea": [("ي", 0), ("يا", 1)], "oo": [("و", 0)], "ou": [("و", 0), ("او", 1)],
         "ow": [("او", 0), ("و", 0)], "au": [("و", 0), ("او", 0)], "aw": [("و", 0)],
-        "ai": [("اي", 0), ("ي", 1)], "ay": [("اي", 0), ("ي", 1)], "oy": [("وي", 0)],
+        "ai": [("اي", 0), ("ي", 0.5)], "ay": [("اي", 0), ("ي", 0.5)], "oy": [("وي", 0)],
         "ei": [("اي", 0), ("ي", 1)] if lang in ("de", "nl") else [("ي", 0), ("اي", 1)],
-        "ey": [("ي", 0), ("اي", 1)], "ie": [("ي", 0), ("يي", 1)], "ue": [("و", 0), ("ي", 1)],
+        "ey": [("ي", 0), ("اي", 1)], "ie": [("ي", 0), ("يي", 1)], "ue": [("و", 0), ("ي", 1)] if lang == "de" else [("وي", 0), ("و", 0.5)],
         "ae": [("ي", 0), ("ا", 1), ("", 0.5)], "oe": [("و", 0), ("ي", 1)],
         "eu": [("وي", 0)] if lang == "de" else [("و", 0), ("يو", 1)],
         "oi": [("وا", 0)] if lang == "fr" else [("وي", 0)],
@@ -460,7 +460,7 @@ def _census(source: Path | None) -> dict[str, bytes]:
         return out
 
 
-def build(census: dict[str, bytes], max_surnames: int, faker: list[tuple[str, str, str]] = ()) -> dict[str, dict[str, tuple[str, int]]]:
+def build(census: dict[str, bytes], max_surnames: int, faker: list[tuple[str, str, str, bool]] = ()) -> dict[str, dict[str, tuple[str, int]]]:
     """Arabic key → role (given/surname) → (Latin name, score = 100·log10 freq per million − 60·cost)."""
     entries: list[tuple[str, str, float, str]] = []  # (latin, lang, freq per million, role)
     for fname, role, limit in (("dist.male.first", "given", None), ("dist.female.first", "given", None),
@@ -476,7 +476,9 @@ def build(census: dict[str, bytes], max_surnames: int, faker: list[tuple[str, st
                 # the commonest names of their countries: as frequent as a common US name
                 entries.append((nm, lang, 1000.0 if role == "given" else 100.0, role))
     # Faker's lists: common names of their country, but unranked and with some rare ones
-    entries += [(nm, lang, 100.0 if role == "given" else 30.0, role) for nm, lang, role in faker]
+    # (the big-language locales weigh more: a Czech or Swedish reading must not hide an English one)
+    entries += [(nm, lang, (100.0 if role == "given" else 30.0) / (1 if major else 5), role)
+                for nm, lang, role, major in faker]
     index: dict[str, dict[str, tuple[str, int]]] = {}
     for latin, lang, freq, role in entries:
         base = 100 * math.log10(freq + 1)
