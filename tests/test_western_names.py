@@ -89,3 +89,8 @@ def test_fast() -> None:
         for name in names:
             western_latin(name)
     assert (time.perf_counter() - t) / (3 * len(names)) < 2e-4
+
+
+def test_a_rank_before_the_name_is_not_part_of_it() -> None:
+    assert western_latin("الكولونيل رايان ديلون") == "Ryan Dillon"
+    assert western_latin("اللواء محمد الحسن") is None

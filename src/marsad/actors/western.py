@@ -31,6 +31,11 @@ WESTERN_PARTICLES = frozenset({"فون", "فان", "دير", "ديل", "ديلا
 ARAB_PARTICLES = frozenset({"بن", "ابن", "ابو", "ابي", "بنت", "ام", "ال", "عبد", "ولد", "اية", "ايه"})
 UNKNOWN_VOTE = 0.3  # a word neither index knows (بايدن، ماكرون) leans Western next to Western words
 MIN_VOTE = 0.5
+# ranks and titles before a Western name (the linker keeps some in the name): not part of the Latin form
+TITLES = frozenset(["الكولونيل", "الجنرال", "الادميرال", "الميجور", "الكابتن", "الكوماندر", "اللفتنانت", "السير",
+                    "اللورد", "السيناتور", "النائب", "الرئيس", "السفير", "الوزير", "السيد", "السيده", "الانسه",
+                    "مدام", "مسيو", "المسيو", "البروفيسور", "الدكتور", "الاب", "القس", "الكاردينال", "البابا",
+                    "العقيد", "اللواء", "العميد", "الفريق", "الرقيب", "المقدم", "الرائد", "النقيب", "د"])
 # letters Arabic news never uses to write a Western sound (ط and ق do occur: أنطونيو)
 ARAB_LETTERS = frozenset("حعصضظء")
 MIN_SCORE = 60  # weaker index entries (rare names, costly spellings) are no evidence
@@ -80,6 +85,8 @@ def _latin_for(entry: tuple[str, int, str, int], pos: str) -> tuple[str, int]:
 def western_latin(arabic: str) -> str | None:
     """Latin form of a Western name written in Arabic script; None when the name reads as Arab."""
     words = key(arabic).split()
+    while len(words) > 2 and words[0] in TITLES:
+        words = words[1:]
     if not words:
         return None
     idx = index()
