@@ -69,6 +69,16 @@ def main() -> int:
         print(f"speed {label}: tokenisation {nt / tt:,.0f} tok/s (baseline)   entities {nt / tn:,.0f} tok/s   "
               f"entities/tokenisation time ratio {tn / tt:.2f}")
     print(f"full pipeline through marsad.extract: {len(sents) / t_api:,.1f} sentences/s")
+    news = Path(args.shared) / "data/news/saudinewsnet-2015.jsonl.gz"
+    if news.exists():  # real articles: per-article cost of the stage, fresh process caches excluded
+        import gzip
+        import json
+        with gzip.open(news, "rt", encoding="utf-8") as fh:
+            arts = [t for t in (json.loads(next(fh)).get("content") or "" for _ in range(1000)) if t.strip()]
+        nt, tt, tn = speed(arts)
+        print(f"news: {len(arts)} articles, {nt / len(arts):.0f} tokens/article: tokenisation "
+              f"{1000 * tt / len(arts):.2f} ms/article, entities {1000 * tn / len(arts):.2f} ms/article "
+              f"({nt / tn:,.0f} tok/s)")
     return 0
 
 

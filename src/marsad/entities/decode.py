@@ -14,6 +14,7 @@ import numpy as np
 from marsad.entities.features import EMB_OFFSETS, OFFSETS, Featurizer, load_clusters, load_silver
 
 CACHE_SIZE = 100_000  # word types; about 40 MB at most
+_VIEW = {-2: 0, -1: 1, 0: 2, 1: 1, 2: 0}  # offset -> Featurizer.raw list
 
 
 class CrfModel:
@@ -21,9 +22,18 @@ class CrfModel:
         data = np.load(directory / "ner.npz", allow_pickle=False)
         self.labels: list[str] = [str(x) for x in data["labels"]]
         attrs = [str(a) for a in data["attrs"]]
-        self.W = data["W"].astype(np.float64)
+        W = data["W"].astype(np.float32)
+        self.W = np.vstack([W, np.zeros((1, W.shape[1]), dtype=np.float32)])
+        self.zero_row = len(W)
         self.T = data["T"].astype(np.float64)
         self.index = {a: i for i, a in enumerate(attrs)}
+        # attribute rows per offset, keyed by the unprefixed feature (no string work per type)
+        per: dict[int, dict[str, int]] = {r: {} for r in OFFSETS}
+        for i, a in enumerate(attrs):
+            head, sep, feat = a.partition(":")
+            if sep and head.lstrip("-").isdigit() and int(head) in per:
+                per[int(head)][feat] = i
+        self.by_offset = [(r, per[r]) for r in OFFSETS]
         if featurizer is None:
             featurizer = Featurizer(load_clusters(directory / "clusters.tsv"))
             featurizer.silver = load_silver(directory / "silver.tsv")
@@ -56,8 +66,15 @@ class CrfModel:
         if hit is None:
             if len(self._cache) > CACHE_SIZE:
                 self._cache.clear()
-            base = self.featurizer.compute(*key)
-            hit = np.stack([self._sum(base[k]) for k in range(len(OFFSETS))])
+            raw = self.featurizer.raw(*key)
+            zero = self.zero_row
+            rows: list[int] = []
+            starts: list[int] = []
+            for r, idx in self.by_offset:
+                starts.append(len(rows))
+                rows.append(zero)  # keeps every segment non-empty for reduceat
+                rows.extend([i for i in map(idx.get, raw[_VIEW[r]]) if i is not None])
+            hit = np.add.reduceat(self.W[rows], starts, axis=0)
             if self.emb is not None:
                 vec = self.featurizer.vector(key)
                 if vec is not None:
@@ -69,7 +86,7 @@ class CrfModel:
     def emissions(self, keys: list[tuple[str, str, str]]) -> np.ndarray:
         n = len(keys)
         L = len(self.labels)
-        A = np.zeros((n + 4, len(OFFSETS), L))
+        A = np.zeros((n + 4, len(OFFSETS), L), dtype=np.float32)
         A[2:n + 2] = np.stack([self.type_scores(k) for k in keys])
         # token i gets A[i + r, r] for each offset r (rows padded by two at each end)
         E = A[0:n, 0] + A[1:n + 1, 1] + A[2:n + 2, 2] + A[3:n + 3, 3] + A[4:n + 4, 4]
@@ -93,12 +110,14 @@ class CrfModel:
     def viterbi(self, E: np.ndarray) -> tuple[list[int], np.ndarray]:
         n, L = E.shape
         T = self.T
+        cols = np.arange(L)
         back = np.zeros((n, L), dtype=np.int64)
         score = E[0]
         for i in range(1, n):
             cand = score[:, None] + T
-            back[i] = cand.argmax(axis=0)
-            score = cand.max(axis=0) + E[i]
+            best = cand.argmax(axis=0)
+            back[i] = best
+            score = cand[best, cols] + E[i]
         path = [int(score.argmax())]
         for i in range(n - 1, 0, -1):
             path.append(int(back[i, path[-1]]))

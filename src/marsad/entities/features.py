@@ -118,7 +118,13 @@ class Featurizer:
         return hit
 
     def compute(self, norm: str, prefix: str, stem: str) -> tuple[list[str], ...]:
-        """The feature lists of a word type as seen from offsets -2..+2."""
+        """The feature lists of a word type as seen from offsets -2..+2 (offset-prefixed)."""
+        ctx2, ctx1, own = self.raw(norm, prefix, stem)
+        out = (ctx2, ctx1, own, ctx1, ctx2)
+        return tuple([f"{r}:{f}" for f in feats] for r, feats in zip(OFFSETS, out, strict=True))
+
+    def raw(self, norm: str, prefix: str, stem: str) -> tuple[list[str], list[str], list[str]]:
+        """Unprefixed features of a word type: as a ±2 neighbour, as a ±1 neighbour, its own."""
         sh = shape(norm)
         own = [f"w={norm}", f"sh={sh}"]
         ctx1 = [f"w={norm}", f"sh={sh}"]
@@ -151,8 +157,7 @@ class Featurizer:
             own = [f"sh={sh}", f"n={min(len(norm), 5)}"]
             ctx1 = [f"sh={sh}"]
             ctx2 = [f"sh={sh}"]
-        out = (ctx2, ctx1, own, ctx1, ctx2)
-        return tuple([f"{r}:{f}" for f in feats] for r, feats in zip(OFFSETS, out, strict=True))
+        return ctx2, ctx1, own
 
     def pair(self, a: tuple[str, str, str], b: tuple[str, str, str]) -> list[str]:
         """Features of two adjacent tokens, given to the second (stem and cluster bigrams)."""
