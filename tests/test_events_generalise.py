@@ -144,3 +144,22 @@ def test_town_placed_from_a_far_town_stays_itself_but_a_quarter_goes_to_its_town
     place(doc, "العريش", "Arish", 31.13, 33.80, "EG")
     timex(doc, "أمس", "2015-08-07")
     assert [e.place.name for e in run(doc)] == ["Arish"]
+
+
+def test_definite_bare_attack_and_its_verb_are_the_known_attack():
+    doc = make_doc("وقال المتحدث باسم الجيش إن الهجوم استهدف أيضا سفينة ثانية قرب ميناء درنة.")
+    actor(doc, "الجيش", "ly_mil", "Military Forces of Libya", "military", 1, "LY")
+    place(doc, "درنة", "Derna", 32.77, 22.64, "LY")
+    assert not run(doc)
+
+
+def test_analyst_view_is_commentary_unless_dated():
+    doc = make_doc("وقال المحلل السياسي صالح أحمد إن الحوثيين يخوضون مواجهات مع قوات صالح في مدينة تعز.")
+    houthis(doc, "الحوثيين")
+    place(doc, "تعز", "Taiz", 13.58, 44.02, "YE")
+    assert not run(doc)
+    doc = make_doc("وقال المحلل السياسي صالح أحمد إن الحوثيين خاضوا أمس مواجهات مع قوات صالح في مدينة تعز.")
+    houthis(doc, "الحوثيين")
+    place(doc, "تعز", "Taiz", 13.58, 44.02, "YE")
+    timex(doc, "أمس", "2015-08-07")
+    assert [e.event_type for e in run(doc)] == ["Battles"]

@@ -38,6 +38,7 @@ CIVILIAN_INTER = 7
 # «تعرض لهجوم» (underwent an attack) is asserted, unlike the purpose «للسيطرة على»
 UNDERGO = wordlist("undergo")
 AGO_UNITS = wordlist("ago_units")
+COMMENTATORS = wordlist("commentators")
 CLAUSE_GROUPS = frozenset({"@attack"})
 
 
@@ -88,6 +89,7 @@ class Events:
         raw: list[tuple[Event, int]] = []
         generic: set[int] = set()
         told: list[tuple[Event, int]] = []
+        prev_ref = False
         for n, hit in enumerate(hits):
             sent = doc.tokens[hit.i].sent
             if sent not in counts:
@@ -95,13 +97,19 @@ class Events:
             nxt = hits[n + 1] if n + 1 < len(hits) else None
             stop = doc.tokens[nxt.i].start if nxt is not None and doc.tokens[nxt.i].sent == sent \
                 else doc.sentences[sent].end
+            prev = hits[n - 1] if n else None
             for ev, by_default, anaphoric in self._events(view, finder, hit, sent, counts[sent], stop):
+                if hit.entry.pos == "V" and prev is not None and prev_ref and doc.tokens[prev.i].sent == sent \
+                        and 0 <= hit.i - prev.j <= 1 and ev.modality == ASSERTED:
+                    ev.modality = "reference"  # «إن الهجوم استهدف أيضا سفينة»: the verb tells the known attack
                 if anaphoric and (host := self._resolve_anaphor(ev, sent, raw)) is not None:
                     told.append((host, sent))  # its sentence's toll belongs to the event it names
                     continue
                 raw.append((ev, sent))
                 if by_default:
                     generic.add(id(ev))
+            prev_ref = bool(raw) and raw[-1][0].trigger.start == doc.tokens[hit.i].stem_start \
+                and raw[-1][0].modality == "reference"
         self._assign_fatalities(view, raw + told, counts)
         events = merge([e for e, _ in raw], generic)
         for e in events:
@@ -232,8 +240,10 @@ class Events:
         if modality == ASSERTED and entry.pos == "N" and sub == "Armed clash" and finder.place_starts_at(hit.j) \
                 and not finder.timex_in_stretch(sent, hit.i):
             modality = "reference"  # a named battle («معارك صلاح الدين»), not a day's fighting
+        bare_attack = entry.sub_event_type in ("@attack", "@strike_or_attack") and etype == "Battles"
         if anaphoric and modality == ASSERTED and not finder.timex_in_stretch(sent, hit.i) and (
-                sub != "Armed clash" or (hit.i > 0 and toks[hit.i - 1].norm in ABOUT_WORDS)):
+                sub != "Armed clash" or bare_attack or (hit.i > 0 and toks[hit.i - 1].norm in ABOUT_WORDS)):
+            # (a bare «الهجوم», «هذا الهجوم» typed as a clash by default is the attack already told)
             # (clashes are news even when definite, unless «خلال الاشتباكات», «حول الاشتباكات»
             # or a named battle «معارك صلاح الدين»)
             modality = "reference"
@@ -242,6 +252,8 @@ class Events:
             if any(w in FUTURE_AFTER for w in after):
                 modality = "planned"  # «وأن استعادتها من قبضة الانقلابيين سيتم قريبا»
         date, time_precision, background = finder.date(sent, hit.i)
+        if modality == ASSERTED and _commentator_speaks(view, sent, hit.i) and not finder.has_own_day(sent):
+            modality = "commentary"  # «وقال المحلل السياسي … إن الحوثي بات يسيطر …»: an analyst's view
         if modality == "prior" and time_precision == 1 and not background and finder.has_own_day(sent):
             modality = ASSERTED  # «وكان 5 من الحوثيين قتلوا صباح الأربعاء في هجوم …»: dated, in the window
         if modality == ASSERTED and finder.ongoing_since_long(sent):
@@ -325,6 +337,14 @@ def _other_trigger_outside(hit: Hit, lo: int, hi: int, sent: int, view: View) ->
     """Is there another trigger in the sentence, outside the clause [lo, hi)?"""
     return any(h is not hit and (h.i < lo or h.i >= hi) and view.doc.tokens[h.i].sent == sent
                for h in view.hits)
+
+
+def _commentator_speaks(view: View, sent: int, i: int) -> bool:
+    """An analyst, an expert, a writer or an editor is the speaker of the trigger's sentence (a
+    commentator's word before the trigger)."""
+    toks = view.doc.tokens
+    sa, _ = view.sent_ranges[sent]
+    return any(t.is_word and (t.norm in COMMENTATORS or t.stem in COMMENTATORS) for t in toks[sa:i])
 
 
 def _chronicle_line(view: View, sent: int) -> bool:
