@@ -101,7 +101,19 @@ def test_paging(client):
     assert len(set(ids)) == 6
     dates = [e["event_date"] for e in first["events"] + second["events"]]
     assert dates == sorted(dates, reverse=True)  # newest first
-    assert events(client, limit=2, offset=100) == {"total": 6, "limit": 2, "offset": 100, "next": None, "events": []}
+    assert events(client, limit=2, offset=100) == {"total": 6, "total_exact": True, "limit": 2, "offset": 100,
+                                                   "next": None, "events": []}
+
+
+def test_totals_are_counted_up_to_a_cap(store):
+    c = TestClient(create_app(backend=store, count_cap=4))
+    page = c.get("/api/events", params={"limit": 2}).json()
+    assert (page["total"], page["total_exact"]) == (4, False) and "offset=2" in page["next"]
+    assert c.get("/api/events", params={"limit": 2, "country": "IQ"}).json()["total_exact"] is True
+    deep = c.get("/api/events", params={"limit": 2, "offset": 4}).json()  # paging past the cap still works
+    assert len(deep["events"]) == 2 and deep["total"] == 6 and deep["total_exact"] is True
+    exact = TestClient(create_app(backend=store, count_cap=0)).get("/api/events", params={"limit": 2}).json()
+    assert (exact["total"], exact["total_exact"]) == (6, True)
 
 
 @pytest.mark.parametrize("params, words", [

@@ -146,9 +146,15 @@ def test_filters_in_the_url_and_events_in_view(browser, live_server):
     pg.check("#f-inview")
     expect(pg.locator(".ev-item")).to_have_count(3)
     expect(pg.locator(".ev-marker")).to_have_count(3)
+    pg.wait_for_load_state("networkidle")  # the markers are redrawn once the new answers are in
     mosul = pg.locator(".ev-marker span[data-id='1']")
-    expect(mosul).to_be_visible()
-    box = mosul.bounding_box()
+    box = None
+    for _ in range(20):
+        expect(mosul).to_be_visible()
+        box = mosul.bounding_box()
+        if box:
+            break
+        pg.wait_for_timeout(100)
     pg.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     for _ in range(4):
         pg.mouse.wheel(0, -400)

@@ -136,6 +136,7 @@ def create_app(
     tile_attribution: str | None = None,
     pipeline: Callable[[Document], Document] | None = None,
     cache_ttl: float | None = None,
+    count_cap: int | None = None,
 ) -> FastAPI:
     """The app over the store at ``db_url`` (or an explicit ``backend``).
 
@@ -143,7 +144,8 @@ def create_app(
     ``cors_origins`` enables CORS for those origins only; ``tile_url`` (default:
     $MARSAD_TILE_URL) adds an online tile layer over the offline Natural Earth basemap;
     ``pipeline`` processes POSTed articles (default: the full pipeline, loaded on first use);
-    ``cache_ttl`` (default: $MARSAD_API_CACHE_TTL or 15 s; 0: off) caches JSON answers (cache.py).
+    ``cache_ttl`` (default: $MARSAD_API_CACHE_TTL or 15 s; 0: off) caches JSON answers (cache.py);
+    ``count_cap`` (default: $MARSAD_API_COUNT_CAP or 10,000; 0: exact) bounds event totals (counting.py).
     """
     token = token if token is not None else (os.environ.get("MARSAD_API_TOKEN") or None)
     tile_url = tile_url if tile_url is not None else (os.environ.get("MARSAD_TILE_URL") or None)
@@ -156,6 +158,7 @@ def create_app(
     app.state.backend = backend if backend is not None else open_backend(db_url)
     app.state.token = token
     app.state.pipeline = pipeline
+    app.state.count_cap = count_cap if count_cap is not None else int(os.environ.get("MARSAD_API_COUNT_CAP", 10_000))
     app.state.config = {
         "version": __version__,
         "read_only": token is None,

@@ -48,7 +48,8 @@ class EventOut(BaseModel):
 
 
 class EventPage(BaseModel):
-    total: int
+    total: int = Field(description="matching events; a lower bound when total_exact is false")
+    total_exact: bool = Field(description="false when more events match than the server counts (see total)")
     limit: int
     offset: int
     next: str | None = Field(None, description="URL of the next page, when there is one")

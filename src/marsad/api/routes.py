@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from marsad import load
+from marsad.api.counting import count_events
 from marsad.api.deps import Backend, get_backend
 from marsad.api.models import (
     ArticleIn,
@@ -83,20 +84,19 @@ Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"page size (at most
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 
 
-def _next(request: Request, total: int, limit: int, offset: int) -> str | None:
-    if offset + limit >= total:
-        return None
-    return str(request.url.include_query_params(offset=offset + limit, limit=limit))
-
-
 @router.get("/api/events", response_model=None, tags=["events"], summary="Events matching the filters, newest first",
             responses={200: {"model": EventPage}, 422: {"description": "a parameter is invalid"}})
 def list_events(request: Request, store: Store, flt: Filters, limit: Limit = 50, offset: Offset = 0) -> JSONResponse:
     rows = store.list_events(flt, limit, offset)
-    # a short first page is the whole result: no count query needed
-    total = offset + len(rows) if (len(rows) < limit and (rows or offset == 0)) else store.count_events(flt)
-    return JSONResponse({"total": total, "limit": limit, "offset": offset,
-                         "next": _next(request, total, limit, offset), "events": rows})
+    if len(rows) < limit and (rows or offset == 0):  # a short page ends the result: no count needed
+        total, exact = offset + len(rows), True
+    else:
+        cap = request.app.state.count_cap
+        total, exact = count_events(store, flt, cap and max(cap, offset + limit))  # cap 0: exact
+    more = offset + limit < total or (not exact and len(rows) == limit)
+    nxt = str(request.url.include_query_params(offset=offset + limit, limit=limit)) if more else None
+    return JSONResponse({"total": total, "total_exact": exact, "limit": limit, "offset": offset, "next": nxt,
+                         "events": rows})
 
 
 @router.get("/api/events/points", response_model=None, tags=["map"], summary="Compact event points for the map",

@@ -294,7 +294,8 @@
   function renderMapNote() {
     const note = $("map-note");
     const capped = state.onMap >= (state.config.max_points || 50000);
-    const text = state.onMap != null ? t.on_map(state.onMap, state.total, capped) : "";
+    const text = state.onMap != null && state.exact ? t.on_map(state.onMap, state.total, capped)
+      : capped ? t.on_map(state.onMap, Infinity, true) : "";
     note.textContent = text;
     note.hidden = !text;
   }
@@ -373,9 +374,10 @@
       li.textContent = t.no_events;
       ol.appendChild(li);
     }
-    $("list-count").textContent = state.total ? t.showing(state.list.length, state.total) : "";
-    $("more").hidden = state.list.length >= state.total;
-    $("count").textContent = t.n_events(state.total);
+    const plus = state.exact ? "" : "+";
+    $("list-count").textContent = state.total ? t.showing(state.list.length, state.total) + plus : "";
+    $("more").hidden = state.exact ? state.list.length >= state.total : state.list.length % PAGE !== 0;
+    $("count").textContent = t.n_events(state.total, plus);
   }
 
   /* ---------------- data ---------------- */
@@ -395,7 +397,10 @@
       const [page, pts, facets, tl] = await Promise.all(jobs);
       if (my !== seq) return;
       state.list = page.events;
-      state.total = page.total;
+      // a capped total ("10,000+") is made exact by the facets: every event has one type
+      const byType = facets.event_type.reduce((a, b) => a + b.count, 0);
+      state.exact = page.total_exact !== false || byType >= page.total;
+      state.total = page.total_exact !== false ? page.total : Math.max(page.total, byType);
       state.facets = facets;
       renderList(false);
       renderTypeChips();

@@ -9,8 +9,8 @@ window.MARSAD_I18N = {
     all_countries: "All countries", actor: "Actor", actor_ph: "e.g. army, Islamic State",
     in_view: "Only events in the map view", period: "Period", all_time: "All dates", clear: "Clear", events: "Events", more: "Load more",
     timeline: "Timeline", tl_hint: "drag to select a period · click a bar", article: "Article",
-    n_events: (n) => `${n.toLocaleString("en")} event${n === 1 ? "" : "s"}`, showing: (a, b) => `${a.toLocaleString("en")} of ${b.toLocaleString("en")}`,
-    on_map: (a, b, capped) => a < b ? `Map shows ${a.toLocaleString("en")} of ${b.toLocaleString("en")} events` +
+    n_events: (n, plus) => `${n.toLocaleString("en")}${plus || ""} event${n === 1 && !plus ? "" : "s"}`, showing: (a, b) => `${a.toLocaleString("en")} of ${b.toLocaleString("en")}`,
+    on_map: (a, b, capped) => a < b ? `Map shows ${a.toLocaleString("en")}` + (b < Infinity ? ` of ${b.toLocaleString("en")}` : "") + " events" +
       (capped ? " (the newest)" : " (the others have no place)") : "",
     no_events: "No events match these filters.", load_error: "Could not load data: ",
     actor1: "Actor 1", actor2: "Actor 2", location: "Location", date: "Date", fatalities: "Fatalities",
@@ -27,8 +27,8 @@ window.MARSAD_I18N = {
     all_countries: "كل البلدان", actor: "الفاعل", actor_ph: "مثلاً: الجيش، داعش",
     in_view: "الأحداث الظاهرة في الخريطة فقط", period: "الفترة", all_time: "كل التواريخ", clear: "مسح", events: "الأحداث", more: "عرض المزيد",
     timeline: "الخط الزمني", tl_hint: "اسحب لتحديد فترة · انقر على عمود", article: "المقال",
-    n_events: (n) => `الأحداث: ${n.toLocaleString("ar")}`, showing: (a, b) => `${a.toLocaleString("ar")} من ${b.toLocaleString("ar")}`,
-    on_map: (a, b, capped) => a < b ? `تعرض الخريطة ${a.toLocaleString("ar")} من ${b.toLocaleString("ar")} حدثاً` +
+    n_events: (n, plus) => `الأحداث: ${n.toLocaleString("ar")}${plus || ""}`, showing: (a, b) => `${a.toLocaleString("ar")} من ${b.toLocaleString("ar")}`,
+    on_map: (a, b, capped) => a < b ? `تعرض الخريطة ${a.toLocaleString("ar")}` + (b < Infinity ? ` من ${b.toLocaleString("ar")}` : "") + " حدثاً" +
       (capped ? " (الأحدث)" : " (الباقي بلا موقع)") : "",
     no_events: "لا أحداث تطابق عوامل التصفية.", load_error: "تعذّر تحميل البيانات: ",
     actor1: "الفاعل الأول", actor2: "الفاعل الثاني", location: "المكان", date: "التاريخ", fatalities: "القتلى",
