@@ -104,3 +104,19 @@ def test_silver_lexicon_and_type_features(tmp_path) -> None:
     left2, left1, own, right1, right2 = feat.base("وكيري", "و", "كيري")
     assert "0:sl=PER:4" in own and "0:c2=3" in own and "0:p=و" in own
     assert "-1:sl=PER:4" in left1 and "1:w=وكيري" in right1 and "-2:c1=2" in left2
+
+
+def test_train_ner_reports_missing_data(tmp_path, capsys) -> None:
+    import argparse
+
+    from marsad.commands import train_ner
+
+    parser = argparse.ArgumentParser()
+    train_ner.add_parser(parser.add_subparsers())
+    args = parser.parse_args(["train-ner", "--data", str(tmp_path / "none"), "--out", str(tmp_path / "m")])
+    assert train_ner.run(args) == 2
+    assert "news file not found" in capsys.readouterr().err
+    args = parser.parse_args(["train-ner", "--data", str(tmp_path / "none"), "--out", str(tmp_path / "m"),
+                              "--reuse-clusters", "--reuse-silver"])
+    assert train_ner.run(args) == 2
+    assert "training data not found" in capsys.readouterr().err
