@@ -163,3 +163,76 @@ def test_analyst_view_is_commentary_unless_dated():
     place(doc, "تعز", "Taiz", 13.58, 44.02, "YE")
     timex(doc, "أمس", "2015-08-07")
     assert [e.event_type for e in run(doc)] == ["Battles"]
+
+
+def test_habitual_present_is_no_event():
+    doc = make_doc("ويقصف النظام بانتظام أحياء مدينة حلب بالبراميل المتفجرة.")
+    actor(doc, "النظام", "sy_mil", "Military Forces of Syria", "military", 1, "SY")
+    place(doc, "حلب", "Aleppo", 36.2, 37.16, "SY")
+    assert not run(doc)
+
+
+def test_event_after_since_is_the_start_of_something_else():
+    doc = make_doc("واعتقلت الشرطة عشرات المتشددين في حملة واسعة منذ هجوم منتجع سوسة السياحي.")
+    actor(doc, "الشرطة", "tn_pol", "Police Forces of Tunisia", "police", 1, "TN")
+    place(doc, "سوسة", "Sousse", 35.83, 10.64, "TN")
+    assert all(e.event_type != "Violence against civilians" and e.event_type != "Battles" for e in run(doc))
+    assert all(e.place is None or e.place.name != "Sousse" for e in doc.events if e.event_type == "Strategic developments")
+
+
+def test_negation_covers_a_coordinated_list():
+    doc = make_doc("وقال القائد: ليس هناك سيطرة أو معارك داخل قاعدة العند حتى الآن.")
+    place(doc, "قاعدة العند", "Al Anad", 13.18, 44.77, "YE")
+    assert not run(doc)
+
+
+def test_anniversary_belief_and_too_early_are_no_events():
+    doc = make_doc("وتظاهر المئات اليوم في ذكرى مرور عام على مقتل شاب برصاص شرطي في مدينة فيرغسون.")
+    place(doc, "فيرغسون", "Ferguson", 38.74, -90.3, "US")
+    timex(doc, "اليوم", "2015-08-08")
+    assert [e.event_type for e in run(doc)] == ["Protests"]
+    doc = make_doc("ويعتقد أن المسلحين خطفوا القساوسة في بلدة القريتين.")
+    place(doc, "القريتين", "Al Qaryatayn", 34.23, 37.24, "SY")
+    assert not run(doc)
+
+
+def test_clash_with_protesters_is_a_protest_met_by_force():
+    doc = make_doc("واشتبكت الشرطة مع متظاهرين في شوارع مدينة فيرغسون أمس.")
+    actor(doc, "الشرطة", "us_pol", "Police Forces of the United States", "police", 1, "US")
+    place(doc, "فيرغسون", "Ferguson", 38.74, -90.3, "US")
+    timex(doc, "أمس", "2015-08-07")
+    assert [(e.event_type, e.sub_event_type) for e in run(doc)] == [("Protests", "Protest with intervention")]
+
+
+def test_air_support_does_not_make_a_ground_attack_a_strike_and_dual_suicide_bombers():
+    doc = make_doc("وبدأت القوات الموالية للحكومة بدعم من طيران التحالف هجوما واسعا على قاعدة العند أمس.")
+    actor(doc, "القوات الموالية للحكومة", "ye_mil", "Military Forces of Yemen", "military", 1, "YE")
+    place(doc, "قاعدة العند", "Al Anad", 13.18, 44.77, "YE")
+    timex(doc, "أمس", "2015-08-07")
+    assert [e.event_type for e in run(doc)] == ["Battles"]
+    doc = make_doc("قتل 12 شخصا أمس عندما هاجم انتحاريان مسبحا في بلدة طوز خورماتو.")
+    place(doc, "طوز خورماتو", "Tuz Khurmatu", 34.89, 44.63, "IQ")
+    timex(doc, "أمس", "2015-08-07")
+    assert [e.sub_event_type for e in run(doc)] == ["Suicide bomb"]
+
+
+def test_partitive_toll():
+    doc = make_doc("واستشهد ثلاثة من رجال الأمن إثر سقوط قذيفة في مدينة الشيخ زويد أمس.")
+    place(doc, "الشيخ زويد", "Sheikh Zuweid", 31.21, 34.11, "EG")
+    timex(doc, "أمس", "2015-08-07")
+    assert [e.fatalities for e in run(doc)] == [3]
+
+
+def test_province_placed_from_a_city_stays_itself():
+    doc = make_doc("وقتل 14 جنديا أمس في غارة أمريكية على حاجز للجيش في ولاية لوغار جنوب كابول.")
+    place(doc, "لوغار", "Logar", 34.0, 69.0, "AF", precision=3, feature="admin1 province")
+    place(doc, "كابول", "Kabul", 34.53, 69.17, "AF")
+    timex(doc, "أمس", "2015-08-07")
+    assert [e.place.name for e in run(doc)] == ["Logar"]
+
+
+def test_arrest_of_protesters_is_a_protest_met_by_force():
+    doc = make_doc("وأفاد شاهد بأن عشرات المحتجين اعتقلوا أمس بعدما عطلوا المرور في مدينة فيرغسون.")
+    place(doc, "فيرغسون", "Ferguson", 38.74, -90.3, "US")
+    timex(doc, "أمس", "2015-08-07")
+    assert [(e.event_type, e.sub_event_type) for e in run(doc)] == [("Protests", "Protest with intervention")]

@@ -66,6 +66,11 @@ def is_country(p: Place) -> bool:
     return "country" in feature or feature.startswith("pcl") or (p.admin1 is None and p.precision >= 3)
 
 
+def _is_admin(p: Place) -> bool:
+    """A province or a district («ولاية لوغار جنوب كابول» stays in Logar)."""
+    return (p.feature or "").lower().startswith("admin")
+
+
 def arg_of(a: ActorMention) -> ArgRef:
     return ArgRef(a.name, a.start, a.end, a.actor_id, a.inter, a.country)
 
@@ -160,11 +165,13 @@ class Arguments:
                 words += 1
                 if words <= 2 and (t.norm in SEAT_WORDS or t.stem in SEAT_WORDS):
                     return True
+                if words <= 3 and t.norm == "منذ":
+                    return True  # «حملة واسعة منذ هجوم منتجع سوسة»: the place of a past event
                 glued = next((u for u in ("كم", "كلم") if t.norm.endswith(u) and t.norm[:-len(u)].isdigit()), None)
                 if t.norm in DISTANCE_UNITS or t.stem in DISTANCE_UNITS or glued:
                     # a reference point less than 40 km away still places the event well enough
                     num = t.norm[:-len(glued)] if glued else (toks[m - 1].norm if m > sa else "")
-                    return not (num.isdigit() and int(num) <= 40)
+                    return num.isdigit() and int(num) > 40  # («يبعد كيلومترات عن فيرغسون» is near)
             m -= 1
         return False
 
@@ -271,8 +278,8 @@ class Arguments:
         while k < len(toks) and steps < 3:
             if toks[k].stem in COMPASS or toks[k].norm in COMPASS:
                 nxt = [p for p in places if p.start > toks[k].start and self._tokens_between(toks[k].end, p.start) <= 2]
-                if nxt and not is_country(nxt[0]) and (best.precision > 1 or self._quarter(best)
-                                                       or km_apart(best, nxt[0]) <= 30):
+                if nxt and not is_country(nxt[0]) and not _is_admin(best) and (
+                        best.precision > 1 or self._quarter(best) or km_apart(best, nxt[0]) <= 30):
                     # (a town told as «الصليف شمال مدينة الحديدة», 60 km away, stays itself)
                     return nxt[0]
                 return best

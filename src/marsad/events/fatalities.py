@@ -119,7 +119,8 @@ def counts_in_sentence(view: View, sent: int) -> list[Count]:
                     break
                 kind = _kind_of(norm)
                 if kind == "head":
-                    counted = not after or after_kinds[0] in ("victim", "noun")
+                    # «مقتل 17 شخصا», and the partitive «استشهد ثلاثة من رجال الأمن», «قتل 5 من الحوثيين»
+                    counted = not after or after_kinds[0] in ("victim", "noun") or after[0].norm == "من"
                     break
                 if norm not in QUALIFIERS and not any(r in QUALIFIERS for r in readings(norm)):
                     break

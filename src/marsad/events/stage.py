@@ -39,7 +39,12 @@ CIVILIAN_INTER = 7
 UNDERGO = wordlist("undergo")
 AGO_UNITS = wordlist("ago_units")
 COMMENTATORS = wordlist("commentators")
+HABITUAL_AFTER = wordlist("habitual_after")
+SUPPORT_WORDS = wordlist("support_words")
+PROTESTER_WORDS = wordlist("protester_words")
+SPAN_WORDS = frozenset({"مدي", "طوال", "خلال"})
 CLAUSE_GROUPS = frozenset({"@attack"})
+SUPPORT_GROUPS = frozenset({"@attack", "@strike_or_attack"})
 
 
 def reportable(e: Event) -> bool:
@@ -102,6 +107,10 @@ class Events:
                 if hit.entry.pos == "V" and prev is not None and prev_ref and doc.tokens[prev.i].sent == sent \
                         and 0 <= hit.i - prev.j <= 1 and ev.modality == ASSERTED:
                     ev.modality = "reference"  # «إن الهجوم استهدف أيضا سفينة»: the verb tells the known attack
+                if prev is not None and doc.tokens[prev.i].sent == sent and ev.modality == ASSERTED \
+                        and _coordinated(doc.tokens, prev.j, hit.i) \
+                        and (prev_mod := modality_of(view, prev.i, prev.entry.future)) in NEGATED:
+                    ev.modality = prev_mod  # «ليس هناك سيطرة أو معارك»: the negation covers the list
                 if anaphoric and (host := self._resolve_anaphor(ev, sent, raw)) is not None:
                     told.append((host, sent))  # its sentence's toll belongs to the event it names
                     continue
@@ -153,6 +162,8 @@ class Events:
         doc = view.doc
         entry = hit.entry
         words = view.sentence_words(sent)
+        if entry.sub_event_type in SUPPORT_GROUPS:
+            words = _words_without_support(view, *view.sent_ranges[sent])  # «هجوما واسعا بدعم من طيران التحالف»
         sent_norm = view.sentence_norm(sent)
         agent, target = finder.agents_and_targets(sent, hit.i, hit.j, entry.pos, entry.event_type == "@territory")
         place, _ = finder.place(sent, hit.i, hit.j)
@@ -191,10 +202,7 @@ class Events:
                 # a bare «هجوم» takes its kind from its own clause: «قصفت طائرات التحالف …، بينما
                 # قتل 9 في هجوم للمقاومة» is a strike and a clash, not two strikes
                 lo, hi = view.clause(hit.i)
-                c_words: set[str] = set()
-                for t in toks_all[lo:hi]:
-                    if t.is_word:
-                        c_words.update(readings(t.norm))
+                c_words = _words_without_support(view, lo, hi)
                 c_refined = refine(sub, c_words, " " + " ".join(t.norm for t in toks_all[lo:hi]) + " ")
                 if c_refined is not None and c_refined[:2] != refined[:2] and _other_trigger_outside(hit, lo, hi, sent, view):
                     refined = c_refined
@@ -209,6 +217,11 @@ class Events:
                 etype, sub = "Battles", "Armed clash"
             elif sub == "Armed clash" and target is not None and target.inter == CIVILIAN_INTER:
                 etype, sub = "Violence against civilians", "Attack"
+        if (etype, sub) in (("Battles", "Armed clash"), ("Strategic developments", "Arrests")):
+            lo, hi = view.clause(hit.i)
+            if any(t.norm in PROTESTER_WORDS or t.stem in PROTESTER_WORDS for t in doc.tokens[lo:hi]):
+                # «اشتبكت الشرطة مع متظاهرين», «اعتقل عشرات المحتجين»: a protest met by force
+                etype, sub = "Protests", "Protest with intervention"
         # houses burnt during a raid are part of the raid (ACLED codes the attack)
         by_default = by_default or sub == "Looting/property destruction"
 
@@ -247,6 +260,12 @@ class Events:
             # (clashes are news even when definite, unless «خلال الاشتباكات», «حول الاشتباكات»
             # or a named battle «معارك صلاح الدين»)
             modality = "reference"
+        if modality == ASSERTED and entry.present:
+            after = [t.norm for t in toks[hit.j:min(hit.j + 5, view.sent_ranges[sent][1])] if t.is_word]
+            if any(w in HABITUAL_AFTER for w in after):
+                modality = "habitual"  # «ويقصف النظام بانتظام مناطق …»
+        if modality == ASSERTED and entry.pos == "N" and hit.i > 0 and toks[hit.i - 1].norm in ("منذ", "مند"):
+            modality = "reference"  # «حملة واسعة منذ هجوم منتجع سوسة»: the start of something else
         if modality == ASSERTED:
             after = [t.norm for t in toks[hit.j:min(hit.j + 5, view.sent_ranges[sent][1])] if t.is_word]
             if any(w in FUTURE_AFTER for w in after):
@@ -339,6 +358,39 @@ def _other_trigger_outside(hit: Hit, lo: int, hi: int, sent: int, view: View) ->
                for h in view.hits)
 
 
+NEGATED = frozenset({"denied", "threatened", "planned", "expected", "conditional", "question", "called",
+                     "prevented", "intended"})
+
+
+def _coordinated(toks, a: int, b: int) -> bool:
+    """Only «و» / «أو» (or a comma) between two triggers: «سيطرة أو معارك»."""
+    between = [t for t in toks[a:b]]
+    if len(between) > 1:
+        return False
+    if not between:
+        return toks[b].prefix.startswith("و")
+    return between[0].norm in ("او", "و", "،", ",")
+
+
+def _words_without_support(view: View, a: int, b: int) -> set[str]:
+    """The word readings of tokens [a, b), less the three words after «بدعم من», «بغطاء» … (the
+    air support of a ground attack)."""
+    toks = view.doc.tokens
+    out: set[str] = set()
+    skip = 0
+    for t in toks[a:b]:
+        if not t.is_word:
+            continue
+        if t.norm in SUPPORT_WORDS or t.stem in SUPPORT_WORDS:
+            skip = 4 if t.norm != "بغطاء" else 2
+            continue
+        if skip:
+            skip -= 1
+            continue
+        out.update(readings(t.norm))
+    return out
+
+
 def _commentator_speaks(view: View, sent: int, i: int) -> bool:
     """An analyst, an expert, a writer or an editor is the speaker of the trigger's sentence (a
     commentator's word before the trigger)."""
@@ -366,8 +418,8 @@ def _chronicle_line(view: View, sent: int) -> bool:
 
 
 def _years_ago(view: View, sent: int, i: int) -> bool:
-    """«القنبلة التي انفجرت قبل 70 عاما», «قبل عقدين»: the trigger's stretch of its sentence (no
-    punctuation between) tells it as years ago."""
+    """«القنبلة التي انفجرت قبل 70 عاما», «قبل عقدين», «على مدى أكثر من 12 عاما»: the trigger's
+    stretch of its sentence (no punctuation between) tells it as years ago or over years."""
     toks = view.doc.tokens
     sa, sb = view.sent_ranges[sent]
     lo = i
@@ -377,12 +429,16 @@ def _years_ago(view: View, sent: int, i: int) -> bool:
     while hi < sb - 1 and hi - i < 15 and (toks[hi + 1].is_word or toks[hi + 1].norm.isdigit()):
         hi += 1
     for k in range(lo, hi + 1):
-        if toks[k].norm != "قبل":
+        w = toks[k].norm
+        if w != "قبل" and w not in SPAN_WORDS:
             continue
-        nxt = [t for t in toks[k + 1:min(k + 4, hi + 1)]]
-        if nxt and (nxt[0].norm in AGO_UNITS or (len(nxt) > 1 and nxt[1].norm in AGO_UNITS
-                                                and nxt[1].norm not in ("عام", "سنه"))):
-            return True
+        nxt = [t for t in toks[k + 1:min(k + 5, hi + 1)] if t.norm not in ("اكثر", "من", "نحو", "حوالي")]
+        if not nxt:
+            continue
+        if w == "قبل" and nxt[0].norm in AGO_UNITS:
+            return True  # «قبل عامين»
+        if len(nxt) > 1 and nxt[1].norm in AGO_UNITS and nxt[1].norm not in ("عام", "سنه"):
+            return True  # «قبل 70 عاما», «على مدى أكثر من 12 عاما»
     return False
 
 
