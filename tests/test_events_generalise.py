@@ -236,3 +236,15 @@ def test_arrest_of_protesters_is_a_protest_met_by_force():
     place(doc, "فيرغسون", "Ferguson", 38.74, -90.3, "US")
     timex(doc, "أمس", "2015-08-07")
     assert [(e.event_type, e.sub_event_type) for e in run(doc)] == [("Protests", "Protest with intervention")]
+
+
+def test_pluperfect_frame_reaches_the_object_of_its_verb():
+    doc = make_doc("وكانت البعثة الأممية قد أعربت عن قلقها البالغ إزاء تجدد الاشتباكات في مدينة سبها بين القبيلتين.")
+    place(doc, "سبها", "Sabha", 27.04, 14.43, "LY")
+    assert not run(doc)
+
+
+def test_years_span_before_the_trigger_is_history():
+    doc = make_doc("وكشفت الهجمات على مدى أكثر من 12 عاما عن تغير في الأساليب، بدأت بسيارات مفخخة يقودها انتحاري في الرياض.")
+    place(doc, "الرياض", "Riyadh", 24.69, 46.72, "SA")
+    assert not run(doc)

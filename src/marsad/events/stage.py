@@ -20,7 +20,7 @@ from marsad.events.context import View, readings
 from marsad.events.fatalities import Count, counts_in_sentence
 from marsad.events.lexicon import wordlist
 from marsad.events.merge import km, merge, same_place
-from marsad.events.modality import ASSERTED, modality_of
+from marsad.events.modality import ASSERTED, BARRIERS, modality_of
 from marsad.events.notes import make_notes
 from marsad.events.triggers import Hit, find_triggers, has_weapon, refine
 
@@ -270,6 +270,8 @@ class Events:
             after = [t.norm for t in toks[hit.j:min(hit.j + 5, view.sent_ranges[sent][1])] if t.is_word]
             if any(w in FUTURE_AFTER for w in after):
                 modality = "planned"  # «وأن استعادتها من قبضة الانقلابيين سيتم قريبا»
+        if modality == ASSERTED and _pluperfect_frame(toks, view.sent_ranges[sent][0], hit.i):
+            modality = "prior"  # «كانت البعثة قد أعربت عن قلقها إزاء تجدد الاشتباكات»
         date, time_precision, background = finder.date(sent, hit.i)
         if modality == ASSERTED and _commentator_speaks(view, sent, hit.i) and not finder.has_own_day(sent):
             modality = "commentary"  # «وقال المحلل السياسي … إن الحوثي بات يسيطر …»: an analyst's view
@@ -391,6 +393,24 @@ def _words_without_support(view: View, a: int, b: int) -> set[str]:
     return out
 
 
+PRIOR_AUX = frozenset({"كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا"})
+
+
+def _pluperfect_frame(toks, sa: int, i: int) -> bool:
+    """«كان … قد فعل»: a pluperfect opens the sentence before the trigger (with no factive
+    barrier between)."""
+    seen_qad = False
+    for k in range(i - 1, sa - 1, -1):
+        w = toks[k].norm
+        if w in BARRIERS:
+            return False
+        if w == "قد":
+            seen_qad = True
+        elif w in PRIOR_AUX:
+            return seen_qad
+    return False
+
+
 def _commentator_speaks(view: View, sent: int, i: int) -> bool:
     """An analyst, an expert, a writer or an editor is the speaker of the trigger's sentence (a
     commentator's word before the trigger)."""
@@ -418,13 +438,12 @@ def _chronicle_line(view: View, sent: int) -> bool:
 
 
 def _years_ago(view: View, sent: int, i: int) -> bool:
-    """«القنبلة التي انفجرت قبل 70 عاما», «قبل عقدين», «على مدى أكثر من 12 عاما»: the trigger's
-    stretch of its sentence (no punctuation between) tells it as years ago or over years."""
+    """«القنبلة التي انفجرت قبل 70 عاما», «قبل عقدين», «على مدى أكثر من 12 عاما»: the sentence
+    before the trigger, or its stretch after it (no punctuation between), tells it as years ago
+    or over years."""
     toks = view.doc.tokens
     sa, sb = view.sent_ranges[sent]
-    lo = i
-    while lo > sa and i - lo < 15 and (toks[lo - 1].is_word or toks[lo - 1].norm.isdigit()):
-        lo -= 1
+    lo = sa  # anything before the trigger in its sentence, the stretch after it
     hi = i
     while hi < sb - 1 and hi - i < 15 and (toks[hi + 1].is_word or toks[hi + 1].norm.isdigit()):
         hi += 1
