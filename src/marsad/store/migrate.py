@@ -38,10 +38,27 @@ def _v2_covering_indexes(conn: Connection) -> None:
         index.create(conn, checkfirst=True)
 
 
+def _v4_reportable(conn: Connection) -> None:
+    """A ``reportable`` column (asserted, not background) and partial indexes on the default view."""
+    from sqlalchemy import inspect, text
+
+    from marsad.store.schema import events
+
+    if "reportable" not in {c["name"] for c in inspect(conn).get_columns("events")}:
+        conn.execute(text("ALTER TABLE events ADD COLUMN reportable INTEGER NOT NULL DEFAULT 1"))
+    conn.execute(text("UPDATE events SET reportable = CASE WHEN (modality IS NULL OR modality = 'asserted') "
+                      "AND NOT background THEN 1 ELSE 0 END"))
+    for index in events.indexes:
+        if index.dialect_options["sqlite"]["where"] is not None:
+            conn.execute(text(f"DROP INDEX IF EXISTS {index.name}"))
+        index.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("initial schema: articles, annotations, events, event_sources, quotes, full-text index", _v1_initial),
     ("covering indexes for bbox and per-country facets", _v2_covering_indexes),
     ("PostgreSQL: stored tsvector column for full-text search", fts.pg_stored_tsvector),
+    ("reportable column; partial indexes on the default (reportable) view", _v4_reportable),
 ]
 LATEST = len(MIGRATIONS)
 

@@ -122,6 +122,9 @@ class EventFilter:
         conds: list[Any] = []
         if not self.include_merged:
             conds.append(events.c.merged_into.is_(None))
+        default_view = not self.all_events and self.background is None and not _as_list(self.modality)
+        if default_view:  # the same term as the partial indexes' predicate
+            conds.append(text("events.reportable = 1"))
         if (d := _as_date(self.date_from, "from")) is not None:
             conds.append(events.c.event_date >= d)
         if (d := _as_date(self.date_to, "to")) is not None:
@@ -159,12 +162,12 @@ class EventFilter:
             conds.append(events.c.article_id == self.article_id)
         if self.background is not None:
             conds.append(events.c.background.is_(bool(self.background)))
-        elif not self.all_events:
+        elif not self.all_events and not default_view:
             conds.append(or_(events.c.background.is_(None), events.c.background.is_(False)))
         modalities = _as_list(self.modality)
         if modalities:
             conds.append(events.c.modality.in_(modalities))
-        elif not self.all_events:
+        elif not self.all_events and not default_view:
             conds.append(or_(events.c.modality.is_(None), events.c.modality == "asserted"))
         if self.min_confidence is not None:
             try:

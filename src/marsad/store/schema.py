@@ -117,11 +117,19 @@ actors = Table(
     Index("ix_actors_article", "article_id"),
 )
 
-_LIVE = text("merged_into IS NULL")  # partial indexes: only events not merged into another
+# Partial indexes cover the default view: events not merged into another and reportable
+# (asserted, not background history). Queries repeat these exact terms so planners use them.
+_LIVE = text("merged_into IS NULL AND reportable = 1")
+_MERGED_ONLY = text("merged_into IS NULL")
 
 
 def _live_index(name: str, *cols: str) -> Index:
     return Index(name, *cols, sqlite_where=_LIVE, postgresql_where=_LIVE)
+
+
+def _all_index(name: str, *cols: str) -> Index:
+    """For views that include unreportable events (``all_events``)."""
+    return Index(name, *cols, sqlite_where=_MERGED_ONLY, postgresql_where=_MERGED_ONLY)
 
 
 events = Table(
@@ -158,6 +166,7 @@ events = Table(
     Column("confidence", Float),
     Column("modality", String(32)),
     Column("background", Boolean, nullable=False, default=False),
+    Column("reportable", Integer, nullable=False, default=1),  # 1: asserted and not background
     Column("plover", String(64)),
     Column("trigger_start", Integer), Column("trigger_end", Integer), Column("trigger_text", Text),
     Column("evidence_start", Integer), Column("evidence_end", Integer), Column("evidence_text", Text),
@@ -175,6 +184,8 @@ events = Table(
     _live_index("ix_events_lon_lat_date", "longitude", "latitude", "event_date"),
     _live_index("ix_events_country_types", "country_code", "event_type", "sub_event_type"),
     _live_index("ix_events_types", "event_type", "sub_event_type"),
+    _all_index("ix_events_all_date", "event_date"),
+    _all_index("ix_events_all_country_date", "country_code", "event_date"),
 )
 
 event_sources = Table(

@@ -140,6 +140,7 @@ def event_row(article_id: int, e: dict[str, Any], published: dt.date | None, sou
         "confidence": e.get("confidence"),
         "modality": e.get("modality"),
         "background": bool(e.get("background")),
+        "reportable": int(e.get("modality") in (None, "asserted") and not e.get("background")),
         "plover": e.get("plover"),
         "trigger_start": trigger.get("start"), "trigger_end": trigger.get("end"), "trigger_text": trigger.get("text"),
         "evidence_start": evidence.get("start"), "evidence_end": evidence.get("end"),
