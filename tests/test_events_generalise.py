@@ -248,3 +248,24 @@ def test_years_span_before_the_trigger_is_history():
     doc = make_doc("وكشفت الهجمات على مدى أكثر من 12 عاما عن تغير في الأساليب، بدأت بسيارات مفخخة يقودها انتحاري في الرياض.")
     place(doc, "الرياض", "Riyadh", 24.69, 46.72, "SA")
     assert not run(doc)
+
+
+def test_bracketed_toll_and_suicide_bombers_make_violence():
+    doc = make_doc("وأدانت المنظمة الهجوم الذي وقع يوم الأربعاء الماضي في مدينة مروة، حيث فجرت انتحاريتان "
+                   "نفسيهما، ما أدى إلى مقتل (20) شخصا.")
+    place(doc, "مروة", "Maroua", 10.59, 14.32, "CM")
+    timex(doc, "يوم الأربعاء الماضي", "2015-08-05")
+    evs = run(doc)
+    assert [(e.place.name, e.fatalities) for e in evs] == [("Maroua", 20)]
+
+
+def test_survived_assassination_attempt_is_an_attack():
+    doc = make_doc("وتعرض عضو الهيئة التأسيسية في ساعات متأخرة ليل السبت إلى محاولة اغتيال برصاص مسلحين في مدينة سبها.")
+    actor(doc, "مسلحين", "gunmen", "Unidentified Armed Group (Libya)", "armed group", 3, "LY")
+    place(doc, "سبها", "Sabha", 27.04, 14.43, "LY")
+    timex(doc, "ليل السبت", "2015-08-08")
+    assert [e.event_type for e in run(doc)] == ["Violence against civilians"]
+    doc = make_doc("وحاول مسلحون اغتيال القاضي في مدينة سبها لكن الشرطة أحبطت المحاولة.")
+    actor(doc, "مسلحون", "gunmen", "Unidentified Armed Group (Libya)", "armed group", 3, "LY")
+    place(doc, "سبها", "Sabha", 27.04, 14.43, "LY")
+    assert not run(doc)

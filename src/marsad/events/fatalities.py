@@ -46,6 +46,8 @@ def parse_number(view: View, k: int, end: int) -> tuple[int, str, int] | None:
                 return value, kind, k + 2
     if tok.norm.replace(",", "").isdigit():
         value, kind, nxt = int(tok.norm.replace(",", "")), "exact", k + 1
+        if nxt < end and toks[nxt].norm == ")" and k > 0 and toks[k - 1].norm == "(":
+            nxt += 1  # «مقتل (20) شخصاً»: a number in brackets
     elif tok.is_word and (wv := _word_value(tok.norm)) is not None:
         value, kind = wv
         nxt = k + 1
@@ -113,8 +115,11 @@ def counts_in_sentence(view: View, sent: int) -> list[Count]:
         if not counted:
             back = k - 1
             steps = 0
-            while back >= a and steps < 5 and toks[back].is_word:
+            while back >= a and steps < 5 and (toks[back].is_word or toks[back].norm == "("):
                 norm = toks[back].norm
+                if norm == "(":
+                    back -= 1
+                    continue
                 if any(r in WOUNDED for r in readings(norm)):
                     break
                 kind = _kind_of(norm)

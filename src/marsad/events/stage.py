@@ -270,6 +270,8 @@ class Events:
             after = [t.norm for t in toks[hit.j:min(hit.j + 5, view.sent_ranges[sent][1])] if t.is_word]
             if any(w in FUTURE_AFTER for w in after):
                 modality = "planned"  # «وأن استعادتها من قبضة الانقلابيين سيتم قريبا»
+        if modality == "attempted" and etype in VIOLENT_TYPES and _survived(toks, view.sent_ranges[sent][0], hit.i):
+            modality = ASSERTED  # «نجا من محاولة اغتيال»: the attack took place (ACLED codes it)
         if modality == ASSERTED and _pluperfect_frame(toks, view.sent_ranges[sent][0], hit.i):
             modality = "prior"  # «كانت البعثة قد أعربت عن قلقها إزاء تجدد الاشتباكات»
         date, time_precision, background = finder.date(sent, hit.i)
@@ -391,6 +393,22 @@ def _words_without_support(view: View, a: int, b: int) -> set[str]:
             continue
         out.update(readings(t.norm))
     return out
+
+
+SURVIVE_WORDS = frozenset({"نجا", "ونجا", "نجت", "ونجت", "ينجو", "نجاه", "نجاة", "تعرض", "تعرضت", "وتعرض", "وتعرضت"})
+
+
+def _survived(toks, sa: int, i: int) -> bool:
+    """«نجا من محاولة اغتيال», «تعرض لمحاولة اغتيال»: an attempt someone survived (or underwent)."""
+    words = 0
+    for k in range(i - 1, sa - 1, -1):
+        if toks[k].is_word:
+            words += 1
+            if toks[k].norm in SURVIVE_WORDS or toks[k].stem in SURVIVE_WORDS:
+                return True
+            if words >= 12:
+                return False
+    return False
 
 
 PRIOR_AUX = frozenset({"كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا"})
