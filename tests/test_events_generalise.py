@@ -268,4 +268,4 @@ def test_survived_assassination_attempt_is_an_attack():
     doc = make_doc("وحاول مسلحون اغتيال القاضي في مدينة سبها لكن الشرطة أحبطت المحاولة.")
     actor(doc, "مسلحون", "gunmen", "Unidentified Armed Group (Libya)", "armed group", 3, "LY")
     place(doc, "سبها", "Sabha", 27.04, 14.43, "LY")
-    assert not run(doc)
+    assert all(e.event_type != "Violence against civilians" for e in run(doc))  # (a foiled plot)
