@@ -82,6 +82,15 @@ def _work(job):
     return process_article(art, published, _WORKER_PIPELINE)
 
 
+def _articles_without_story(store) -> bool:
+    from sqlalchemy import select
+
+    from marsad.store.schema import articles
+
+    with store.connect() as conn:
+        return conn.execute(select(articles.c.id).where(articles.c.story_id.is_(None)).limit(1)).first() is not None
+
+
 def run(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
@@ -191,13 +200,16 @@ def run(args: argparse.Namespace) -> int:
         if bar is not None:
             bar.close()
         store.close()
-    if args.dedup and counts["stored"]:
+    if args.dedup:
         from marsad.dedup.store import dedup_store
 
         try:
             with_dedup = Store.open(args.db)
             try:
-                counts["merged_events"] = dedup_store(with_dedup)["events_merged"]
+                # also after a run that stored nothing new: an earlier run may have been killed
+                # between storing its articles and this pass
+                if counts["stored"] or _articles_without_story(with_dedup):
+                    counts["merged_events"] = dedup_store(with_dedup)["events_merged"]
             finally:
                 with_dedup.close()
         except Exception as exc:  # dedup is an extra pass: the stored articles stay
