@@ -269,3 +269,13 @@ def test_survived_assassination_attempt_is_an_attack():
     actor(doc, "مسلحون", "gunmen", "Unidentified Armed Group (Libya)", "armed group", 3, "LY")
     place(doc, "سبها", "Sabha", 27.04, 14.43, "LY")
     assert all(e.event_type != "Violence against civilians" for e in run(doc))  # (a foiled plot)
+
+
+def test_habits_told_with_adverbs_are_no_events():
+    doc = make_doc("وغالبا ما تحصل هذه الهجمات في منطقة كشمير.")
+    place(doc, "كشمير", "Kashmir", 34.08, 74.8, "IN")
+    assert not run(doc)
+    doc = make_doc("وتوترت العلاقات بين الطرفين في مدينة تعز ووصلت إلى حد المواجهة المسلحة في بعض الأحيان.")
+    houthis(doc, "الطرفين")
+    place(doc, "تعز", "Taiz", 13.58, 44.02, "YE")
+    assert not run(doc)

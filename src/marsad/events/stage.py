@@ -260,10 +260,10 @@ class Events:
             # (clashes are news even when definite, unless «خلال الاشتباكات», «حول الاشتباكات»
             # or a named battle «معارك صلاح الدين»)
             modality = "reference"
-        if modality == ASSERTED and entry.present:
-            after = [t.norm for t in toks[hit.j:min(hit.j + 5, view.sent_ranges[sent][1])] if t.is_word]
-            if any(w in HABITUAL_AFTER for w in after):
-                modality = "habitual"  # «ويقصف النظام بانتظام مناطق …»
+        if modality == ASSERTED:
+            after = [t.norm for t in toks[hit.j:min(hit.j + 6, view.sent_ranges[sent][1])] if t.is_word]
+            if any(w in HABITUAL_AFTER for w in (after if entry.present else after[:4])):
+                modality = "habitual"  # «ويقصف النظام بانتظام مناطق …», «المواجهة المسلحة في بعض الأحيان»
         if modality == ASSERTED and entry.pos == "N" and hit.i > 0 and toks[hit.i - 1].norm in ("منذ", "مند"):
             modality = "reference"  # «حملة واسعة منذ هجوم منتجع سوسة»: the start of something else
         if modality == ASSERTED:
