@@ -279,3 +279,27 @@ def test_habits_told_with_adverbs_are_no_events():
     houthis(doc, "الطرفين")
     place(doc, "تعز", "Taiz", 13.58, 44.02, "YE")
     assert not run(doc)
+
+
+def test_only_political_arrests_are_recorded():
+    doc = make_doc("وألقت الشرطة القبض على شخصين مشتبه بهما في مدينة ريتشموند أمس.")
+    actor(doc, "الشرطة", "us_pol", "Police Forces of the United States", "police", 1, "US")
+    place(doc, "ريتشموند", "Richmond", 37.94, -122.35, "US")
+    timex(doc, "أمس", "2015-08-07")
+    assert not run(doc)
+    doc = make_doc("وألقت الشرطة القبض على ثلاثة يشتبه في انتمائهم إلى تنظيم داعش في مدينة إسطنبول أمس.")
+    actor(doc, "الشرطة", "tr_pol", "Police Forces of Turkey", "police", 1, "TR")
+    place(doc, "إسطنبول", "Istanbul", 41.01, 28.98, "TR")
+    timex(doc, "أمس", "2015-08-07")
+    assert [e.sub_event_type for e in run(doc)] == ["Arrests"]
+
+
+def test_a_truce_one_side_announces_is_no_agreement():
+    doc = make_doc("وأعلن التحالف أمس هدنة في مدينة عدن يبدأ سريانها مساء الأحد.")
+    place(doc, "عدن", "Aden", 12.78, 45.04, "YE")
+    timex(doc, "أمس", "2015-08-07")
+    assert not run(doc)
+    doc = make_doc("ووقعت القبيلتان أمس اتفاقا لوقف إطلاق النار في مدينة سبها.")
+    place(doc, "سبها", "Sabha", 27.04, 14.43, "LY")
+    timex(doc, "أمس", "2015-08-07")
+    assert [e.sub_event_type for e in run(doc)] == ["Agreement"]

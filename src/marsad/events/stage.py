@@ -32,6 +32,7 @@ ABOUT_WORDS = wordlist("about_words")
 FUTURE_AFTER = wordlist("future_after")
 DEMONSTRATIVES = wordlist("demonstratives")
 CRIMINAL_WORDS = wordlist("criminal_words")
+POLITICAL_ARREST = wordlist("political_arrest")
 ANNOUNCE_WORDS = wordlist("announce_words")
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 CIVILIAN_INTER = 7
@@ -182,7 +183,10 @@ class Events:
 
         if entry.pos == "N" and entry.event_type == "@territory" and agent is None:
             return None  # «المشاركين في تحرير مدن …»: a capture nobody is said to make is no event here
-        if entry.sub_event_type == "Arrests" and words & CRIMINAL_WORDS:
+        if entry.sub_event_type == "Arrests" and (words & CRIMINAL_WORDS or not (
+                words & POLITICAL_ARREST or facts["weapon"] or any(is_armed(a) and not is_state(a) for a in sent_actors)
+                or any(h is not hit and h.entry.event_type != "Strategic developments"
+                       and doc.tokens[h.i].sent == sent for h in view.hits))):
             return None  # ACLED records political arrests, not the police blotter
         etype, sub = entry.event_type, entry.sub_event_type
         by_default = False
