@@ -12,9 +12,10 @@ Runs the whole pipeline (``marsad.extract``) on each gold article of
     python benchmarks/events.py [--gold dev|heldout|heldout2|PATH] [--shared PATH] [--relax-place] [--show-errors N]
 
 ``dev`` (gold.jsonl, 71 articles) is the set the rules were developed on; ``heldout``
-(heldout.jsonl, 20 articles annotated after development stopped, never tuned on) and
+(heldout.jsonl, 20 articles annotated after the first round of development; its errors were
+studied in the second round, so it is no longer a clean held-out set) and
 ``heldout2`` (heldout2.jsonl, 22 articles, events only, annotated before the second round of
-rule changes) give the honest figures.
+rule changes, never studied) gives the honest figure.
 
 ``--relax-place`` ignores the place (type + date only): a diagnostic for when the places
 stage is missing. Exits 2 when the news file is missing.
