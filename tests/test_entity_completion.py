@@ -1,0 +1,21 @@
+from marsad.actors.stage import complete_entities
+from marsad.document import ActorMention, Document, Entity
+
+
+def test_named_actors_missing_from_entities_are_added_and_references_are_not():
+    text = "قال أبو محمد إن التنظيم هاجم القوات العراقية وجبهة النصرة"
+    doc = Document(text)
+    person = text.index("أبو محمد")
+    group = text.index("جبهة النصرة")
+    doc.entities = [Entity(person, person + len("أبو محمد"), "PER")]
+    doc.actors = [
+        ActorMention(person, person + 8, "per:x", "Abu Muhammad", "person", link="romanized"),
+        ActorMention(text.index("التنظيم"), text.index("التنظيم") + 7, "isis", "Islamic State", "jihadist group",
+                     generic=True, link="generic"),
+        ActorMention(text.index("القوات"), text.index("القوات") + len("القوات العراقية"), "mil:IQ",
+                     "Military Forces of Iraq", "military", "IQ", 1, link="composite"),
+        ActorMention(group, group + len("جبهة النصرة"), "nusra", "Nusra Front", "jihadist group", link="alias"),
+    ]
+    complete_entities(doc)
+    assert [(text[e.start:e.end], e.label, e.source) for e in doc.entities] == [
+        ("أبو محمد", "PER", "model"), ("جبهة النصرة", "ORG", "kb")]
