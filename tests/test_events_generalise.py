@@ -303,3 +303,36 @@ def test_a_truce_one_side_announces_is_no_agreement():
     place(doc, "سبها", "Sabha", 27.04, 14.43, "LY")
     timex(doc, "أمس", "2015-08-07")
     assert [e.sub_event_type for e in run(doc)] == ["Agreement"]
+
+
+def test_suicide_car_bomb_told_twice_is_one_suicide_bombing():
+    doc = make_doc("أعلن التنظيم أمس مسؤوليته عن هجوم انتحاري بسيارة ملغومة في حي بمدينة بغداد قتل فيه 20 شخصا. "
+                   "وقال التنظيم إن عناصره فجروا سيارة مفخخة في مدينة بغداد أمس.")
+    actor(doc, "التنظيم", "is", "Islamic State", "jihadist group", 2, "IQ")
+    place(doc, "بغداد", "Baghdad", 33.31, 44.37, "IQ")
+    place(doc, "بغداد", "Baghdad", 33.31, 44.37, "IQ", nth=1)
+    timex(doc, "أمس", "2015-08-07")
+    timex(doc, "أمس", "2015-08-07", nth=1)
+    assert [e.sub_event_type for e in run(doc)] == ["Suicide bomb"]
+
+
+def test_place_of_a_past_event_after_baad_is_not_this_events():
+    doc = make_doc("واعتقلت الشرطة عشرات من عناصر التنظيم بعد تفجير سروج.")
+    actor(doc, "الشرطة", "tr_pol", "Police Forces of Turkey", "police", 1, "TR")
+    place(doc, "سروج", "Suruc", 36.98, 38.42, "TR")
+    assert all(e.event_type != "Strategic developments" for e in run(doc))
+
+
+def test_withdrawal_in_a_battle_is_no_non_violent_transfer():
+    doc = make_doc("ودارت معارك عنيفة في منطقة كرش أسفرت عن تقدم المقاومة وانسحاب مقاتلي الحوثي أمس.")
+    houthis(doc, "الحوثي")
+    place(doc, "كرش", "Karish", 13.4, 44.63, "YE")
+    timex(doc, "أمس", "2015-08-07")
+    assert [e.event_type for e in run(doc)] == ["Battles"]
+
+
+def test_resorting_to_shelling_is_a_habit():
+    doc = make_doc("وقال إن الحوثيين يعمدون إلى قصف الأحياء في مدينة البيضاء حينما يفشلون.")
+    houthis(doc, "الحوثيين")
+    place(doc, "البيضاء", "Al Bayda", 13.99, 45.57, "YE")
+    assert not run(doc)

@@ -167,6 +167,8 @@ class Arguments:
                     return True
                 if words <= 3 and t.norm == "منذ":
                     return True  # «حملة واسعة منذ هجوم منتجع سوسة»: the place of a past event
+                if words == 2 and t.norm in ("بعد", "عقب", "اثر") and self._hit_at(m + 1):
+                    return True  # «هجمات استهدفت قواتها بعد تفجير سروج»: the place of that other event
                 glued = next((u for u in ("كم", "كلم") if t.norm.endswith(u) and t.norm[:-len(u)].isdigit()), None)
                 if t.norm in DISTANCE_UNITS or t.stem in DISTANCE_UNITS or glued:
                     # a reference point less than 40 km away still places the event well enough
@@ -174,6 +176,10 @@ class Arguments:
                     return num.isdigit() and int(num) > 40  # («يبعد كيلومترات عن فيرغسون» is near)
             m -= 1
         return False
+
+    def _hit_at(self, k: int) -> bool:
+        """Does a trigger begin at token k?"""
+        return any(h.i == k for h in self.view.hits)
 
     def _tokens_between(self, a: int, b: int) -> int:
         v = self.view

@@ -59,6 +59,7 @@ def _same_date(a: Event, b: Event) -> bool:
 TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 
 
+BOMBS = frozenset({"Suicide bomb", "Remote explosive/landmine/IED"})
 PROTEST_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
 
 
@@ -66,7 +67,9 @@ def _same_sub(a: Event, b: Event) -> bool:
     if a.sub_event_type == b.sub_event_type:
         return True
     if a.sub_event_type in PROTEST_SEVERITY and b.sub_event_type in PROTEST_SEVERITY and a.date == b.date:
-        return True  # one protest per place and day; the force met is told in one of its mentions
+        return True
+    if {a.sub_event_type, b.sub_event_type} == BOMBS and a.date == b.date:
+        return True  # «هجوم انتحاري بسيارة ملغومة» told again as «تفجير سيارة مفخخة»: one suicide bombing  # one protest per place and day; the force met is told in one of its mentions
     # a mention whose agent is a pronoun («سيطرت على …») follows the named one
     return a.sub_event_type in TERRITORY and b.sub_event_type in TERRITORY and (a.actor1 is None or b.actor1 is None)
 
@@ -108,7 +111,8 @@ def _better_place(a: Place | None, b: Place | None) -> Place | None:
 def absorb(into: Event, other: Event) -> None:
     if into.actor1 is None and other.actor1 is not None:
         into.sub_event_type = other.sub_event_type
-    if PROTEST_SEVERITY.get(other.sub_event_type, -1) > PROTEST_SEVERITY.get(into.sub_event_type, 99):
+    if PROTEST_SEVERITY.get(other.sub_event_type, -1) > PROTEST_SEVERITY.get(into.sub_event_type, 99) or \
+            other.sub_event_type == "Suicide bomb" and into.sub_event_type in BOMBS:
         into.sub_event_type = other.sub_event_type
     into.mentions.extend(other.mentions)
     into.actor1 = into.actor1 or other.actor1

@@ -183,6 +183,10 @@ class Events:
 
         if entry.pos == "N" and entry.event_type == "@territory" and agent is None:
             return None  # «المشاركين في تحرير مدن …»: a capture nobody is said to make is no event here
+        if entry.sub_event_type == "Non-violent transfer of territory" and any(
+                h is not hit and h.entry.event_type in ("Battles", "@territory") and doc.tokens[h.i].sent == sent
+                for h in view.hits):
+            return None  # «معارك … أسفرت عن تقدم المقاومة وانسحاب الحوثيين»: no non-violent transfer
         if entry.sub_event_type == "Arrests" and (words & CRIMINAL_WORDS or not (
                 words & POLITICAL_ARREST or facts["weapon"] or any(is_armed(a) and not is_state(a) for a in sent_actors)
                 or any(h is not hit and h.entry.event_type != "Strategic developments"
