@@ -52,3 +52,9 @@ def test_punctuation_is_separate_tokens():
     surfaces = [doc.text[t.start:t.end] for t in doc.tokens]
     assert surfaces == ["قال", ":", "«", "لن", "نتراجع", "»", "،", "ثم", "غادر"]
     assert [t.is_word for t in doc.tokens][:3] == [True, False, False]
+
+
+def test_a_full_stop_glued_to_the_next_arabic_word_ends_the_sentence():
+    doc = run("وعادت الحياة إلى طبيعتها في البلاد.وقالت الوزارة إن الطرق فتحت بنسبة 3.5 في المئة")
+    assert [doc.text[s.start:s.end] for s in doc.sentences] == [
+        "وعادت الحياة إلى طبيعتها في البلاد.", "وقالت الوزارة إن الطرق فتحت بنسبة 3.5 في المئة"]

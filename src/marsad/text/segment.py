@@ -9,9 +9,9 @@ from marsad.text.clitics import split_clitics
 
 # Words: letters with inner marks; numbers with decimal/thousand separators; any other symbol.
 TOKEN_RE = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}]+)?|\d+(?:[.,:/]\d+)*|\S")
-# A sentence ends at . ! ? ؟ (possibly followed by closing quotes/brackets) before whitespace,
-# or at a line break.
-SENT_END_RE = regex.compile(r'(?:[.!?؟…]+["\')\]]*(?=\s|$))|\n+')
+# A sentence ends at . ! ? ؟ (possibly followed by closing quotes/brackets) before whitespace
+# or directly before an Arabic letter («…البلاد.وقالت», common in scraped news), or at a line break.
+SENT_END_RE = regex.compile(r'(?:[.!?؟…]+["\')\]]*(?=\s|$|\p{Arabic}))|\n+')
 ABBREVIATIONS = frozenset({"د", "م", "ص", "ق", "ه", "ج", "أ", "ا", "mr", "dr", "st", "no"})
 
 
