@@ -19,3 +19,18 @@ def test_named_actors_missing_from_entities_are_added_and_references_are_not():
     complete_entities(doc)
     assert [(text[e.start:e.end], e.label, e.source) for e in doc.entities] == [
         ("أبو محمد", "PER", "model"), ("جبهة النصرة", "ORG", "kb")]
+
+
+def test_a_place_inside_an_organisation_name_is_not_a_place():
+    from marsad.actors.stage import drop_places_inside_names
+    from marsad.document import Place
+
+    text = "تبنت سرايا القدس القصف على عسقلان"
+    doc = Document(text)
+    org = text.index("سرايا القدس")
+    quds = text.index("القدس")
+    town = text.index("عسقلان")
+    doc.actors = [ActorMention(org, org + len("سرايا القدس"), "qb", "Al-Quds Brigades", "militia", link="alias")]
+    doc.places = [Place(quds, quds + 5, "Jerusalem", 31.77, 35.21, "PS"), Place(town, town + 6, "Ashkelon", 31.67, 34.57, "IL")]
+    drop_places_inside_names(doc)
+    assert [p.name for p in doc.places] == ["Ashkelon"]

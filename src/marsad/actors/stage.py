@@ -21,8 +21,21 @@ class Actors:
 
     def __call__(self, doc: Document) -> None:
         doc.actors = link(doc, self.kb)
+        drop_places_inside_names(doc)
         complete_entities(doc)
         fill_entities(doc)
+
+
+def drop_places_inside_names(doc: Document) -> None:
+    """A toponym inside a named organisation («سرايا القدس», «صحيفة الشرق الأوسط») names the
+    organisation, not a place where something happened: the places stage, which runs before
+    the actor base is consulted, cannot know that."""
+    names = [(a.start, a.end) for a in doc.actors
+             if a.link == "alias" and not a.generic and a.type not in ("person", "government", "military", "police")]
+    if not names or not doc.places:
+        return
+    doc.places = [p for p in doc.places
+                  if not any(s <= p.start and p.end <= e and (s, e) != (p.start, p.end) for s, e in names)]
 
 
 def complete_entities(doc: Document) -> None:
