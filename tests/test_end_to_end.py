@@ -89,3 +89,10 @@ def test_events_are_coded_with_type_actor_place_and_date(docs):
     strikes = [e for e in docs["sample-yemen-airstrike"]["events"] if e["sub_event_type"] == "Air/drone strike"
                and e["modality"] == "asserted"]
     assert any(e["fatalities"] == 12 and e["place"]["name"] == "Sanaa" for e in strikes)
+
+
+def test_a_claimed_bombing_keeps_its_type_and_gets_the_claimant(docs):
+    bombs = [e for e in docs["sample-iraq-bombing"]["events"] if e["event_type"] == "Explosions/Remote violence"]
+    assert bombs and bombs[0]["sub_event_type"] == "Suicide bomb"
+    assert bombs[0]["fatalities"] == 23 and bombs[0]["date"] == "2016-07-03"
+    assert bombs[0]["actor1"]["name"] == "Islamic State"  # «وتبنى تنظيم الدولة الإسلامية الهجوم»

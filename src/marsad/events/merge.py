@@ -109,8 +109,8 @@ def _better_place(a: Place | None, b: Place | None) -> Place | None:
 
 
 def absorb(into: Event, other: Event) -> None:
-    if into.actor1 is None and other.actor1 is not None:
-        into.sub_event_type = other.sub_event_type
+    if into.actor1 is None and other.actor1 is not None and {into.sub_event_type, other.sub_event_type} <= TERRITORY:
+        into.sub_event_type = other.sub_event_type  # the named agent's reading of a territory change
     if PROTEST_SEVERITY.get(other.sub_event_type, -1) > PROTEST_SEVERITY.get(into.sub_event_type, 99) or \
             other.sub_event_type == "Suicide bomb" and into.sub_event_type in BOMBS:
         into.sub_event_type = other.sub_event_type
