@@ -336,3 +336,25 @@ def test_resorting_to_shelling_is_a_habit():
     houthis(doc, "الحوثيين")
     place(doc, "البيضاء", "Al Bayda", 13.99, 45.57, "YE")
     assert not run(doc)
+
+
+def test_victims_named_after_a_death_word_are_the_target_and_the_launcher_is_the_agent():
+    import marsad
+
+    text = "قتل أربعة جنود من الجيش التونسي في هجوم بقذائف الهاون شنه مسلحون على ثكنتهم قرب القصرين مساء الأحد."
+    doc = marsad.extract(text, published="2015-08-10")
+    attacks = [e for e in doc.events if e.modality == "asserted"]
+    assert attacks, doc.events
+    ev = attacks[0]
+    assert ev.actor1 is not None and ev.actor1.name == "Unidentified Armed Group"
+    assert ev.actor2 is not None and ev.actor2.name == "Military Forces of Tunisia"
+    assert ev.fatalities == 4
+
+
+def test_soldiers_killed_by_a_bomb_are_not_its_agent():
+    import marsad
+
+    text = "أعلن الجيش مقتل جنديين تركيين في انفجار عبوة ناسفة استهدف دورية عسكرية في ولاية هكاري أمس."
+    doc = marsad.extract(text, published="2015-08-12")
+    bombs = [e for e in doc.events if e.event_type == "Explosions/Remote violence"]
+    assert bombs and all(e.actor1 is None or e.actor1.name != "Military Forces of Turkey" for e in bombs)

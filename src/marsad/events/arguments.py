@@ -31,6 +31,8 @@ CONTAINER_WORDS = wordlist("container_words")
 DIRECTION_WORDS = wordlist("direction_words")
 SEAT_WORDS = wordlist("seat_words")
 DISTANCE_UNITS = wordlist("distance_units")
+VICTIM_WORDS = wordlist("victim_words")
+AGENT_VERBS = wordlist("agent_verbs")
 QUARTER_WORDS = frozenset({"حي", "بحي", "وحي", "الحي", "بالحي", "حاره", "بحاره", "احياء", "باحياء"})
 
 
@@ -116,6 +118,20 @@ class Arguments:
             return ""
         word = toks[k].norm
         return word
+
+    def _victim(self, a: ActorMention, sent_start: int) -> bool:
+        """«مقتل خمسة جنود من الجيش», «إصابة عناصر من الشرطة»: the actor is who was hit."""
+        toks = self.view.doc.tokens
+        k = self.view.token_at(a.start)
+        for back in range(1, 6):
+            if k - back < 0 or toks[k - back].start < sent_start:
+                return False
+            tok = toks[k - back]
+            if tok.stem in VICTIM_WORDS or tok.norm in VICTIM_WORDS:
+                return True
+            if not tok.is_word and tok.norm not in "()":
+                return False  # a comma or stop ends the phrase
+        return False
 
     def _trigger_between(self, a: int, b: int) -> bool:
         """Another trigger between a trigger and a date: the date is that one's."""
@@ -210,6 +226,13 @@ class Arguments:
         for a in after:
             prev = self._prev_word(a.start, s_start)
             dist = self._tokens_between(t_end, a.start)
+            if self._victim(a, s_start):
+                if target is None and a.start < c_end + 80:
+                    target = a
+                continue
+            if agent is None and prev in AGENT_VERBS and dist <= 8 and can_act(a):
+                agent = a  # «هجوم بقذائف الهاون شنه مسلحون»
+                continue
             if prev in target_preps or prev == "ل" and pos == "V":
                 if target is None and a.start < c_end + 80:
                     target = a
@@ -228,9 +251,17 @@ class Arguments:
             pool = in_clause or before
             for a in reversed(pool):
                 prev = self._prev_word(a.start, s_start)
+                if self._victim(a, s_start):
+                    if target is None:
+                        target = a
+                    continue
                 if prev not in target_preps and can_act(a):
                     agent = a
                     break
+        if target is None and agent is not None:
+            # «قتل خمسة جنود من الجيش … في هجوم شنه مسلحون»: the victims named before the trigger
+            target = next((a for a in reversed(before) if a.start >= s_start and a is not agent
+                           and self._victim(a, s_start)), None)
         if territory and agent is not None and not is_state(agent):
             # «قوات الجيش والمقاومة الشعبية»: state forces among the co-agents make it theirs
             for a in after:
@@ -240,7 +271,10 @@ class Arguments:
                     agent = a
                     break
         if target is not None and agent is not None and target.actor_id == agent.actor_id:
-            target = None
+            if self._victim(target, s_start):
+                agent = None  # «أعلن الجيش مقتل جنديين»: the army announces its losses, it did not attack
+            else:
+                target = None
         return agent, target
 
     def most_salient_opponent(self, exclude: str | None) -> ActorMention | None:
