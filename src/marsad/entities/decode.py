@@ -11,7 +11,15 @@ from pathlib import Path
 
 import numpy as np
 
-from marsad.entities.features import EMB_OFFSETS, OFFSETS, Featurizer, load_clusters, load_silver
+from marsad.entities.features import (
+    EMB_OFFSETS,
+    OFFSETS,
+    Featurizer,
+    index_phrases,
+    load_clusters,
+    load_phrases,
+    load_silver,
+)
 
 CACHE_SIZE = 100_000  # word types; about 40 MB at most
 _VIEW = {-2: 0, -1: 1, 0: 2, 1: 1, 2: 0}  # offset -> Featurizer.raw list
@@ -37,6 +45,8 @@ class CrfModel:
         if featurizer is None:
             featurizer = Featurizer(load_clusters(directory / "clusters.tsv"))
             featurizer.silver = load_silver(directory / "silver.tsv")
+            featurizer.tphrases = index_phrases(load_phrases(directory / "phrases.tsv"))
+            featurizer.sphrases = index_phrases(load_phrases(directory / "silver_phrases.tsv"))
         self.featurizer = featurizer
         zero = np.zeros(len(self.labels))
         self.bias = self._sum(["bias"])
@@ -50,6 +60,7 @@ class CrfModel:
                                      else np.zeros(len(self.labels)) for k in range(dims)])
                         for r in EMB_OFFSETS}
         self._pair_cache: dict[tuple, np.ndarray] = {}
+        self._extra_cache: dict[tuple[str, ...], np.ndarray] = {}
         self.o_index = self.labels.index("O")
         # a bias against O set at training time on held-out data (the CRF is recall-shy)
         self.o_penalty = float(data["o_penalty"]) if "o_penalty" in data else 0.0
@@ -91,6 +102,17 @@ class CrfModel:
         # token i gets A[i + r, r] for each offset r (rows padded by two at each end)
         E = A[0:n, 0] + A[1:n + 1, 1] + A[2:n + 2, 2] + A[3:n + 3, 3] + A[4:n + 4, 4]
         E += self.bias
+        fz = self.featurizer
+        extra = fz.phrase_feats(keys) if fz.phrases or fz.tphrases or fz.sphrases else None
+        if extra is not None:
+            xc = self._extra_cache
+            for i, feats in enumerate(extra):
+                if feats:
+                    fk = tuple(feats)
+                    v = xc.get(fk)
+                    if v is None:
+                        v = xc[fk] = self._sum(feats)
+                    E[i] += v
         if self.featurizer.pairs:
             pc = self._pair_cache
             for i in range(1, n):

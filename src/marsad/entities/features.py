@@ -37,6 +37,16 @@ def gazetteer() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v[0].split(",")) for k, v in _read_tsv(raw).items()}
 
 
+@functools.cache
+def _titles() -> frozenset[str]:
+    import json
+    try:
+        kb = json.loads(resources.files("marsad.actors").joinpath("data/kb.json").read_text("utf-8"))
+    except (FileNotFoundError, ModuleNotFoundError):
+        return frozenset()
+    return frozenset(t.split()[0] for t in kb.get("titles", {})) | {"السيد", "السيده", "المتحدث", "الناطق"}
+
+
 def load_clusters(path: Path | None = None) -> dict[str, tuple[str, ...]]:
     if path is None:
         raw = resources.files("marsad.entities").joinpath("model/clusters.tsv").read_text("utf-8")
@@ -63,6 +73,78 @@ def load_silver(path: Path) -> dict[str, tuple[str, ...]]:
     return out
 
 
+# kb actor types whose names ANERcorp tags as organisations
+ORG_TYPES = frozenset({"political party", "militia", "jihadist group", "rebel group", "media",
+                       "international organisation", "company", "coalition", "government", "military",
+                       "police"})
+# context cues (a class feature for the neighbours of a name; the words themselves are features too)
+ORG_HEADS = ("حزب", "حركه", "جبهه", "منظمه", "وزاره", "شركه", "جامعه", "مجلس", "وكاله", "صحيفه", "قناه",
+             "جمعيه", "اتحاد", "هييه", "مؤسسه", "موسسه", "بنك", "نادي", "فريق", "منتخب", "لجنه", "مركز",
+             "معهد", "جريده", "مجله", "اذاعه", "تلفزيون", "محكمه", "برلمان", "تنظيم", "جماعه", "كتايب")
+SAY_VERBS = ("قال", "اضاف", "اكد", "اعلن", "اوضح", "صرح", "ذكر", "اشار", "قالت", "اضافت", "اكدت", "اعلنت")
+
+
+def _key(norm: str, prefix: str, stem: str) -> str:
+    """A token's form for phrase matching: proclitics off, the article kept (للعراق → العراق)."""
+    if not prefix:
+        return norm
+    return "ال" + stem if prefix.endswith("ال") or prefix.endswith("لل") else stem
+
+
+@functools.cache
+def phrase_gazetteer() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """First word → ((following words), type) of known multi-word names, longest first.
+
+    Persons and organisations from the actor base (``actors/data/kb.json``), place names from
+    the places gazetteer (``places/data/gazetteer.json.gz``, common and ambiguous words out)."""
+    import gzip
+    import json
+
+    entries: dict[tuple[str, ...], str] = {}
+    try:
+        kb = json.loads(resources.files("marsad.actors").joinpath("data/kb.json").read_text("utf-8"))
+    except (FileNotFoundError, ModuleNotFoundError):
+        kb = {}
+    for actor in kb.get("actors", {}).values():
+        typ = "PER" if actor.get("type") == "person" else "ORG" if actor.get("type") in ORG_TYPES else ""
+        if not typ:
+            continue
+        for alias in [*actor.get("aliases", ()), *actor.get("short", ())]:
+            words = tuple(alias.split())
+            if words:
+                entries.setdefault(words, typ)
+    for name in [*kb.get("country_names", {}), *kb.get("capitals", {})]:
+        entries.setdefault(tuple(name.split()), "LOC")
+    try:
+        with resources.files("marsad.places").joinpath("data/gazetteer.json.gz").open("rb") as fh:
+            places = json.loads(gzip.decompress(fh.read()).decode("utf-8"))
+    except (FileNotFoundError, ModuleNotFoundError):
+        places = {}
+    skip = set(places.get("common", ())) | set(places.get("ambiguous", ()))
+    for name in places.get("names", {}):
+        if name not in skip:
+            entries.setdefault(tuple(name.split()), "LOC")
+    return index_phrases(entries)
+
+
+def index_phrases(entries: dict[tuple[str, ...], str]) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """(words) → type, as the first word → ((following words), type) index, longest first."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for words, typ in entries.items():
+        out.setdefault(words[0], []).append((words[1:], typ))
+    return {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in out.items()}
+
+
+def load_phrases(path: Path) -> dict[tuple[str, ...], str]:
+    out: dict[tuple[str, ...], str] = {}
+    if path.exists():
+        for line in path.read_text("utf-8").splitlines():
+            name, _, typ = line.rpartition("\t")
+            if name:
+                out[tuple(name.split())] = typ
+    return out
+
+
 def shape(word: str) -> str:
     c = word[0]
     if c.isdigit():
@@ -84,7 +166,8 @@ class Featurizer:
     """Word type → five feature lists (as seen from offsets -2..+2)."""
 
     def __init__(self, clusters: dict[str, tuple[str, ...]] | None = None, use_gazetteer: bool = True,
-                 pairs: bool = False, ngrams: bool = False):
+                 pairs: bool = False, ngrams: bool = False, phrases: bool = True, cues: bool = True,
+                 train_names: bool = True):
         self.pairs = pairs
         self.silver: dict[str, tuple[str, ...]] = {}
         self.vectors: tuple[dict[str, int], object] | None = None
@@ -93,6 +176,11 @@ class Featurizer:
         self.gaz = gazetteer() if use_gazetteer else {}
         self.vocab = vocabulary()
         self._cache: dict[tuple[str, str, str], tuple[list[str], ...]] = {}
+        self.phrases = phrase_gazetteer() if phrases else {}
+        self.cues = cues
+        # names seen in training (``phrases.tsv``, see ``train.entity_phrases``); None: not used
+        self.tphrases: dict | None = {} if train_names else None
+        self.sphrases: dict = {}  # multi-word names found in the news (``silver_phrases.tsv``)
 
     def _gaz_tags(self, norm: str, prefix: str, stem: str) -> set[str]:
         tags: set[str] = set()
@@ -153,11 +241,64 @@ class Featurizer:
                 own.append("g=" + t)
                 ctx1.append("g=" + t)
                 ctx2.append("g=" + t)
+            if self.cues:
+                key = _key(norm, prefix, stem)
+                cue = ("title" if key in _titles() else "org" if stem in ORG_HEADS
+                       else "say" if stem in SAY_VERBS else "")
+                if cue:
+                    ctx1.append("q=" + cue)
+                    ctx2.append("q=" + cue)
+                if len(stem) >= 4 and stem.endswith(("ي", "يه", "يون", "يين")):
+                    ctx1.append("q=nisba")
         elif sh == "D":
             own = [f"sh={sh}", f"n={min(len(norm), 5)}"]
             ctx1 = [f"sh={sh}"]
             ctx2 = [f"sh={sh}"]
         return ctx2, ctx1, own
+
+    def phrase_feats(self, words: list[tuple[str, str, str]]) -> list[list[str]] | None:
+        """Per token, the BIO position of a known multi-word name (longest match, left to right)
+        covering it and its neighbours: ``0:gz=B-ORG``, ``-1:gz=I-ORG``... None when nothing matched."""
+        keys = [_key(*w) for w in words]
+        out: list[list[str]] | None = None
+        for phrases, name in ((self.phrases, "gz"), (self.tphrases, "gt"), (self.sphrases, "gs")):
+            if phrases:
+                out = self._match(words, keys, phrases, name, out)
+        return out
+
+    @staticmethod
+    def _match(words, keys, phrases, name, out):
+        n = len(words)
+        tags: list[str | None] = [None] * n
+        i = 0
+        found = False
+        while i < n:
+            cands = phrases.get(keys[i])
+            hit, typ = 0, ""
+            for rest, t in cands or ():
+                m = len(rest)
+                if i + m < n and all(words[i + 1 + k][0] == rest[k] for k in range(m)):
+                    hit, typ = m + 1, t
+                    break
+            if hit:
+                found = True
+                tags[i] = "B-" + typ
+                for k in range(i + 1, i + hit):
+                    tags[k] = "I-" + typ
+                i += hit
+            else:
+                i += 1
+        if not found:
+            return out
+        if out is None:
+            out = [[] for _ in range(n)]
+        for j, t in enumerate(tags):
+            if t is None:
+                continue
+            for r in (-1, 0, 1):
+                if 0 <= j - r < n:
+                    out[j - r].append(f"{r}:{name}={t}")
+        return out
 
     def pair(self, a: tuple[str, str, str], b: tuple[str, str, str]) -> list[str]:
         """Features of two adjacent tokens, given to the second (stem and cluster bigrams)."""
@@ -197,8 +338,11 @@ class Featurizer:
         bases = [self.base(*w) for w in words]
         n = len(words)
         out: list[list[str]] = []
+        extra = self.phrase_feats(words)
         for i in range(n):
             feats: list[str] = ["bias"]
+            if extra is not None:
+                feats.extend(extra[i])
             if i:
                 feats.extend(self.pair(words[i - 1], words[i]))
             for k, r in enumerate(OFFSETS):

@@ -18,13 +18,17 @@ from pathlib import Path
 from marsad.document import Document
 from marsad.entities.corpus import TYPES
 from marsad.entities.decode import CrfModel
+from marsad.entities.features import _key
 from marsad.text.normalise import Normalise
 from marsad.text.segment import Segment
 
 MIN_COUNT = 3
 
 
-def build(model_dir: Path, news: Path, out: Path, max_articles: int = 12000) -> int:
+def build(model_dir: Path, news: Path, out: Path, max_articles: int = 12000,
+          phrases_out: Path | None = None) -> int:
+    """Writes ``out`` (stem counts) and, if asked, ``phrases_out``: the multi-word names the
+    first model found at least ``MIN_COUNT`` times, with their majority type (share ≥ 0.6)."""
     from marsad.entities.stage import Entities
 
     stage = Entities.__new__(Entities)
@@ -32,6 +36,7 @@ def build(model_dir: Path, news: Path, out: Path, max_articles: int = 12000) -> 
     stage.names = frozenset()
     norm, seg = Normalise(), Segment()
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
+    phrases: dict[tuple[str, ...], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     with gzip.open(news, "rt", encoding="utf-8") as fh:
         for k, line in enumerate(fh):
             if k >= max_articles:
@@ -56,6 +61,10 @@ def build(model_dir: Path, news: Path, out: Path, max_articles: int = 12000) -> 
                 while j < len(toks) and toks[j].start < e.end:
                     labels[j] = e.label
                     j += 1
+                if j - ti >= 2 and toks[ti].is_word:
+                    t0 = toks[ti]
+                    key = (_key(t0.norm, t0.prefix, t0.stem), *(t.norm for t in toks[ti + 1:j]))
+                    phrases[key][TYPES.index(e.label)] += 1
             for i, t in enumerate(toks):
                 if not t.is_word:
                     continue
@@ -71,4 +80,10 @@ def build(model_dir: Path, news: Path, out: Path, max_articles: int = 12000) -> 
             if c[0] >= MIN_COUNT and max(c[1:]) >= 2:
                 fh.write(stem + "\t" + "\t".join(map(str, c)) + "\n")
                 n += 1
+    if phrases_out is not None:
+        with phrases_out.open("w", encoding="utf-8") as fh:
+            for key in sorted(phrases):
+                c = phrases[key]
+                if sum(c) >= MIN_COUNT and max(c) >= 0.6 * sum(c):
+                    fh.write(" ".join(key) + "\t" + TYPES[c.index(max(c))] + "\n")
     return n

@@ -21,13 +21,15 @@ from pathlib import Path
 import numpy as np
 
 from marsad.entities.corpus import align, read_bio
-from marsad.entities.features import ONE_LETTER, Featurizer, load_clusters, load_silver
+from marsad.entities.decode import bio_spans
+from marsad.entities.features import ONE_LETTER, Featurizer, _key, index_phrases, load_clusters, load_phrases, load_silver
 
 SEED = 13
 PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
 # bias against O at decoding, chosen on a held-out 1/6 of train (scripts/ner_experiments.py)
 O_PENALTY = 0.5
-SILVER_ARTICLES = 31_030  # the whole news file
+SILVER_ARTICLES = 31_030
+JACKKNIFE = 5  # folds for the training-name phrase features (0: off)  # the whole news file
 
 Seq = tuple[list[tuple[str, str, str]], list[str]]
 
@@ -37,16 +39,45 @@ def sequences(path: Path) -> list[Seq]:
             for sent in read_bio(path) for toks, labels in align(sent)]
 
 
+def entity_phrases(data: list[Seq]) -> dict[tuple[str, ...], str]:
+    """Names seen in training (first word without proclitics) → their most frequent type."""
+    counts: dict[tuple[str, ...], Counter[str]] = {}
+    for words, labels in data:
+        for a, b, typ in bio_spans(labels):
+            if not words[a][0][:1].isalpha():
+                continue
+            key = (_key(*words[a]), *(w[0] for w in words[a + 1:b]))
+            counts.setdefault(key, Counter())[typ] += 1
+    return {k: c.most_common(1)[0][0] for k, c in counts.items()}
+
+
 def train(data: list[Seq], featurizer: Featurizer, out_dir: Path, params: dict | None = None,
           algorithm: str = "lbfgs", verbose: bool = False, o_penalty: float = 0.0) -> dict:
     import pycrfsuite
 
     data = list(data)
-    random.Random(SEED).shuffle(data)
+    # training names as features: each fifth of the data (contiguous, so whole documents) sees
+    # only the names of the other four fifths, as a test sentence sees only training names
+    folds: list[int] = [k * JACKKNIFE // len(data) for k in range(len(data))] if data else []
+    if featurizer.tphrases is not None and JACKKNIFE:
+        full = entity_phrases(data)
+        (out_dir).mkdir(parents=True, exist_ok=True)
+        (out_dir / "phrases.tsv").write_text(
+            "".join(" ".join(k) + "\t" + v + "\n" for k, v in sorted(full.items())), "utf-8")
+        by_fold = [index_phrases(entity_phrases([d for d, f in zip(data, folds, strict=True) if f != k]))
+                   for k in range(JACKKNIFE)]
+    order = list(range(len(data)))
+    random.Random(SEED).shuffle(order)
     trainer = pycrfsuite.Trainer(algorithm=algorithm, verbose=verbose)
-    for words, labels in data:
+    saved = featurizer.tphrases
+    for k in order:
+        words, labels = data[k]
+        if featurizer.tphrases is not None and JACKKNIFE:
+            featurizer.tphrases = by_fold[folds[k]]
         xs = featurizer.sequence_dicts(words) if featurizer.vectors is not None else featurizer.sequence(words)
         trainer.append(xs, labels)
+    # the run-time featurizer: all training names
+    featurizer.tphrases = index_phrases(full) if saved is not None and JACKKNIFE else saved
     p = dict(PARAMS if algorithm == "lbfgs" else {"max_iterations": 30})
     p.update(params or {})
     trainer.set_params(p)
@@ -117,10 +148,12 @@ def build_model(data_dir: Path, out_dir: Path, news: Path | None, log=print,
             train(data, featurizer, Path(tmp), o_penalty=O_PENALTY)
             shutil.copy(clusters_path, Path(tmp) / "clusters.tsv")
             log(f"tagging {silver_news} with it for the self-trained lexicon...")
-            n = silver.build(Path(tmp), silver_news, silver_path, max_articles=SILVER_ARTICLES)
+            n = silver.build(Path(tmp), silver_news, silver_path, max_articles=SILVER_ARTICLES,
+                             phrases_out=out_dir / "silver_phrases.tsv")
             log(f"{n} stems in {silver_path}")
     featurizer = Featurizer(load_clusters(clusters_path))  # fresh: the first one cached features without silver
     featurizer.silver = load_silver(silver_path)
+    featurizer.sphrases = index_phrases(load_phrases(out_dir / "silver_phrases.tsv"))
     log(f"training CRF on {len(data)} sequences...")
     info = train(data, featurizer, out_dir, o_penalty=O_PENALTY)
     (out_dir / "names.txt").write_text("\n".join(entity_words(data)) + "\n", "utf-8")
