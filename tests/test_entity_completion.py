@@ -2,7 +2,7 @@ from marsad.actors.stage import complete_entities
 from marsad.document import ActorMention, Document, Entity
 
 
-def test_named_actors_missing_from_entities_are_added_and_references_are_not():
+def test_named_actors_and_group_references_become_entities_composites_do_not():
     text = "قال أبو محمد إن التنظيم هاجم القوات العراقية وجبهة النصرة"
     doc = Document(text)
     person = text.index("أبو محمد")
@@ -18,7 +18,7 @@ def test_named_actors_missing_from_entities_are_added_and_references_are_not():
     ]
     complete_entities(doc)
     assert [(text[e.start:e.end], e.label, e.source) for e in doc.entities] == [
-        ("أبو محمد", "PER", "model"), ("جبهة النصرة", "ORG", "kb")]
+        ("أبو محمد", "PER", "model"), ("التنظيم", "ORG", "kb"), ("جبهة النصرة", "ORG", "kb")]
 
 
 def test_a_place_inside_an_organisation_name_is_not_a_place():

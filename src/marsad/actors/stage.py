@@ -9,6 +9,8 @@ from marsad.document import Document, Entity
 # named references the statistical NER may miss; composites («القوات العراقية») and generic
 # references («التنظيم») name no one and stay actors only
 NAMED_LINKS = frozenset({"alias", "short", "romanized"})
+# a definite reference to an armed group or party («التنظيم», «الحركة») is the organisation itself
+GROUP_TYPES = frozenset({"jihadist group", "rebel group", "militia", "political party"})
 
 
 class Actors:
@@ -49,7 +51,9 @@ def complete_entities(doc: Document) -> None:
         return all(end <= s or start >= e for s, e in taken)  # few entities per article
 
     for a in doc.actors:
-        if a.generic or a.link not in NAMED_LINKS or not free(a.start, a.end):
+        named = not a.generic and a.link in NAMED_LINKS
+        group_reference = a.generic and a.link == "generic" and a.type in GROUP_TYPES
+        if not (named or group_reference) or not free(a.start, a.end):
             continue
         added.append(Entity(a.start, a.end, "PER" if a.type == "person" else "ORG", score=0.5, source="kb"))
         taken.append((a.start, a.end))
