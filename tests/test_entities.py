@@ -120,3 +120,26 @@ def test_train_ner_reports_missing_data(tmp_path, capsys) -> None:
                               "--reuse-clusters", "--reuse-silver"])
     assert train_ner.run(args) == 2
     assert "training data not found" in capsys.readouterr().err
+
+
+def test_multi_word_name_features_and_jackknifed_training_names() -> None:
+    from marsad.entities.corpus import tokenise
+    from marsad.entities.features import index_phrases
+    from marsad.entities.train import entity_phrases
+
+    doc = tokenise("وأدانت منظمة العفو الدولية الهجوم على الولايات المتحدة")
+    words = [(t.norm, t.prefix, t.stem) for t in doc.tokens]
+    feats = Featurizer({}, use_gazetteer=False).phrase_feats(words)
+    assert feats is not None
+    own = [next((f[5:] for f in fs if f.startswith("0:gz=")), "O") for fs in feats]
+    assert own[1:4] == ["B-ORG", "I-ORG", "I-ORG"] and own[-2:] == ["B-LOC", "I-LOC"]
+    assert "-1:gz=B-ORG" in feats[2] and "1:gz=B-ORG" in feats[0]
+    # training names: first word without its proclitic, the most frequent type wins
+    data = [(words, ["O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "B-LOC", "I-LOC"]),
+            ([("وبغداد", "و", "بغداد")], ["B-LOC"])]
+    names = entity_phrases(data)
+    assert names[("منظمه", "العفو", "الدوليه")] == "ORG" and names[("بغداد",)] == "LOC"
+    f = Featurizer({}, use_gazetteer=False, phrases=False)
+    f.tphrases = index_phrases(names)
+    tagged = f.phrase_feats([("لبغداد", "ل", "بغداد")])
+    assert tagged == [["0:gt=B-LOC"]]
