@@ -268,3 +268,34 @@ def test_genitive_of_a_target_noun_is_the_target():
     ev = next(e for e in run(doc) if reportable(e))
     assert ev.sub_event_type == "Air/drone strike"
     assert ev.actor1 is None and ev.actor2.name == "Islamic State"
+
+
+def test_single_bloodless_mention_of_a_weak_type_is_kept_but_not_reportable():
+    # an abduction told once in passing, without a toll: kept in doc.events with a low
+    # confidence, out of the ACLED view; told with a toll, it is reported
+    doc = make_doc("وتواصل الميليشيات في مدينة الحديدة خطف المواطنين.")
+    actor(doc, "الميليشيات", "houthi", "Houthis", "rebel group", 2, "YE")
+    place(doc, "الحديدة", "Al Hudaydah", 14.8, 42.95, "YE", "Al Hudaydah")
+    events = run(doc)
+    weak = [e for e in events if e.sub_event_type == "Abduction/forced disappearance"]
+    for e in weak:
+        assert e.confidence < 0.45 and not reportable(e)
+    doc = make_doc("وخطف مسلحون حوثيون أمس ثلاثة صحفيين في مدينة الحديدة.")
+    actor(doc, "مسلحون حوثيون", "houthi", "Houthis", "rebel group", 2, "YE")
+    place(doc, "الحديدة", "Al Hudaydah", 14.8, 42.95, "YE", "Al Hudaydah")
+    timex(doc, "أمس", "2015-07-31")
+    (ev,) = [e for e in run(doc) if reportable(e)]  # dated, with its agent: news
+    assert ev.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_evidence_confidence_rewards_tolls_and_repeated_mentions():
+    from marsad.document import Event, Span
+    from marsad.events.stage import evidence_confidence
+
+    base = dict(event_type="Violence against civilians", sub_event_type="Attack", trigger=Span(0, 3),
+                evidence=Span(0, 10), confidence=0.7)
+    once = Event(**base, mentions=[Span(0, 3)])
+    twice = Event(**base, mentions=[Span(0, 3), Span(20, 23)])
+    bloody = Event(**base, fatalities=3, mentions=[Span(0, 3)])
+    assert evidence_confidence(once) < 0.45 <= evidence_confidence(twice) < evidence_confidence(bloody)
+    assert evidence_confidence(once, own_day=True) < 0.45  # no named agent

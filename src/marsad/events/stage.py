@@ -48,10 +48,34 @@ CLAUSE_GROUPS = frozenset({"@attack"})
 SUPPORT_GROUPS = frozenset({"@attack", "@strike_or_attack"})
 
 
+# the lowest confidence an event may have and still be reported (the ACLED view)
+REPORT_THRESHOLD = 0.45
+# sub-event types whose single, bloodless mention is weak evidence: an abduction, a looting, an
+# attack on civilians or a foiled plot told once in passing is most often background, commentary
+# or another story's context («الميليشيات … خطف وقتل وتشريد»), not the day's news
+WEAK_SUBTYPES = frozenset({"Abduction/forced disappearance", "Attack", "Looting/property destruction",
+                           "Change to group/activity", "Disrupted weapons use"})
+WEAK_PENALTY = 0.5
+
+
+def evidence_confidence(e: Event, own_day: bool = False) -> float:
+    """An event's confidence from all its evidence once its mentions are merged: the trigger's
+    base (its weight, own place, named agent, modality) plus repeated mentions and a toll, less
+    the weak-evidence penalty for a single bloodless mention of a weak sub-event type that has
+    neither a day of its own in its sentence nor a named agent (``own_day``: the sentence names a
+    day: «وخطف مسلحون حوثيون أمس ثلاثة صحفيين» is news)."""
+    conf = e.confidence + 0.05 * (min(len(e.mentions), 3) - 1) + (0.1 if e.fatalities else 0.0)
+    if e.sub_event_type in WEAK_SUBTYPES and len(e.mentions) <= 1 and not e.fatalities \
+            and not (own_day and e.actor1 is not None):
+        conf -= WEAK_PENALTY
+    return max(0.05, min(0.99, conf))
+
+
 def reportable(e: Event) -> bool:
-    """An event ACLED would record from this article: asserted, not background history, and
-    located below the country level."""
-    return e.modality == ASSERTED and not e.background and e.place is not None and not is_country(e.place)
+    """An event ACLED would record from this article: asserted, not background history, located
+    below the country level, and with confidence at least ``REPORT_THRESHOLD``."""
+    return e.modality == ASSERTED and not e.background and e.place is not None and not is_country(e.place) \
+        and e.confidence >= REPORT_THRESHOLD
 
 
 @functools.cache
@@ -94,6 +118,7 @@ class Events:
         counts: dict[int, list[Count]] = {}
         raw: list[tuple[Event, int]] = []
         generic: set[int] = set()
+        own_day: set[int] = set()  # events whose sentence names a day of its own
         told: list[tuple[Event, int]] = []
         prev_ref = False
         for n, hit in enumerate(hits):
@@ -116,6 +141,8 @@ class Events:
                     told.append((host, sent))  # its sentence's toll belongs to the event it names
                     continue
                 raw.append((ev, sent))
+                if finder.has_own_day(sent):
+                    own_day.add(id(ev))
                 if by_default:
                     generic.add(id(ev))
             prev_ref = bool(raw) and raw[-1][0].trigger.start == doc.tokens[hit.i].stem_start \
@@ -123,6 +150,7 @@ class Events:
         self._assign_fatalities(view, raw + told, counts)
         events = merge([e for e, _ in raw], generic)
         for e in events:
+            e.confidence = evidence_confidence(e, id(e) in own_day)
             e.notes = make_notes(e)
         doc.events = events
 
