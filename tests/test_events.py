@@ -299,3 +299,17 @@ def test_evidence_confidence_rewards_tolls_and_repeated_mentions():
     bloody = Event(**base, fatalities=3, mentions=[Span(0, 3)])
     assert evidence_confidence(once) < 0.45 <= evidence_confidence(twice) < evidence_confidence(bloody)
     assert evidence_confidence(once, own_day=True) < 0.45  # no named agent
+
+
+@pytest.mark.parametrize("text, told", [
+    ("وتعمل الكتيبة على مساعدة الجيش اليمني في السيطرة على مطار عدن.", False),
+    ("وتمكن الجيش اليمني من السيطرة على مطار عدن.", True),
+    ("وقال المصدر إن الجيش اليمني واصل تقدمه بعد السيطرة على مطار عدن.", True),
+])
+def test_definite_territory_noun_tells_a_capture_only_when_achieved(text, told):
+    doc = make_doc(text)
+    yemen_army(doc, "الجيش اليمني")
+    place(doc, "عدن", "Aden", 12.78, 45.03, "YE", "Aden")
+    events = [e for e in run(doc) if e.event_type == "Battles"]
+    assert events
+    assert any(reportable(e) for e in events) is told

@@ -26,6 +26,7 @@ from marsad.events.triggers import Hit, find_triggers, has_weapon, refine
 
 TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 CAMPAIGN_WORDS = wordlist("campaign_words")
+ACHIEVED_WORDS = wordlist("achieved_words")
 # an agreement is an event when it is reached or signed, not when a truce is mentioned
 AGREE_WORDS = wordlist("agree_words")
 ABOUT_WORDS = wordlist("about_words")
@@ -58,7 +59,7 @@ WEAK_SUBTYPES = frozenset({"Abduction/forced disappearance", "Attack", "Looting/
 WEAK_PENALTY = 0.5
 
 
-def evidence_confidence(e: Event, own_day: bool = False) -> float:
+def evidence_confidence(e: Event, own_day: bool = False, guessed: bool = False) -> float:
     """An event's confidence from all its evidence once its mentions are merged: the trigger's
     base (its weight, own place, named agent, modality) plus repeated mentions and a toll, less
     the weak-evidence penalty for a single bloodless mention of a weak sub-event type that has
@@ -68,7 +69,15 @@ def evidence_confidence(e: Event, own_day: bool = False) -> float:
     if e.sub_event_type in WEAK_SUBTYPES and len(e.mentions) <= 1 and not e.fatalities \
             and not (own_day and e.actor1 is not None):
         conf -= WEAK_PENALTY
+    if guessed and len(e.mentions) <= 1 and not e.fatalities and not own_day and e.actor1 is None:
+        conf -= WEAK_PENALTY  # a bare «استهدفت» typed by default, told once, with no day nor toll
     return max(0.05, min(0.99, conf))
+
+
+def _bare(word: str | None) -> str:
+    """A word without a leading conjunction و/ف (when what remains is a word)."""
+    w = word or ""
+    return w[1:] if len(w) > 3 and w[0] in "وف" else w
 
 
 def reportable(e: Event) -> bool:
@@ -150,7 +159,7 @@ class Events:
         self._assign_fatalities(view, raw + told, counts)
         events = merge([e for e, _ in raw], generic)
         for e in events:
-            e.confidence = evidence_confidence(e, id(e) in own_day)
+            e.confidence = evidence_confidence(e, id(e) in own_day, id(e) in generic)
             e.notes = make_notes(e)
         doc.events = events
 
@@ -275,6 +284,11 @@ class Events:
         if modality == ASSERTED and entry.pos == "N" and sub in TERRITORY and hit.i > 0 and \
                 toks[hit.i - 1].stem in CAMPAIGN_WORDS:
             modality = "campaign"  # «عملية تحرير الرمادي»: an operation under way, not a capture
+        if modality == ASSERTED and entry.pos == "N" and sub in TERRITORY and \
+                (first.has_article or hit.prefix.endswith("ال")) and not finder.timex_in_stretch(sent, hit.i) \
+                and not any(_bare(t.norm) in ACHIEVED_WORDS or _bare(t.stem) in ACHIEVED_WORDS
+                            for t in toks[max(sa, hit.i - 6):hit.i]):
+            modality = "state"  # «مساعدة الجيش في السيطرة على المطار»: the idea, not a capture told
         if modality == ASSERTED and entry.pos == "N" and sub in TERRITORY and hit.i > 0 and \
                 toks[hit.i - 1].norm in ("من", "عن") and not (first.has_article or hit.prefix.endswith("ال")):
             modality = "state"  # «تحرير الأنبار من سيطرة داعش» (but «تمكنت من السيطرة على» took it)
