@@ -6,6 +6,8 @@ hand (see test_events_helpers) so that these tests exercise the events logic alo
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from marsad.events.lexicon import cue_rules, triggers
@@ -313,3 +315,17 @@ def test_definite_territory_noun_tells_a_capture_only_when_achieved(text, told):
     events = [e for e in run(doc) if e.event_type == "Battles"]
     assert events
     assert any(reportable(e) for e in events) is told
+
+
+@pytest.mark.parametrize("surface, value, history", [
+    ("الأسبوع الماضي", "2015-W32", True),   # published Monday 10 August 2015 (week 33)
+    ("هذا الأسبوع", "2015-W33", False),
+])
+def test_a_past_week_dates_history_not_news(surface, value, history):
+    doc = make_doc(f"واستعاد الجيش اليمني {surface} مدينة زنجبار في محافظة أبين.")
+    doc.published = dt.date(2015, 8, 10)
+    yemen_army(doc, "الجيش اليمني")
+    place(doc, "زنجبار", "Zinjibar", 13.13, 45.38, "YE", "Abyan")
+    timex(doc, surface, value, "week")
+    (ev,) = run(doc)
+    assert ev.background is history and reportable(ev) is not history

@@ -437,6 +437,11 @@ class Arguments:
                     # a month or a year named, before the publication's month: history, not news
                     if precision == 3 and last is not None and last < pub.replace(day=1):
                         background = True
+                    # likewise a week named, before the publication's week («في الأسبوع الماضي
+                    # استعاد التحالف … عدن»): week-level history, not the day's news
+                    if timex.granularity == "week" and last is not None \
+                            and last < pub - dt.timedelta(days=pub.weekday()):
+                        background = True
                 return date, precision, background
         if pub is not None:
             return pub.isoformat(), 2, False
