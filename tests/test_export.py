@@ -23,6 +23,9 @@ ACLED_HEADER = (
 ).split(",")
 
 
+ALL = EventFilter(all_events=True)  # the writers' tests include the unlocated (non-reportable) event
+
+
 def _fill(store: Store) -> None:
     store.add_document(make_document(0, "IQ", "الموصل", 36.34, 43.13, "2017-11-03"))
     store.add_document(make_document(1, "SY", "الرقة", 35.95, 39.01, "2017-09-20", event_type="Protests",
@@ -35,7 +38,7 @@ def _fill(store: Store) -> None:
 def test_acled_csv_header_and_rows(store):
     _fill(store)
     out = io.StringIO()
-    n = writers.write_acled_csv(store.iter_events(), out)
+    n = writers.write_acled_csv(store.iter_events(ALL), out)
     rows = list(csv.reader(io.StringIO(out.getvalue())))
     header = rows[0]
     assert n == 3 and len(rows) == 4
@@ -52,7 +55,7 @@ def test_acled_csv_header_and_rows(store):
 def test_geojson_is_a_valid_feature_collection(store):
     _fill(store)
     out = io.StringIO()
-    n = writers.write_geojson(store.iter_events(), out)
+    n = writers.write_geojson(store.iter_events(ALL), out)
     fc = json.loads(out.getvalue())
     assert fc["type"] == "FeatureCollection" and n == len(fc["features"]) == 2  # the unlocated one left out
     for f in fc["features"]:
@@ -62,7 +65,7 @@ def test_geojson_is_a_valid_feature_collection(store):
         assert set(f["properties"]) == set(EVENT_COLUMNS) - {"latitude", "longitude"}
     first = next(f for f in fc["features"] if f["properties"]["country_code"] == "SY")
     assert first["geometry"]["coordinates"] == [39.01, 35.95]  # [lon, lat], RFC 7946 order
-    everything = json.loads("".join(writers.iter_geojson(store.iter_events(), located_only=False)))
+    everything = json.loads("".join(writers.iter_geojson(store.iter_events(ALL), located_only=False)))
     assert [f["geometry"] for f in everything["features"]].count(None) == 1
     empty = json.loads("".join(writers.iter_geojson([])))
     assert empty == {"type": "FeatureCollection", "features": []}
@@ -72,11 +75,11 @@ def test_jsonl_and_parquet_round_trip(store, tmp_path):
     pq = pytest.importorskip("pyarrow.parquet")
     _fill(store)
     out = io.StringIO()
-    assert writers.write_jsonl(store.iter_events(), out) == 3
+    assert writers.write_jsonl(store.iter_events(ALL), out) == 3
     lines = [json.loads(x) for x in out.getvalue().splitlines()]
     assert all(list(r) == list(EVENT_COLUMNS) for r in lines)
     path = tmp_path / "events.parquet"
-    assert writers.write_parquet(store.iter_events(), path) == 3
+    assert writers.write_parquet(store.iter_events(ALL), path) == 3
     table = pq.read_table(path)
     assert table.num_rows == 3 and table.column_names == list(EVENT_COLUMNS)
     assert str(table.schema.field("event_date").type) == "date32[day]"
@@ -121,5 +124,6 @@ def test_export_command_errors(tmp_path, capsys):
 
 def test_filter_object_is_reusable_for_api(store):
     _fill(store)
-    f = EventFilter(country="IQ")
+    f = EventFilter(country="IQ", all_events=True)
     assert store.count_events(f) == 2 and len(list(store.iter_events(f))) == 2
+    assert store.count_events(EventFilter(country="IQ")) == 1  # the unlocated one is not reportable

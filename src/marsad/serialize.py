@@ -34,6 +34,8 @@ def place_dict(doc: Document, p: Place, with_span: bool = True) -> dict[str, Any
 
 
 def event_dict(doc: Document, e: Event) -> dict[str, Any]:
+    from marsad.events.stage import reportable
+
     return {
         "event_type": e.event_type,
         "sub_event_type": e.sub_event_type,
@@ -49,6 +51,7 @@ def event_dict(doc: Document, e: Event) -> dict[str, Any]:
         "confidence": round(e.confidence, 3),
         "modality": e.modality,
         "background": e.background,
+        "reportable": reportable(e),
         "plover": e.plover,
         "notes": e.notes,
     }

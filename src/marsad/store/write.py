@@ -140,7 +140,10 @@ def event_row(article_id: int, e: dict[str, Any], published: dt.date | None, sou
         "confidence": e.get("confidence"),
         "modality": e.get("modality"),
         "background": bool(e.get("background")),
-        "reportable": int(e.get("modality") in (None, "asserted") and not e.get("background")),
+        # the events stage's ACLED view (asserted, current, located, confident); dicts built by
+        # hand without the flag fall back to asserted-and-current
+        "reportable": int(e["reportable"] if e.get("reportable") is not None
+                          else e.get("modality") in (None, "asserted") and not e.get("background")),
         "plover": e.get("plover"),
         "trigger_start": trigger.get("start"), "trigger_end": trigger.get("end"), "trigger_text": trigger.get("text"),
         "evidence_start": evidence.get("start"), "evidence_end": evidence.get("end"),
