@@ -27,7 +27,7 @@ from marsad.entities.features import ONE_LETTER, Featurizer, _key, index_phrases
 SEED = 13
 PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
 # bias against O at decoding, chosen on a held-out 1/6 of train (scripts/ner_experiments.py)
-O_PENALTY = 0.5
+O_PENALTY = 1.0
 SILVER_ARTICLES = 31_030
 JACKKNIFE = 5  # folds for the training-name phrase features (0: off)  # the whole news file
 
