@@ -377,3 +377,27 @@ def test_word_like_small_places_are_not_taken(pipe):
     assert [doc.text[p.start:p.end] for p in doc.places] == ["دمشق"]
     doc, _ = places(pipe, "تحطمت آمال اللاعبين على صخرة الواقع في المباراة الأخيرة.")
     assert doc.places == []
+
+
+def test_turkish_afghan_nigerian_spellings(pipe):
+    _, got = places(pipe, "فرضت السلطات التركية حظر التجول في بلدة جيزره بولاية شرناق بعد تفجير سوروتش، "
+                          "وطلبت واشنطن استخدام قاعدة إنجرليك.")
+    assert got["جيزره"].name == "Cizre" and got["شرناق"].country == "TR"
+    assert got["سوروتش"].name.startswith("Suru") and got["إنجرليك"].country == "TR"
+    _, got = places(pipe, "هاجم مسلحو بوكو حرام بلدة باما في ولاية بورنو شمال شرق نيجيريا، "
+                          "وقتل عشرة في ولاية هلمند الأفغانية، واشتبكت الشرطة مع مسلحين في الشيشان.")
+    assert got["باما"].country == "NG" and got["بورنو"].country == "NG"
+    assert got["هلمند"].country == "AF" and got["الشيشان"].country == "RU"
+
+
+def test_a_place_said_to_lie_in_a_division_lies_there(pipe):
+    # no Al 'Ayn of the gazetteer lies in Abyan: the mention is coded at the division (ACLED 3)
+    _, got = places(pipe, "قتل ثلاثة من عناصر القاعدة في منطقة العين بمحافظة أبين جنوب اليمن.")
+    assert got["العين"].country == "YE" and got["العين"].admin1 == "Abyan" and got["العين"].precision == 3
+    _, got = places(pipe, "احتدمت المعارك قرب قلعة القاهرة في مدينة تعز.")
+    assert got["القاهرة"].country == "YE" and got["القاهرة"].precision == 2
+    # a route between two towns, and a state whose extent is unknown, move nothing
+    _, got = places(pipe, "افتتح الطريق الذي يربط مكة بالطائف، وأصبحت سياتل بولاية واشنطن مركزا للتقنية.")
+    assert got["مكة"].name.startswith("Mak") and got["سياتل"].name == "Seattle"
+    _, got = places(pipe, "وقع الحادث في الحوطة بمحافظة لحج.")
+    assert got["الحوطة"].precision == 1 and got["الحوطة"].country == "YE"

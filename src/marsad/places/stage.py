@@ -16,12 +16,15 @@ from __future__ import annotations
 from marsad.document import Document, Place, Token
 from marsad.places.gazetteer import JOINABLE_HEADS, Entry, Gazetteer, load, skeleton
 from marsad.places.relative import find_relative
-from marsad.places.resolve import LOCATIVE, PERSON_HEADS, TRIGGERS, Mention, resolve
+from marsad.places.resolve import LOCATIVE, PERSON_HEADS, TRIGGERS, Mention, haversine_km, resolve
 from marsad.places.romanise import romanise
 from marsad.text.clitics import vocabulary
 from marsad.text.normalise import normalise
 
 DATELINE_CHARS = 80
+# «العين بمحافظة أبين», «قلعة القاهرة في مدينة تعز»: a place said to lie in another must lie there
+CONTAINERS = frozenset("محافظه مدينه ولايه مديريه منطقه اقليم قضاء ناحيه مقاطعه".split())
+INSIDE_KM = {"admin": 60.0, "city": 60.0, "town": 60.0}
 TANWEEN = frozenset("\u064b\u064c\u064d")
 NISBA_WEIGHT, NISBA_CAP = 0.5, 2.0
 
@@ -312,9 +315,19 @@ class Places:
         _entity_labels(doc, mentions)
         resolved = resolve(mentions, self.gaz, nisba)
         places = []
+        located = _containers(doc.tokens, resolved)
         for m in resolved:
             c = m.best
             assert c is not None
+            container = located.get(m.tok_start)
+            if container is not None:  # no candidate lies in the place the text puts it in
+                places.append(Place(
+                    start=m.start, end=m.end, name=f"{romanise(m.key)} (in {container.name})", lat=container.lat,
+                    lon=container.lon, country=container.country, admin1=container.admin1, feature="locality",
+                    geonames_id=None, precision=3 if container.kind == "admin" else 2,
+                    place_id=f"near:{container.place_id}", score=0.5,
+                ))
+                continue
             prec = c.precision
             if m.trigger == "around" and prec == 1:
                 prec = 2  # ريف حلب: the countryside around the town
@@ -341,3 +354,70 @@ class Places:
                 geonames_id=None, precision=2, place_id=f"near:{a.place_id}", score=0.5,
             ))
         return out
+
+
+def _inside(c: Entry, a: Entry) -> bool:
+    if c.country != a.country:
+        return False
+    if a.kind == "admin" and c.admin1 is not None and c.admin1 == a.admin1:
+        return True
+    # a division's extent is not known: a place near its seat is taken to lie in it
+    return haversine_km(c, a) <= INSIDE_KM.get(a.kind, 60.0)
+
+
+def _container_after(tokens: list[Token], j: int, anchors: dict[int, Mention],
+                     sent: int) -> tuple[Mention, str] | None:
+    """The resolved town or division the words right after a mention put it in: «بمحافظة X», «في
+    مدينة X», «في X», «بX» for a division X. A division word wants a division, a bare «ب» too (مكة
+    بالطائف is a road between two towns, وبرنس is not و + ب + رنس)."""
+    link = ""  # "in": في, "city": (ب|في) مدينة, "division": (ب|في) محافظة/ولاية/..., "bi": a bare ب
+    for i in range(j, min(len(tokens), j + 3)):
+        t = tokens[i]
+        if t.sent != sent or not t.is_word:
+            return None
+        if i in anchors:
+            a = anchors[i]
+            clitics = t.norm[:max(0, a.start - t.start)]
+            if not link and clitics == "ب":
+                link = "bi"
+            is_div = a.best is not None and a.best.kind == "admin"
+            if link == "division" and not is_div:
+                return a, "town-division"  # a town standing for its division (محافظة صامطة)
+            ok = link == "in" or (link == "city" and not is_div) or (link in ("division", "bi") and is_div)
+            return (a, link) if ok else None
+        w = t.norm
+        if w == "في" and not link:
+            link = "in"
+        elif (w in CONTAINERS and link == "in") or (w[:1] == "ب" and w[1:] in CONTAINERS and not link):
+            link = "city" if w.endswith("مدينه") else "division"
+        else:
+            return None
+    return None
+
+
+def _containers(tokens: list[Token], resolved: list[Mention]) -> dict[int, Entry]:
+    """Mention token start -> the container it is said to lie in, for mentions none of whose
+    candidates lies there; a candidate that does lie there is chosen instead (in place)."""
+    anchors = {m.tok_start: m for m in resolved if m.best and m.best.kind in ("city", "town", "admin")}
+    out: dict[int, Entry] = {}
+    for m in resolved:
+        c = m.best
+        if c is None or c.kind not in ("city", "town") or not m.tok_end:
+            continue
+        found = _container_after(tokens, m.tok_end, anchors, tokens[m.tok_start].sent)
+        if found is None:
+            continue
+        am, link = found
+        if am is m or am.best is None or am.best.idx == c.idx:
+            continue
+        a = am.best
+        if _inside(c, a):
+            continue
+        if link == "town-division" and c.country == a.country:
+            continue  # «سياتل بولاية واشنطن»: the division's extent is unknown, only another country is sure
+        inside = [x for x in m.cands if _inside(x, a)]
+        if inside:
+            m.best = max(inside, key=lambda x: m.scores.get(x.idx, 0.0))
+        else:
+            out[m.tok_start] = a
+    return out
