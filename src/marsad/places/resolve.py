@@ -24,6 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from marsad.places.gazetteer import ARAB_WORLD, NEAR_EAST, Entry, Gazetteer
+from marsad.places.romanise import LATIN_GEN_COUNTRIES
 
 # trigger word (normalised, without proclitics) -> the kinds it announces
 TRIGGERS: dict[str, str] = {}
@@ -272,6 +273,12 @@ def accept(m: Mention, ctx: dict[str, dict[str, int]], gaz: Gazetteer, near: boo
     ctx_ok = any(k != m.key for cc in ccs for k in ctx.get(cc or "", {}))
     if m.dateline:
         return True
+    if c.generated and c.country in LATIN_GEN_COUNTRIES:
+        # a spelling made from a Turkish or African Latin name (also a person's name or a word:
+        # تشان، زارا): the article must be about the country and a generic word or a nearby place
+        # with a preposition must introduce it
+        locative = m.prev in LOCATIVE or m.prev_prefix.endswith("ب")
+        return (ctx_ok or near) and (m.trigger is not None or (locative and near))
     if m.entity == "LOC" or (m.trigger is not None and m.trigger != "area"):
         # «حي الفيصلية» in an article about Najran is not the Jordanian village of that name:
         # a small place in a country the article never mentions stays unresolved

@@ -95,3 +95,60 @@ def romanise(key: str) -> str:
         latin = "".join(_LATIN.get(ch, "") for ch in body)
         words.append(head + latin.capitalize())
     return " ".join(words)
+
+
+# Latin names of places outside the Arabic-script world (Turkish, Kurdish, Hausa, Kanuri, Somali,
+# Fulani…) written the way Arabic news spells them: every vowel written long (Suruç = سوروتش, Cizre =
+# جيزره, Bama = باما), Turkish letters by sound (ş ش, ç تش/ج, c ج, ı ي, ğ silent), g as غ or ج (both
+# spellings are current), final e as ه. Several spellings per name; each needs support in the text.
+LATIN_GEN_COUNTRIES = frozenset("TR NG CM NE TD ML BF SN ET ER KE SO".split())
+_LAT2 = {"sh": ("ش",), "ch": ("تش", "ش"), "kh": ("خ",), "gh": ("غ",), "ts": ("تس",), "ph": ("ف",), "ou": ("و",)}
+_LAT1 = {
+    "ş": ("ش",), "ç": ("تش", "ج"), "c": ("ج",), "j": ("ج",), "g": ("غ", "ج"), "ğ": ("",), "b": ("ب",),
+    "d": ("د",), "f": ("ف",), "h": ("ه",), "k": ("ك",), "l": ("ل",), "m": ("م",), "n": ("ن",), "p": ("ب",),
+    "q": ("ق",), "r": ("ر",), "s": ("س",), "t": ("ت",), "v": ("ف",), "w": ("و",), "x": ("كس",), "y": ("ي",),
+    "z": ("ز",), "a": ("ا",), "â": ("ا",), "e": ("ي",), "i": ("ي",), "ı": ("ي",), "î": ("ي",), "o": ("و",),
+    "ö": ("و",), "u": ("و",), "ü": ("و",), "û": ("و",),
+}
+_LATIN_MAX_VARIANTS = 4
+
+
+def latin_to_arabic(name: str) -> list[str]:
+    """Arabic news spellings (normalised keys) of a non-Arabic Latin place name; [] if unsure."""
+    words = [w for w in re.split(r"[ \-]+", unicodedata.normalize("NFC", name.strip())) if w]
+    if not words or len(words) > 2:
+        return []
+    forms = [""]
+    for wi, word in enumerate(words):
+        w = word.replace("İ", "i").lower()
+        parts: list[tuple[str, ...]] = []
+        i = 0
+        while i < len(w):
+            two = w[i:i + 2]
+            if two in _LAT2:
+                opts, i = _LAT2[two], i + 2
+            elif w[i] in _LAT1:
+                ch = w[i]
+                opts = _LAT1[ch]
+                if ch in "aeiıouöüâî" and i == 0:
+                    opts = ("ا",) if ch in "aâeiıî" else ("او",)  # initial vowel on an alef
+                elif ch == "e" and i == len(w) - 1:
+                    opts = ("ه",)  # Cizre = جيزره
+                elif ch in "aeiıouöü" and i > 0 and w[i - 1] == ch:
+                    opts = ("",)
+                i += 1
+            else:
+                return []
+            if parts and parts[-1] == opts and opts[0] not in "اويه":
+                continue  # doubled consonant: one letter
+            parts.append(opts)
+        for opts in parts:
+            forms = [f + o for f in forms for o in opts][:_LATIN_MAX_VARIANTS]
+        if wi < len(words) - 1:
+            forms = [f + " " for f in forms]
+    out = []
+    for f in forms:
+        k = normalise_key(f)
+        if k and len(k.replace(" ", "")) >= 4 and k not in out:
+            out.append(k)
+    return out
