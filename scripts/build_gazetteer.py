@@ -74,6 +74,8 @@ WORDLIKE_MIN_FREQ = 20
 GENERATED_MAX_FREQ = 30
 # towns outside the Arabic-script world named from their Latin name (latin_to_arabic): this big at least
 LATIN_GEN_MIN_POP = 10000
+# a district name (needs its city in the text) is kept below this news frequency even if word-like
+DISTRICT_MAX_FREQ = 60
 
 
 def key_variants(name: str) -> set[str]:
@@ -343,9 +345,10 @@ def main() -> int:
         for group in groups.split(";"):
             name_en, _, arabic = group.partition(":")
             names = arabic.split("|")
-            # a one-word district name that is also a common word (الشعب، القدم، الدورة) is left out
+            # a one-word district name that is also a common word (الشعب، القدم، الدورة) is left out;
+            # a rare one is kept even if it inflects like a word (المعلا): districts need their city
             keys = {k for k in set().union(*(key_variants(n) for n in names))
-                    if " " in k or not _word_like(k)}
+                    if " " in k or not _word_like(k) or vocabulary().get(k, 0) < DISTRICT_MAX_FREQ}
             if not keys:
                 continue
             pid = f"dst:{cc.lower()}-{city['geonameid']}-{name_en.lower().replace(' ', '-')}"
