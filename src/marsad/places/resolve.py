@@ -317,12 +317,16 @@ def accept(m: Mention, ctx: dict[str, dict[str, int]], gaz: Gazetteer, near: boo
     return ctx_ok or near
 
 
+def _kind_class(e: Entry) -> str:
+    return "settlement" if e.kind in ("city", "town") else e.kind
+
+
 def coordinated(mentions: list[Mention], ok: list[bool], tokens_between: dict[int, int]) -> None:
     """«عدن ولحج وأبين»: a name joined by و to an accepted place in a list is a place too."""
     for i in range(1, len(mentions)):
         m, p = mentions[i], mentions[i - 1]
         if not ok[i] and ok[i - 1] and m.prev_prefix.startswith("و") and m.best is not None \
-                and tokens_between.get(i, 9) <= 1 and p.best is not None and p.best.kind == m.best.kind:
+                and tokens_between.get(i, 9) <= 1 and p.best is not None and _kind_class(p.best) == _kind_class(m.best):
             ok[i] = True
 
 
