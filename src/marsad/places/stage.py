@@ -342,7 +342,8 @@ class Places:
 
     def _relative(self, doc: Document, resolved: list[Mention]) -> list[Place]:
         """Unknown places located by the text relative to a resolved town or division."""
-        anchors = {m.tok_start: m.best for m in resolved if m.best and m.best.kind in ("city", "town", "admin")}
+        anchors = {m.tok_start: m.best for m in resolved if m.best and (
+            m.best.kind in ("city", "town", "admin") or m.best.feature == "governorate")}
         if not anchors:
             return []
         covered = {i for m in resolved for i in range(m.tok_start, m.tok_end)}
@@ -351,7 +352,7 @@ class Places:
             out.append(Place(
                 start=doc.tokens[first].start, end=doc.tokens[last].end, name=f"{romanise(key)} (near {a.name})",
                 lat=a.lat, lon=a.lon, country=a.country, admin1=a.admin1, feature="locality",
-                geonames_id=None, precision=2, place_id=f"near:{a.place_id}", score=0.5,
+                geonames_id=None, precision=max(2, a.precision), place_id=f"near:{a.place_id}", score=0.5,
             ))
         return out
 
