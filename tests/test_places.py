@@ -410,3 +410,10 @@ def test_turkish_town_spelled_from_its_latin_name_needs_context(pipe):
     # a person's name spelled like a generated town name is not a place
     _, got = places(pipe, "وقالت مارغريت تشان مديرة منظمة الصحة العالمية إن تركيا سجلت إصابات.")
     assert "تشان" not in got
+
+
+def test_neighbourhood_after_its_town_in_the_sentence(pipe):
+    _, got = places(pipe, "افتتح أمير منطقة نجران مشاريع إنارة في جنوب حي رجلاء.")
+    assert got["رجلاء"].country == "SA" and got["رجلاء"].place_id.startswith("near:")
+    _, got = places(pipe, "قتل شخصان في نجران ونزح سكان قرى مختلفة دمرتها السيول.")
+    assert not any(k.startswith("مختلفة") for k in got)

@@ -23,6 +23,10 @@ MAX_NAME = 3
 MAX_GAP = 5
 # an indefinite single word this frequent in news is a word (عسكرية، آمنة), not a name
 MAX_WORD_FREQ = 60
+# «في جنوب حي رجلاء» in a sentence about Najran: a neighbourhood or village named by its generic
+# with no relation after it lies in the town or division named last before it in the sentence
+BACK_GENERICS = frozenset("حي حيي قريه قري قريتي بلده بلدتي ناحيه".split())
+MAX_BACK = 25
 
 def find_relative(tokens: list[Token], anchors: dict[int, Entry], covered: set[int],
                   vocab: dict[str, int]) -> list[tuple[int, int, str, Entry]]:
@@ -53,6 +57,12 @@ def find_relative(tokens: list[Token], anchors: dict[int, Entry], covered: set[i
         if len(names) == 1 and not first.has_article and vocab.get(first.norm, 0) > MAX_WORD_FREQ:
             continue
         anchor = _anchor_after(tokens, j, anchors, tok.sent)
+        if anchor is None and generic in BACK_GENERICS and len(names) <= 2 \
+                and (first.has_article or vocab.get(first.norm, 0) <= MAX_WORD_FREQ) \
+                and all(vocab.get(tokens[i].norm, 0) <= MAX_WORD_FREQ * 10 for i in names) \
+                and first.prefix in ("", "ال") and not (not first.has_article and first.norm.endswith("يه")):
+            # only a name-like name: not «قرى مختلفة», «بلدة تركية أخرى», «قرية درزية», «حي للبنين»
+            anchor = _anchor_before(tokens, k, anchors, tok.sent)
         if anchor is None:
             continue
         key = " ".join(tokens[i].norm for i in names)
@@ -87,4 +97,14 @@ def _anchor_after(tokens: list[Token], j: int, anchors: dict[int, Entry], sent: 
             continue
         if _relation(t):
             related = True
+    return None
+
+
+def _anchor_before(tokens: list[Token], k: int, anchors: dict[int, Entry], sent: int) -> Entry | None:
+    """The resolved town or division named last before token k in the same sentence."""
+    for i in range(k - 1, max(-1, k - MAX_BACK), -1):
+        if tokens[i].sent != sent:
+            return None
+        if i in anchors:
+            return anchors[i]
     return None
