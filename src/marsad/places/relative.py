@@ -39,6 +39,11 @@ def find_relative(tokens: list[Token], anchors: dict[int, Entry], covered: set[i
     n = len(tokens)
     for k, tok in enumerate(tokens):
         generic = tok.stem if tok.prefix else tok.norm
+        if generic not in GENERICS and not tok.prefix:  # «وحي الفواز»: و not split off a word (وحي)
+            for cut in (1, 2):
+                if tok.norm[:cut] in ("و", "ب", "وب") and tok.norm[cut:] in GENERICS:
+                    generic = tok.norm[cut:]
+                    break
         if generic not in GENERICS or not tok.is_word or tok.has_article:
             continue
         names: list[int] = []
