@@ -14,6 +14,7 @@ from marsad.document import Token
 from marsad.places.gazetteer import Entry
 
 GENERICS = frozenset("منطقه منطقتي حي حيي بلده بلدتي قريه قري قريتي ناحيه مخيم ضاحيه مدينه".split())
+PREFIXED = {p + g: g for g in GENERICS for p in ("و", "ب", "وب")}
 DIRECTIONS = frozenset(
     "شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط قرب بالقرب محيط اطراف ضواحي جنوبا شمالا شرقا غربا".split()
 )
@@ -39,11 +40,8 @@ def find_relative(tokens: list[Token], anchors: dict[int, Entry], covered: set[i
     n = len(tokens)
     for k, tok in enumerate(tokens):
         generic = tok.stem if tok.prefix else tok.norm
-        if generic not in GENERICS and not tok.prefix:  # «وحي الفواز»: و not split off a word (وحي)
-            for cut in (1, 2):
-                if tok.norm[:cut] in ("و", "ب", "وب") and tok.norm[cut:] in GENERICS:
-                    generic = tok.norm[cut:]
-                    break
+        if generic not in GENERICS and not tok.prefix:
+            generic = PREFIXED.get(tok.norm, generic)  # «وحي الفواز»: و not split off a word (وحي)
         if generic not in GENERICS or not tok.is_word or tok.has_article:
             continue
         names: list[int] = []
