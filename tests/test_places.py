@@ -417,3 +417,10 @@ def test_neighbourhood_after_its_town_in_the_sentence(pipe):
     assert got["رجلاء"].country == "SA" and got["رجلاء"].place_id.startswith("near:")
     _, got = places(pipe, "قتل شخصان في نجران ونزح سكان قرى مختلفة دمرتها السيول.")
     assert not any(k.startswith("مختلفة") for k in got)
+
+
+def test_somali_and_afghan_divisions(pipe):
+    _, got = places(pipe, "سيطرت حركة الشباب على بلدة في إقليم شبيلي السفلى جنوب الصومال، وأعلنت بونتلاند الطوارئ.")
+    assert got["شبيلي السفلى"].country == "SO" and got["بونتلاند"].country == "SO"
+    _, got = places(pipe, "قتل عشرة في ولاية أوروزغان وفي ولاية فارياب بأفغانستان.")
+    assert got["أوروزغان"].country == "AF" and got["فارياب"].country == "AF"
