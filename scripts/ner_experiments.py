@@ -49,7 +49,9 @@ def main(data_dir: str, clusters_path: str, *names: str) -> None:
         if extra:
             cfg["params"] = {k: float(v) for k, v in (kv.split("=") for kv in extra.split(","))}
         clusters = load_clusters(Path(clusters_path)) if cfg["clusters"] else {}
-        feat = Featurizer(clusters, use_gazetteer=cfg["gaz"], ngrams=cfg.get("ngrams", True))
+        # the rows of the first table predate the multi-word name and cue features (ner_dev_features.py)
+        feat = Featurizer(clusters, use_gazetteer=cfg["gaz"], ngrams=cfg.get("ngrams", True),
+                          phrases=False, cues=False, train_names=False)
         if cfg.get("emb"):
             feat.vectors = load_vectors(cfg.get("params", {}).pop("scale", cfg["emb"]))
         with tempfile.TemporaryDirectory() as tmp:
@@ -58,7 +60,8 @@ def main(data_dir: str, clusters_path: str, *names: str) -> None:
                 shutil.copy(clusters_path, Path(tmp) / "clusters.tsv")
                 news = Path(data_dir).parent / "news/saudinewsnet-2015.jsonl.gz"
                 silver.build(Path(tmp), news, Path(tmp) / "silver.tsv", int(cfg["silver"]))
-                feat = Featurizer(clusters, use_gazetteer=cfg["gaz"])  # fresh feature cache
+                feat = Featurizer(clusters, use_gazetteer=cfg["gaz"], phrases=False, cues=False,
+                                  train_names=False)  # fresh feature cache
                 feat.silver = load_silver(Path(tmp) / "silver.tsv")
             info = train(seqs + (aqmar if cfg.get("aqmar") else []), feat, Path(tmp), algorithm=cfg.get("algorithm", "lbfgs"), params=cfg.get("params"))
             stage = Entities.__new__(Entities)

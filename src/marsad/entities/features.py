@@ -167,7 +167,7 @@ class Featurizer:
 
     def __init__(self, clusters: dict[str, tuple[str, ...]] | None = None, use_gazetteer: bool = True,
                  pairs: bool = False, ngrams: bool = False, phrases: bool = True, cues: bool = True,
-                 train_names: bool = True):
+                 train_names: bool = True, wide: bool = False):
         self.pairs = pairs
         self.silver: dict[str, tuple[str, ...]] = {}
         self.vectors: tuple[dict[str, int], object] | None = None
@@ -178,6 +178,7 @@ class Featurizer:
         self._cache: dict[tuple[str, str, str], tuple[list[str], ...]] = {}
         self.phrases = phrase_gazetteer() if phrases else {}
         self.cues = cues
+        self.wide = wide
         # names seen in training (``phrases.tsv``, see ``train.entity_phrases``); None: not used
         self.tphrases: dict | None = {} if train_names else None
         self.sphrases: dict = {}  # multi-word names found in the news (``silver_phrases.tsv``)
@@ -216,7 +217,7 @@ class Featurizer:
         sh = shape(norm)
         own = [f"w={norm}", f"sh={sh}"]
         ctx1 = [f"w={norm}", f"sh={sh}"]
-        ctx2 = [f"s={stem}"]
+        ctx2 = [f"s={stem}", f"w={norm}"] if self.wide else [f"s={stem}"]
         if sh == "A":
             own += [f"s={stem}", f"p={prefix}", f"s2={stem[:2]}", f"s3={stem[:3]}",
                     f"x1={stem[-1:]}", f"x2={stem[-2:]}", f"x3={stem[-3:]}", f"n={min(len(stem), 9)}",
