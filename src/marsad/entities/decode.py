@@ -46,6 +46,8 @@ class CrfModel:
             featurizer = Featurizer(load_clusters(directory / "clusters.tsv"))
             featurizer.silver = load_silver(directory / "silver.tsv")
             featurizer.tphrases = index_phrases(load_phrases(directory / "phrases.tsv"))
+            if (directory / "gazetteer_phrases.tsv").exists():  # frozen at training
+                featurizer.phrases = index_phrases(load_phrases(directory / "gazetteer_phrases.tsv"))
             featurizer.sphrases = index_phrases(load_phrases(directory / "silver_phrases.tsv"))
         self.featurizer = featurizer
         zero = np.zeros(len(self.labels))

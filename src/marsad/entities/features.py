@@ -93,10 +93,17 @@ def _key(norm: str, prefix: str, stem: str) -> str:
 
 @functools.cache
 def phrase_gazetteer() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
-    """First word → ((following words), type) of known multi-word names, longest first.
+    """First word → ((following words), type) of known names (``phrase_entries``), longest first."""
+    return index_phrases(phrase_entries())
 
-    Persons and organisations from the actor base (``actors/data/kb.json``), place names from
-    the places gazetteer (``places/data/gazetteer.json.gz``, common and ambiguous words out)."""
+
+@functools.cache
+def phrase_entries() -> dict[tuple[str, ...], str]:
+    """Known names → type, read live from other stages' data (read only): persons and
+    organisations from the actor base (``actors/data/kb.json``), place names from the places
+    gazetteer (``places/data/gazetteer.json.gz``, common and ambiguous words out). Training
+    freezes them into the model folder (``gazetteer_phrases.tsv``), which the run time uses,
+    so later edits of those files do not shift the model's inputs."""
     import gzip
     import json
 
@@ -124,7 +131,11 @@ def phrase_gazetteer() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
     for name in places.get("names", {}):
         if name not in skip:
             entries.setdefault(tuple(name.split()), "LOC")
-    return index_phrases(entries)
+    return entries
+
+
+def write_phrases(path: Path, entries: dict[tuple[str, ...], str]) -> None:
+    path.write_text("".join(" ".join(k) + "\t" + v + "\n" for k, v in sorted(entries.items())), "utf-8")
 
 
 def index_phrases(entries: dict[tuple[str, ...], str]) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:

@@ -30,6 +30,8 @@ from marsad.entities.features import (
     load_clusters,
     load_phrases,
     load_silver,
+    phrase_entries,
+    write_phrases,
 )
 
 SEED = 13
@@ -72,9 +74,8 @@ def train(data: list[Seq], featurizer: Featurizer, out_dir: Path, params: dict |
     folds: list[int] = [k * JACKKNIFE // len(data) for k in range(len(data))] if data else []
     if featurizer.tphrases is not None and JACKKNIFE:
         full = entity_phrases(data)
-        (out_dir).mkdir(parents=True, exist_ok=True)
-        (out_dir / "phrases.tsv").write_text(
-            "".join(" ".join(k) + "\t" + v + "\n" for k, v in sorted(full.items())), "utf-8")
+        out_dir.mkdir(parents=True, exist_ok=True)
+        write_phrases(out_dir / "phrases.tsv", full)
         by_fold = [index_phrases(entity_phrases([d for d, f in zip(data, folds, strict=True) if f != k]))
                    for k in range(JACKKNIFE)]
     order = list(range(len(data)))
@@ -149,7 +150,14 @@ def build_model(data_dir: Path, out_dir: Path, news: Path | None, log=print,
         raise FileNotFoundError(f"no clusters at {clusters_path} and no news file to build them from")
     log("reading and aligning ANERcorp train...")
     data = sequences(train_file)
+    # the actor base's and the places gazetteer's names, frozen in the model folder (kept when
+    # there: delete the file to take those stages' current lists)
+    gz_path = out_dir / "gazetteer_phrases.tsv"
+    if not gz_path.exists():
+        write_phrases(gz_path, phrase_entries())
+    gz = index_phrases(load_phrases(gz_path))
     featurizer = Featurizer(load_clusters(clusters_path))
+    featurizer.phrases = gz
     silver_path = out_dir / "silver.tsv"
     if silver_news is not None:
         from marsad.entities import silver
@@ -158,11 +166,13 @@ def build_model(data_dir: Path, out_dir: Path, news: Path | None, log=print,
             log(f"first CRF on {len(data)} sequences...")
             train(data, featurizer, Path(tmp), params=FIRST_PARAMS, o_penalty=FIRST_O_PENALTY)
             shutil.copy(clusters_path, Path(tmp) / "clusters.tsv")
+            shutil.copy(gz_path, Path(tmp) / "gazetteer_phrases.tsv")
             log(f"tagging {silver_news} with it for the self-trained lexicon...")
             n = silver.build(Path(tmp), silver_news, silver_path, max_articles=SILVER_ARTICLES,
                              phrases_out=out_dir / "silver_phrases.tsv")
             log(f"{n} stems in {silver_path}")
     featurizer = Featurizer(load_clusters(clusters_path))  # fresh: the first one cached features without silver
+    featurizer.phrases = gz
     featurizer.silver = load_silver(silver_path)
     featurizer.sphrases = index_phrases(load_phrases(out_dir / "silver_phrases.tsv"))
     log(f"training CRF on {len(data)} sequences...")
