@@ -25,17 +25,22 @@ def _transliterator():  # noqa: ANN202 - optional dependency
     return Transliterator(auto_load_model=os.environ.get("MARSAD_ROMANIZER_MODEL") == "1")
 
 
-@functools.cache
-def name_units(min_count: int = 3, role: str | None = None) -> frozenset[str]:
-    """Normalised Arabic name units attested in the romaniser's index (``role``: only given names…)."""
+def _names_db() -> sqlite3.Connection | None:
+    """Read-only connection to arabic-name-romanizer's names index (None when not installed)."""
     try:
         import arabic_name_romanizer
     except ImportError:
-        return frozenset()
+        return None
     db = Path(arabic_name_romanizer.__file__).parent / "resources" / "names.sqlite3"
-    if not db.exists():
+    return sqlite3.connect(f"file:{db}?mode=ro", uri=True) if db.exists() else None
+
+
+@functools.cache
+def name_units(min_count: int = 3, role: str | None = None) -> frozenset[str]:
+    """Normalised Arabic name units attested in the romaniser's index (``role``: only given names…)."""
+    con = _names_db()
+    if con is None:
         return frozenset()
-    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
         if role:
             rows = con.execute("SELECT arabic_key FROM units WHERE role = ? GROUP BY arabic_key HAVING SUM(count) >= ?",
@@ -52,14 +57,9 @@ def name_units(min_count: int = 3, role: str | None = None) -> frozenset[str]:
 @functools.cache
 def unit_counts() -> dict[str, int]:
     """Normalised Arabic name unit → how often the romaniser's index attests it (all roles)."""
-    try:
-        import arabic_name_romanizer
-    except ImportError:
+    con = _names_db()
+    if con is None:
         return {}
-    db = Path(arabic_name_romanizer.__file__).parent / "resources" / "names.sqlite3"
-    if not db.exists():
-        return {}
-    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
         counts: dict[str, int] = {}
         for k, n in con.execute("SELECT arabic_key, SUM(count) FROM units GROUP BY arabic_key"):
@@ -79,15 +79,10 @@ def surnames(min_count: int = 3) -> frozenset[str]:
 @functools.cache
 def _best_units() -> dict[str, str]:
     """Name unit → its most attested Latin spelling (Arabic-script countries), read once."""
-    try:
-        import arabic_name_romanizer
-    except ImportError:
-        return {}
-    db = Path(arabic_name_romanizer.__file__).parent / "resources" / "names.sqlite3"
-    if not db.exists():
+    con = _names_db()
+    if con is None:
         return {}
     best: dict[str, tuple[str, int]] = {}
-    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
         rows = con.execute("SELECT arabic_key, latin, SUM(count) FROM units "
                            "WHERE country NOT IN ('IR', 'AF', 'PK') GROUP BY arabic_key, latin")
