@@ -6,8 +6,9 @@ name Yemen/Syria/Iraq/Libya/Egypt places or actors at least three times (the wor
 with proclitics, article and nisba endings), excluding every line already in
 benchmarks/gold/places/gold.jsonl and in the events gold files listed in ``EVENT_FILES``, the
 near-duplicates left out of earlier batches, any article whose text repeats an annotated one word
-for word, and any article opening like an annotated one or an earlier pick (first 60 characters).
-Shuffled with ``random.Random(808)``; the first 30.
+for word, and, while drawing, any article opening like an annotated one or an earlier pick (first
+60 characters) or sharing at least 40% of its word 4-grams with one (a near-duplicate).
+Shuffled with ``random.Random(808)``; the first 30 kept.
 
     python benchmarks/gold/places/sample_heldout8.py [--shared ../shared]
 
@@ -38,6 +39,17 @@ WORD = re.compile(r"(?<!\w)[وفبلك]{0,2}(?:ال)?(?:" + "|".join(STEMS)
 SEED = 808
 N = 30
 MIN_LEN, MAX_LEN = 400, 1100
+NEAR_DUP = 0.4
+
+
+def shingles(key: str, k: int = 4) -> set[tuple[str, ...]]:
+    w = key.split(" ")
+    return {tuple(w[i:i + k]) for i in range(len(w) - k + 1)}
+
+
+def near_duplicate(key: str, others: list[set[tuple[str, ...]]]) -> bool:
+    s = shingles(key)
+    return bool(s) and any(len(s & o) >= NEAR_DUP * len(s) for o in others)
 
 
 def mentions(text: str) -> int:
@@ -61,6 +73,7 @@ def main() -> None:
     arts: dict[int, dict] = {}
     texts_used: set[str] = set()
     openings_used: set[str] = set()
+    done: list[set[tuple[str, ...]]] = []  # word 4-grams of annotated articles and earlier picks
     with gzip.open(Path(args.shared) / "data/news/saudinewsnet-2015.jsonl.gz", "rt", encoding="utf-8") as fh:
         for n, line in enumerate(fh):
             a = json.loads(line)
@@ -69,6 +82,7 @@ def main() -> None:
             if n in used:
                 texts_used.add(key)
                 openings_used.add(key[:60])
+                done.append(shingles(key))
                 continue
             if MIN_LEN <= len(c) <= MAX_LEN and mentions(c) >= 3:
                 pool.append(n)
@@ -81,7 +95,11 @@ def main() -> None:
         opening = arts[n]["key"][:60]
         if opening in openings_used:
             continue
+        if near_duplicate(arts[n]["key"], done):
+            print(f"left out as a near-duplicate: {n}")
+            continue
         openings_used.add(opening)
+        done.append(shingles(arts[n]["key"]))
         chosen.append(n)
         if len(chosen) == N:
             break
