@@ -1,4 +1,4 @@
-"""Draw the eighth held-out toponym batch (heldout8 in gold.jsonl / heldout8.jsonl) reproducibly.
+"""Draw the eighth held-out toponym batch (heldout8.jsonl, kept apart from gold.jsonl) reproducibly.
 
 Pool (the kind of the earlier batches, GUIDELINES.md): articles of
 ../shared/data/news/saudinewsnet-2015.jsonl.gz (0-based line numbers) of 400-1100 characters that
