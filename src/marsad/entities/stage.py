@@ -1,4 +1,11 @@
-"""The entities stage: a CRF over the segmenter's clitic-aware tokens (PER, ORG, LOC, MISC).
+"""The entities stage: a CRF over the segmenter's clitic-aware tokens (PER, ORG, LOC, MISC),
+ensembled with a small neural tagger (``marsad.entities.neural``) when its weights are shipped.
+
+Ensemble: the CRF's emission scores plus ``w`` × the network's log-probabilities (``w`` chosen
+on a development split, stored in the weights file), decoded by the CRF's Viterbi. Without
+``neural/weights.npz`` the stage is the CRF alone. ``MARSAD_NER_MODE`` (``ensemble``, the
+default; ``crf``; ``neural``: the network alone, for measurements) or ``Entities(mode=...)``
+picks the path.
 
 Spans never include a leading conjunction or preposition (و ف ب ك ل): ``والعراق`` →
 ``العراق``, ``بالموصل`` → ``الموصل``, ``لداعش`` → ``داعش``. The article ال stays (it is part of
@@ -12,12 +19,17 @@ frequent than the whole word, and the whole word is not itself a known name (``�
 from __future__ import annotations
 
 import functools
+import os
 from importlib import resources
 from pathlib import Path
+
+import numpy as np
 
 from marsad.document import Document, Entity, Token
 from marsad.entities.decode import CrfModel, bio_spans
 from marsad.entities.features import ONE_LETTER, gazetteer
+from marsad.entities.neural import NeuralTagger, constrained_viterbi
+from marsad.entities.neural import load as _load_neural_weights
 from marsad.text.clitics import vocabulary
 from marsad.text.normalise import normalise
 
@@ -32,6 +44,16 @@ def load_model(directory: str | None = None) -> CrfModel:
 @functools.cache
 def _load_model(directory: str) -> CrfModel:
     return CrfModel(Path(directory))
+
+
+def load_neural(directory: str | None = None) -> NeuralTagger | None:
+    """The shipped neural tagger (or one in ``directory``), None when no weights file; once per process."""
+    return _load_neural(str(directory) if directory else "")
+
+
+@functools.cache
+def _load_neural(directory: str) -> NeuralTagger | None:
+    return _load_neural_weights(directory or None)
 
 
 def known_names(directory: str | None = None) -> frozenset[str]:
@@ -86,25 +108,63 @@ class Entities:
     needs: tuple[str, ...] = ("tokens",)
     adds: tuple[str, ...] = ("entities",)
 
-    def __init__(self, model_dir: str | None = None):
+    def __init__(self, model_dir: str | None = None, neural_dir: str | None = None, mode: str | None = None):
         self.model = load_model(model_dir)
         self.names = known_names(model_dir)
+        mode = mode or os.environ.get("MARSAD_NER_MODE") or "ensemble"
+        if mode not in ("ensemble", "crf", "neural"):
+            raise ValueError(f"unknown NER mode {mode!r} (ensemble, crf, neural)")
+        self.neural = load_neural(neural_dir) if mode != "crf" else None
+        self.mode = mode if self.neural is not None else "crf"
+        if self.neural is not None:
+            # network label order → the CRF's
+            self.perm = [self.neural.labels.index(lab) for lab in self.model.labels]
+            self.weight = self.neural.ensemble_weight
 
     def __call__(self, doc: Document) -> None:
         tokens = doc.tokens
-        entities: list[Entity] = []
+        sents: list[list[Token]] = []
         i, n = 0, len(tokens)
         while i < n:
             j = i + 1
             sent = tokens[i].sent
             while j < n and tokens[j].sent == sent:
                 j += 1
-            entities.extend(self._sentence(doc, tokens[i:j]))
+            sents.append(tokens[i:j])
             i = j
+        keys = [[(t.norm, t.prefix, t.stem) for t in toks] for toks in sents]
+        # the network runs once over all the document's sentences
+        lps = self.neural.log_probs(keys) if self.neural is not None else [None] * len(sents)
+        entities: list[Entity] = []
+        for toks, k, lp in zip(sents, keys, lps, strict=True):
+            labels, conf = self.tag(k, lp)
+            entities.extend(self._spans(doc, toks, labels, conf))
         doc.entities = entities
 
+    def tag(self, keys: list[tuple[str, str, str]], lp=None) -> tuple[list[str], list[float]]:
+        """BIO labels and per-token confidence of one sentence (``lp``: the network's log-probabilities)."""
+        if lp is None or not keys:
+            return self.model.tag(keys)
+        crf = self.model
+        lp = lp[:, self.perm]
+        if self.mode == "neural":
+            path = constrained_viterbi(lp, crf.labels)
+            conf = np.exp(lp[np.arange(len(path)), path])
+            return [crf.labels[k] for k in path], conf.tolist()
+        E = crf.emissions(keys) + self.weight * lp
+        path, _ = crf.viterbi(E)
+        Z = E - E.max(axis=1, keepdims=True)
+        P = np.exp(Z)
+        P /= P.sum(axis=1, keepdims=True)
+        return [crf.labels[k] for k in path], P[np.arange(len(path)), path].tolist()
+
     def _sentence(self, doc: Document, toks: list[Token]) -> list[Entity]:
-        labels, conf = self.model.tag([(t.norm, t.prefix, t.stem) for t in toks])
+        keys = [(t.norm, t.prefix, t.stem) for t in toks]
+        lp = self.neural.log_probs([keys])[0] if self.neural is not None and keys else None
+        labels, conf = self.tag(keys, lp)
+        return self._spans(doc, toks, labels, conf)
+
+    def _spans(self, doc: Document, toks: list[Token], labels: list[str], conf: list[float]) -> list[Entity]:
         out: list[Entity] = []
         for a, b, typ in bio_spans(labels):
             while a < b and not toks[a].is_word and not toks[a].norm[0].isdigit():

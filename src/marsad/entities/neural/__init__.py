@@ -1,0 +1,249 @@
+"""A small neural NER tagger run with numpy only (trained with torch by scripts/train_neural_ner.py).
+
+Architecture (``weights.npz`` beside this file; recipe and provenance in ``TRAINING.json``):
+
+- **word layer**, cached per word type ``(norm, prefix, stem)``: the sum of trained vectors of
+  the type's sparse features (word, stem, proclitic, stem affixes, shape, length, news
+  frequency buckets, self-trained lexicon shares, gazetteer tags; ``type_feats``) plus a
+  projection of a word2vec vector of the stem pre-trained on the raw news (frozen);
+- **per token**, the trained vectors of the BIO position of a known multi-word name covering
+  it (actor base/places ``gz``, training names ``gt``, news names ``gs``; the same matcher as the
+  CRF, on lists frozen in this folder);
+- ReLU, then residual 1-D convolutions (width 3, dilations e.g. 1, 2, 1) over the sentence,
+  and a linear layer to the BIO labels' log-probabilities.
+
+All sentences of a document are run at once: they are laid end to end with zero gaps
+(at least the largest dilation wide) and every layer's output is zeroed in the gaps, so each
+convolution is one matrix product for the whole document and no sentence sees another.
+
+The stage adds ``ensemble_weight`` × these log-probabilities to the CRF's emission scores
+and decodes with the CRF's Viterbi (weight chosen on a development split of ANERcorp train).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from marsad.entities.features import (
+    ONE_LETTER,
+    Featurizer,
+    gazetteer,
+    index_phrases,
+    load_phrases,
+    load_silver,
+)
+from marsad.text.clitics import vocabulary
+
+NEURAL_DIR = Path(str(resources.files("marsad.entities").joinpath("neural")))
+WEIGHTS = "weights.npz"
+CACHE_SIZE = 200_000  # word types
+
+
+def _bucket(n: int) -> str:
+    return str(min(int(math.log2(n + 1)), 12))
+
+
+def _shape(word: str) -> str:
+    c = word[0]
+    if c.isdigit():
+        return "D"
+    if not c.isalpha():
+        return "P" + c
+    if "\u0600" <= c <= "\u06ff":
+        return "A"
+    if c.isascii():
+        return "Lu" if c.isupper() else "L"
+    return "X"
+
+
+class TypeFeaturizer:
+    """Sparse features of one word type (strings), independent of the CRF's feature set."""
+
+    def __init__(self, silver: dict[str, tuple[str, ...]] | None = None):
+        self.silver = silver or {}
+        self.gaz = gazetteer()
+        self.vocab = vocabulary()
+
+    def __call__(self, norm: str, prefix: str, stem: str) -> list[str]:
+        sh = _shape(norm)
+        out = [f"w={norm}", f"sh={sh}"]
+        if sh == "A":
+            out += [f"s={stem}", f"p={prefix}", f"s2={stem[:2]}", f"s3={stem[:3]}", f"x1={stem[-1:]}",
+                    f"x2={stem[-2:]}", f"x3={stem[-3:]}", f"n={min(len(stem), 9)}",
+                    f"f={_bucket(self.vocab.get(stem, 0))}", f"fw={_bucket(self.vocab.get(norm, 0))}"]
+            for t in self.silver.get(stem, ()):
+                out.append("sl=" + t)
+            gaz = self.gaz
+            tags: set[str] = set()
+            for key in {norm, stem, "ال" + stem if prefix.endswith(("ال", "لل")) else stem}:
+                tags.update(gaz.get(key, ()))
+            if not prefix and len(norm) >= 4 and norm[0] in ONE_LETTER and not tags:
+                tags.update("1" + t for t in gaz.get(norm[1:], ()))
+            out += ["g=" + t for t in sorted(tags)]
+        elif sh == "D":
+            out = [f"sh={sh}", f"n={min(len(norm), 5)}"]
+        elif sh.startswith("L"):
+            out += [f"x3={norm[-3:].lower()}", f"n={min(len(norm), 9)}"]
+        return out
+
+
+def embedding_key(norm: str, prefix: str, stem: str, index: dict[str, int]) -> int:
+    """Row of the word2vec table for a token (its stem; a one-letter proclitic left attached
+    is tried off), 0 when unknown (row 0 is zeros)."""
+    if norm[:1].isdigit():
+        return index.get("0", 0)
+    i = index.get(stem, 0)
+    if not i and not prefix and len(norm) >= 4 and norm[0] in ONE_LETTER:
+        i = index.get(norm[1:], 0)
+    return i
+
+
+def phrase_matcher(directory: Path) -> Featurizer:
+    """The CRF's multi-word name matcher over the name lists frozen in ``directory``."""
+    fz = Featurizer({}, phrases=False, cues=False)
+    fz.phrases = index_phrases(load_phrases(directory / "gazetteer_phrases.tsv"))
+    fz.tphrases = index_phrases(load_phrases(directory / "phrases.tsv"))
+    fz.sphrases = index_phrases(load_phrases(directory / "silver_phrases.tsv"))
+    return fz
+
+
+def own_phrase_feats(matcher: Featurizer, keys: list[tuple[str, str, str]]) -> list[list[str]] | None:
+    """Per token, the name-list BIO tags covering the token itself (``gz=B-ORG``...)."""
+    extra = matcher.phrase_feats(keys)
+    if extra is None:
+        return None
+    return [[f[2:] for f in feats if f.startswith("0:")] for feats in extra]
+
+
+class NeuralTagger:
+    """Numpy forward pass of the trained network; see the module docstring."""
+
+    def __init__(self, directory: Path | str | None = None, arrays: dict | None = None):
+        directory = Path(directory or NEURAL_DIR)
+        if arrays is None:
+            with np.load(directory / WEIGHTS, allow_pickle=False) as data:
+                arrays = {k: data[k] for k in data.files}
+        self.labels: list[str] = [str(x) for x in arrays["labels"]]
+        feats = [str(f) for f in arrays["feats"]]
+        self.feat_index = {f: i for i, f in enumerate(feats)}
+        self.F = arrays["F"].astype(np.float32)  # (n_feats, d)
+        self.b0 = arrays["b0"].astype(np.float32)
+        words = [str(w) for w in arrays["emb_words"]]
+        self.emb_index = {w: i + 1 for i, w in enumerate(words)}
+        emb = arrays["emb"].astype(np.float32)
+        # row 0: unknown (zeros); the projection is applied once here, not per type
+        self.EP = np.vstack([np.zeros((1, self.F.shape[1]), np.float32), emb @ arrays["P"].astype(np.float32)])
+        self.dilations = [int(k) for k in arrays["dilations"]]
+        self.convs = [(arrays[f"conv{i}_W"].astype(np.float32), arrays[f"conv{i}_b"].astype(np.float32))
+                      for i in range(len(self.dilations))]
+        self.Wo = arrays["out_W"].astype(np.float32)
+        self.bo = arrays["out_b"].astype(np.float32)
+        self.ensemble_weight = float(arrays["ensemble_weight"]) if "ensemble_weight" in arrays else 1.0
+        self.gap = max(self.dilations) if self.dilations else 1
+        silver = load_silver(directory / "silver.tsv") if (directory / "silver.tsv").exists() else {}
+        self.type_feats = TypeFeaturizer(silver)
+        self.matcher = phrase_matcher(directory) if (directory / "gazetteer_phrases.tsv").exists() else None
+        self._cache: dict[tuple[str, str, str], np.ndarray] = {}
+        self._pcache: dict[tuple[str, ...], np.ndarray] = {}
+
+    def type_vector(self, key: tuple[str, str, str]) -> np.ndarray:
+        hit = self._cache.get(key)
+        if hit is None:
+            if len(self._cache) > CACHE_SIZE:
+                self._cache.clear()
+            idx = self.feat_index
+            rows = [i for i in map(idx.get, self.type_feats(*key)) if i is not None]
+            hit = self.F[rows].sum(axis=0) + self.EP[embedding_key(*key, self.emb_index)] + self.b0
+            self._cache[key] = hit
+        return hit
+
+    def _phrase_vector(self, feats: list[str]) -> np.ndarray:
+        fk = tuple(feats)
+        v = self._pcache.get(fk)
+        if v is None:
+            rows = [i for i in map(self.feat_index.get, feats) if i is not None]
+            v = self._pcache[fk] = self.F[rows].sum(axis=0) if rows else np.zeros(self.F.shape[1], np.float32)
+        return v
+
+    def log_probs(self, sentences: list[list[tuple[str, str, str]]]) -> list[np.ndarray]:
+        """Per sentence, the (n_tokens, n_labels) log-probabilities, all sentences in one pass."""
+        sentences = [s for s in sentences]
+        if not sentences:
+            return []
+        gap = self.gap
+        d = self.F.shape[1]
+        starts: list[int] = []
+        pos = gap
+        for s in sentences:
+            starts.append(pos)
+            pos += len(s) + gap
+        N = pos
+        X = np.zeros((N, d), dtype=np.float32)
+        mask = np.zeros((N, 1), dtype=np.float32)
+        for s, a in zip(sentences, starts, strict=True):
+            if not s:
+                continue
+            X[a:a + len(s)] = np.stack([self.type_vector(k) for k in s])
+            mask[a:a + len(s)] = 1.0
+            if self.matcher is not None:
+                extra = own_phrase_feats(self.matcher, s)
+                if extra is not None:
+                    for i, feats in enumerate(extra):
+                        if feats:
+                            X[a + i] += self._phrase_vector(feats)
+        H = np.maximum(X, 0.0) * mask
+        for k, (W, b) in zip(self.dilations, self.convs, strict=True):
+            # W: (3 * d, d) for the taps at t - k, t, t + k
+            Z = np.zeros((N, d), dtype=np.float32)
+            Z[k:] += H[:-k] @ W[:d]
+            Z += H @ W[d:2 * d]
+            Z[:-k] += H[k:] @ W[2 * d:]
+            Z += b
+            H = (np.maximum(Z, 0.0) + H) * mask
+        logits = H @ self.Wo + self.bo
+        logits -= logits.max(axis=1, keepdims=True)
+        logits -= np.log(np.exp(logits).sum(axis=1, keepdims=True))
+        return [logits[a:a + len(s)] for s, a in zip(sentences, starts, strict=True)]
+
+
+def constrained_viterbi(E: np.ndarray, labels: list[str], T: np.ndarray | None = None) -> list[int]:
+    """Viterbi over emission scores; without T, only invalid BIO steps (O → I-X) are forbidden."""
+    L = len(labels)
+    if T is None:
+        T = np.zeros((L, L))
+        for a, la in enumerate(labels):
+            for b, lb in enumerate(labels):
+                if lb.startswith("I-") and la[2:] != lb[2:]:
+                    T[a, b] = -1e4
+    start = np.array([-1e4 if lab.startswith("I-") else 0.0 for lab in labels])
+    n = len(E)
+    back = np.zeros((n, L), np.int64)
+    score = E[0] + start
+    cols = np.arange(L)
+    for i in range(1, n):
+        cand = score[:, None] + T
+        best = cand.argmax(axis=0)
+        back[i] = best
+        score = cand[best, cols] + E[i]
+    path = [int(score.argmax())]
+    for i in range(n - 1, 0, -1):
+        path.append(int(back[i, path[-1]]))
+    return path[::-1]
+
+
+def load(directory: str | Path | None = None) -> NeuralTagger | None:
+    """The shipped tagger, or None when its weights file is absent."""
+    directory = Path(directory or NEURAL_DIR)
+    if not (directory / WEIGHTS).exists():
+        return None
+    return NeuralTagger(directory)
+
+
+def training_info(directory: str | Path | None = None) -> dict:
+    path = Path(directory or NEURAL_DIR) / "TRAINING.json"
+    return json.loads(path.read_text("utf-8")) if path.exists() else {}

@@ -1,0 +1,126 @@
+"""The neural NER tagger (numpy forward pass) and its ensemble with the CRF in the entities stage."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import marsad
+from marsad.document import Document
+from marsad.entities.corpus import tokenise
+from marsad.entities.neural import NeuralTagger, constrained_viterbi
+from marsad.entities.stage import Entities
+
+LABELS = ["O", "B-LOC", "B-MISC", "B-ORG", "B-PER", "I-LOC", "I-MISC", "I-ORG", "I-PER"]
+
+
+def tiny_arrays(seed: int = 0, d: int = 8, favour: str | None = None, weight: float = 1.0) -> dict:
+    rng = np.random.default_rng(seed)
+    feats = ["<pad>", "sh=A", "p=و", "p=وال", "w=بغداد", "s=عراق", "g=LOC"]
+    out_b = np.zeros(len(LABELS), np.float32)
+    if favour:
+        out_b[:] = -50.0
+        out_b[LABELS.index(favour)] = 50.0
+    arrays = {
+        "labels": np.array(LABELS),
+        "feats": np.array(feats),
+        "F": rng.normal(size=(len(feats), d)).astype(np.float16),
+        "b0": rng.normal(size=d).astype(np.float32),
+        "emb_words": np.array(["عراق", "بغداد"]),
+        "emb": rng.normal(size=(2, 5)).astype(np.float16),
+        "P": rng.normal(size=(5, d)).astype(np.float32),
+        "dilations": np.array([1, 2], np.int32),
+        "out_W": (rng.normal(size=(d, len(LABELS))) * (0 if favour else 1)).astype(np.float32),
+        "out_b": out_b,
+        "ensemble_weight": np.float32(weight),
+    }
+    for i in range(2):
+        arrays[f"conv{i}_W"] = rng.normal(size=(3 * d, d)).astype(np.float16) * 0.3
+        arrays[f"conv{i}_b"] = rng.normal(size=d).astype(np.float32)
+    return arrays
+
+
+def keys(text: str) -> list[tuple[str, str, str]]:
+    return [(t.norm, t.prefix, t.stem) for t in tokenise(text).tokens]
+
+
+def test_forward_shapes_probabilities_and_determinism(tmp_path) -> None:
+    tagger = NeuralTagger(tmp_path, arrays=tiny_arrays())
+    s1, s2 = keys("وصل الوفد إلى بغداد والعراق"), keys("قال المتحدث")
+    a = tagger.log_probs([s1, s2, []])
+    assert [x.shape for x in a] == [(len(s1), 9), (len(s2), 9), (0, 9)]
+    assert np.allclose(np.exp(a[0]).sum(axis=1), 1.0, atol=1e-5)
+    b = tagger.log_probs([s1, s2, []])
+    assert all(np.array_equal(x, y) for x, y in zip(a, b, strict=True))
+    # sentences laid end to end do not see each other (zero gaps, masked layers)
+    alone = tagger.log_probs([s1])[0]
+    assert np.allclose(alone, a[0], atol=1e-5)
+    assert np.allclose(tagger.log_probs([s2])[0], a[1], atol=1e-5)
+    assert tagger.log_probs([]) == []
+
+
+def test_constrained_viterbi_never_starts_inside() -> None:
+    E = np.log(np.full((3, 9), 0.01))
+    E[:, LABELS.index("I-PER")] = 0.0  # the network alone would say I-PER everywhere
+    path = [LABELS[k] for k in constrained_viterbi(E, LABELS)]
+    assert path[0] != "I-PER" and path[1:] == ["I-PER", "I-PER"]
+
+
+def write_weights(directory, **kw) -> None:
+    np.savez_compressed(directory / "weights.npz", **tiny_arrays(**kw))
+
+
+def test_stage_uses_the_ensemble_when_weights_exist(tmp_path) -> None:
+    write_weights(tmp_path, favour="B-PER", weight=10.0)  # a network that says B-PER, weighted heavily
+    stage = Entities(neural_dir=str(tmp_path))
+    assert stage.neural is not None and stage.mode == "ensemble"
+    doc = tokenise("وصل الوفد إلى بغداد")
+    stage(doc)
+    words = [t for t in doc.tokens if t.is_word]
+    assert {e.label for e in doc.entities} == {"PER"} and len(doc.entities) == len(words)
+    # the network alone, for measurements
+    alone = Entities(neural_dir=str(tmp_path), mode="neural")
+    doc2 = tokenise("وصل الوفد إلى بغداد")
+    alone(doc2)
+    assert {e.label for e in doc2.entities} == {"PER"}
+
+
+def test_stage_falls_back_to_the_crf_without_weights(tmp_path) -> None:
+    text = "وقال وزير الخارجية الأمريكي جون كيري في بغداد إن واشنطن تدعم العراق."
+    stage = Entities(neural_dir=str(tmp_path))  # no weights.npz there
+    assert stage.neural is None and stage.mode == "crf"
+    crf = Entities(mode="crf")
+    assert crf.neural is None
+    a, b = tokenise(text), tokenise(text)
+    stage(a)
+    crf(b)
+    assert a.entities == b.entities
+    with pytest.raises(ValueError):
+        Entities(mode="bert")
+
+
+def test_mode_from_the_environment(tmp_path, monkeypatch) -> None:
+    write_weights(tmp_path)
+    monkeypatch.setenv("MARSAD_NER_MODE", "crf")
+    assert Entities(neural_dir=str(tmp_path)).mode == "crf"
+    monkeypatch.setenv("MARSAD_NER_MODE", "neural")
+    assert Entities(neural_dir=str(tmp_path)).mode == "neural"
+
+
+def test_shipped_stage_strips_proclitics_from_spans() -> None:
+    text = "وصل وزير الخارجية إلى بغداد والتقى رئيس الوزراء، وقال إن الكويت والعراق وقعتا اتفاقا بالموصل."
+    doc = marsad.extract(text)
+    surfaces = {text[e.start:e.end]: e.label for e in doc.entities}
+    assert surfaces.get("بغداد") == "LOC"
+    assert surfaces.get("العراق") == "LOC"  # والعراق: the conjunction is not part of the span
+    assert "والعراق" not in surfaces
+    for e in doc.entities:
+        assert not text[e.start:e.end].startswith(("والعراق", "بالموصل"))
+
+
+def test_empty_document_with_the_ensemble(tmp_path) -> None:
+    write_weights(tmp_path)
+    doc = Document("")
+    doc.tokens = []
+    Entities(neural_dir=str(tmp_path))(doc)
+    assert doc.entities == []
