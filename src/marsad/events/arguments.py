@@ -17,6 +17,7 @@ from collections import Counter
 from marsad.document import ActorMention, ArgRef, Place, Timex
 from marsad.events.context import PREPOSITIONS, View
 from marsad.events.lexicon import wordlist
+from marsad.events.notes import period_label
 
 ARMED_TYPES = ("military", "police", "rebel", "militia", "jihadist", "armed", "security", "insurgent", "terror")
 STATE_TYPES = ("military", "police", "security", "government", "state")
@@ -33,6 +34,7 @@ SEAT_WORDS = wordlist("seat_words")
 DISTANCE_UNITS = wordlist("distance_units")
 VICTIM_WORDS = wordlist("victim_words")
 AGENT_VERBS = wordlist("agent_verbs")
+RELATIVES = wordlist("relatives")
 QUARTER_WORDS = frozenset({"حي", "بحي", "وحي", "الحي", "بالحي", "حاره", "بحاره", "احياء", "باحياء"})
 
 
@@ -100,6 +102,7 @@ class Arguments:
                 self.salient_nonstate.setdefault(a.actor_id, a)
         self.salience = salience
         self.trigger_starts: list[int] = []  # set by the stage: where every trigger begins
+        self.periods: dict[str, str] = {}  # date of precision 3 → what the text named ("2014")
 
     # -- helpers ------------------------------------------------------------
     def _prev_word(self, offset: int, sent_start: int) -> str:
@@ -155,6 +158,40 @@ class Arguments:
                 return False
             k += 1
         return True
+
+    def _other_clause_period(self, t: Timex, i: int) -> bool:
+        """A month, a season or a year after the trigger that another clause owns: past
+        punctuation or a relative pronoun («استهدفت الصواريخ مخازن السلاح …،
+        فيما دمرت منزل القيادي … الضالع بتسليم عدن عام 2011», «وهشموا النوافذ في شارع الذي
+        شهد أعمال الشغب في الصيف الماضي»). A day is shared more often («… وقصفت … أمس»)."""
+        toks = self.view.doc.tokens
+        if _gran_rank(t) < 2 or t.start < toks[i].end:
+            return False
+        if not self._same_stretch(toks[i].start, t.start):
+            return True
+        k = i + 1
+        while k < len(toks) and toks[k].start < t.start:
+            if toks[k].norm in RELATIVES:
+                return True
+            k += 1
+        return False
+
+    def _relative_day(self, t: Timex) -> bool:
+        """A day older than the news window told in a relative clause («المراهق الذي فجر مقتله في
+        التاسع من أغسطس 2014 شهورا من الاحتجاجات»): it dates that clause, not the next sentence."""
+        pub = self.view.doc.published
+        last = _timex_last_day(t)
+        if pub is None or last is None or (pub - last).days <= NEWS_WINDOW_DAYS:
+            return False
+        toks = self.view.doc.tokens
+        k = self.view.token_at(t.start) - 1
+        words = 0
+        while k >= 0 and words < 8 and (toks[k].is_word or toks[k].norm.isdigit()):
+            if toks[k].norm in RELATIVES:
+                return True
+            words += 1
+            k -= 1
+        return False
 
     def _preposition_between(self, a: int, b: int) -> bool:
         """A preposition between a trigger and an actor makes the actor an object, not the agent."""
@@ -404,22 +441,24 @@ class Arguments:
                 return True
         return False
 
-    def date(self, sent: int, i: int) -> tuple[str | None, int, bool]:
-        """(ISO date, ACLED time precision, background) for the trigger."""
+    def date(self, sent: int, i: int) -> tuple[str | None, int, bool, str | None]:
+        """(ISO date, ACLED time precision, background, period) for the trigger; ``period`` names
+        a date of month precision or coarser as the text gave it ("2014", "September 2017")."""
         doc = self.view.doc
         t_start = doc.tokens[i].start
         timex = None
         pub = doc.published
         # a month or a year that holds the publication day («هذا العام») dates nothing
         # «منذ الأسبوع الماضي» dates the start of something ongoing, not this event
-        own = [t for t in self.timex_by_sent.get(sent, []) if not _holds(t, pub) and not self._since(t)]
+        own = [t for t in self.timex_by_sent.get(sent, []) if not _holds(t, pub) and not self._since(t)
+               and not self._other_clause_period(t, i)]
         if own:
             timex = min(own, key=lambda t: (0 if self._same_stretch(t_start, t.start) else 1,
                                             1 if self._trigger_between(t_start, t.start) else 0, _gran_rank(t),
                                             0 if t.start >= t_start else 1, abs(t.start - t_start)))
         else:
             # the previous sentence's day, else the day the lead gives (news tell the day once)
-            prev = [t for t in self.timex_by_sent.get(sent - 1, []) if _gran_rank(t) == 0]
+            prev = [t for t in self.timex_by_sent.get(sent - 1, []) if _gran_rank(t) == 0 and not self._relative_day(t)]
             lead = [t for s in (0, 1) if s < sent - 1 for t in self.timex_by_sent.get(s, []) if _gran_rank(t) == 0]
             timex = prev[-1] if prev else (lead[0] if lead else None)
         if timex is not None:
@@ -442,10 +481,11 @@ class Arguments:
                     if timex.granularity == "week" and last is not None \
                             and last < pub - dt.timedelta(days=pub.weekday()):
                         background = True
-                return date, precision, background
+                return date, precision, background, period_label(timex.value, timex.granularity) \
+                    if precision >= 3 else None
         if pub is not None:
-            return pub.isoformat(), 2, False
-        return None, 3, False
+            return pub.isoformat(), 2, False, None
+        return None, 3, False, None
 
 
 def _holds(t: Timex, pub: dt.date | None) -> bool:

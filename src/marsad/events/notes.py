@@ -39,7 +39,27 @@ PHRASES: dict[str, str] = {
 }
 
 
-def format_date(iso: str | None, precision: int) -> str:
+SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn", "WI": "winter"}
+
+
+def period_label(value: str | None, granularity: str | None) -> str | None:
+    """What a date of month precision or coarser really names, for the note: «عام 2014» is
+    "2014" (not January 2014), «صيف 2012» "summer 2012", «أيلول 2017» "September 2017"."""
+    v = value or ""
+    if not v[:4].isdigit():
+        return None
+    if granularity == "year" or (len(v) == 4 and granularity != "month"):
+        return v[:4]
+    if len(v) >= 7 and v[5:7] in SEASONS:
+        return f"{SEASONS[v[5:7]]} {v[:4]}"
+    if len(v) >= 7 and v[4] == "-" and v[5:7].isdigit() and 1 <= int(v[5:7]) <= 12:
+        return f"{MONTHS[int(v[5:7]) - 1]} {v[:4]}"
+    return v[:4] if granularity in ("half", "quarter", "decade") else None
+
+
+def format_date(iso: str | None, precision: int, period: str | None = None) -> str:
+    """The note's opening: "On 3 November 2017", "Around …" (precision 2), "In September 2017" or
+    "In 2014" (precision 3: ``period`` says what the text named; a bare month is assumed)."""
     if not iso:
         return "On an unknown date"
     try:
@@ -47,7 +67,7 @@ def format_date(iso: str | None, precision: int) -> str:
     except ValueError:
         return f"On {iso}"
     if precision >= 3:
-        return f"In {MONTHS[d.month - 1]} {d.year}"
+        return f"In {period}" if period else f"In {MONTHS[d.month - 1]} {d.year}"
     if precision == 2:
         return f"Around {d.day} {MONTHS[d.month - 1]} {d.year}"
     return f"On {d.day} {MONTHS[d.month - 1]} {d.year}"
@@ -62,7 +82,8 @@ def place_label(e: Event) -> str | None:
     return p.name
 
 
-def make_notes(e: Event) -> str:
+def make_notes(e: Event, period: str | None = None) -> str:
+    """``period``: what a date of precision 3 names ("2014", "summer 2012"), from its timex."""
     place = place_label(e)
     a1 = e.actor1.name if e.actor1 else "Unidentified actors"
     a2 = e.actor2.name if e.actor2 else None
@@ -79,7 +100,7 @@ def make_notes(e: Event) -> str:
         "a2_or_people": a2 or "people",
     }
     phrase = PHRASES.get(e.sub_event_type, PHRASES["Other"]).format(**fields)
-    text = f"{format_date(e.date, e.time_precision)}, {a1} {phrase}".replace("  ", " ").rstrip() + "."
+    text = f"{format_date(e.date, e.time_precision, period if e.time_precision >= 3 else None)}, {a1} {phrase}".replace("  ", " ").rstrip() + "."
     if e.fatalities:
         text += f" {e.fatalities} {'fatality' if e.fatalities == 1 else 'fatalities'} reported."
     if e.modality != "asserted":

@@ -160,7 +160,7 @@ class Events:
         events = merge([e for e, _ in raw], generic)
         for e in events:
             e.confidence = evidence_confidence(e, id(e) in own_day, id(e) in generic)
-            e.notes = make_notes(e)
+            e.notes = make_notes(e, finder.periods.get(e.date or ""))
         doc.events = events
 
     # -- one trigger --------------------------------------------------------
@@ -324,7 +324,9 @@ class Events:
             modality = ASSERTED  # «نجا من محاولة اغتيال»: the attack took place (ACLED codes it)
         if modality == ASSERTED and _pluperfect_frame(toks, view.sent_ranges[sent][0], hit.i):
             modality = "prior"  # «كانت البعثة قد أعربت عن قلقها إزاء تجدد الاشتباكات»
-        date, time_precision, background = finder.date(sent, hit.i)
+        date, time_precision, background, period = finder.date(sent, hit.i)
+        if period and date:
+            finder.periods.setdefault(date, period)  # «عام 2014» → "In 2014", not "In January 2014"
         if modality == ASSERTED and _commentator_speaks(view, sent, hit.i) and not finder.has_own_day(sent):
             modality = "commentary"  # «وقال المحلل السياسي … إن الحوثي بات يسيطر …»: an analyst's view
         if modality == "prior" and time_precision == 1 and not background and finder.has_own_day(sent):
@@ -464,18 +466,28 @@ def _survived(toks, sa: int, i: int) -> bool:
 PRIOR_AUX = frozenset({"كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا"})
 
 
+PLUPERFECT_REACH = 12  # words from a sentence-opening «وكان» to a trigger it still frames
+
+
 def _pluperfect_frame(toks, sa: int, i: int) -> bool:
     """«كان … قد فعل»: a pluperfect opens the sentence before the trigger (with no factive
-    barrier between)."""
+    barrier between). Without «قد», a sentence that opens with «وكان» + its subject frames what
+    follows within a few words («وكانت الميليشيات استهدفت القرى …», «وكانت الأجهزة ألقت القبض
+    على السائق الذي …»): the background of the day's news (a day of its own in the window
+    still makes it news, see the caller)."""
     seen_qad = False
+    words = 0
     for k in range(i - 1, sa - 1, -1):
         w = toks[k].norm
         if w in BARRIERS:
             return False
+        if toks[k].is_word:
+            words += 1
         if w == "قد":
             seen_qad = True
         elif w in PRIOR_AUX:
-            return seen_qad
+            opens = not any(t.is_word for t in toks[sa:k])
+            return seen_qad or (opens and words <= PLUPERFECT_REACH)
     return False
 
 
