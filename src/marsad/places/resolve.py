@@ -350,9 +350,9 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, nisba: dict[str, float] | N
     for m in mentions:
         b = m.best
         if b is not None and b.idx not in near_of:
-            near_of[b.idx] = any(r.idx != b.idx and haversine_km(r, b) < 150 for r in resolved)
+            near_of[b.idx] = any(r.idx != b.idx and abs(r.lat - b.lat) < 1.4 and haversine_km(r, b) < 150 for r in resolved)
             city_of[b.idx] = any(r.idx != b.idx and r.kind == "city" and r.population >= 100000
-                                 and haversine_km(r, b) < 1 for r in resolved)
+                                 and abs(r.lat - b.lat) < 0.02 and haversine_km(r, b) < 1 for r in resolved)
         ok.append(accept(m, rctx, gaz, near_of.get(b.idx, False) if b else False,
                          city_of.get(b.idx, False) if b else False))
     gaps = {i: m.tok_start - mentions[i - 1].tok_end for i, m in enumerate(mentions) if i}

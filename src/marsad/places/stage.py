@@ -13,9 +13,11 @@ locates relative to a known place come from ``relative``.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from marsad.document import Document, Place, Token
 from marsad.places.gazetteer import JOINABLE_HEADS, Entry, Gazetteer, load, skeleton
-from marsad.places.relative import find_relative
+from marsad.places.relative import FEATURE_GENERICS, find_relative
 from marsad.places.resolve import LOCATIVE, PERSON_HEADS, TRIGGERS, Mention, haversine_km, resolve
 from marsad.places.romanise import romanise
 from marsad.text.clitics import vocabulary
@@ -314,6 +316,10 @@ class Places:
         mentions = find_mentions(doc, self.gaz, nisba)
         _entity_labels(doc, mentions)
         resolved = resolve(mentions, self.gaz, nisba)
+        dominant = _dominant_country(resolved, nisba)
+        # «جبال سلا» in an article about Jazan: a feature's generic before a town of another country
+        # (Salé, Morocco) names an unknown mountain; the relative pass takes it
+        resolved = [m for m in resolved if not _foreign_feature(m, dominant)]
         places = []
         located = _containers(doc.tokens, resolved)
         for m in resolved:
@@ -336,25 +342,191 @@ class Places:
                 admin1=c.admin1, feature=c.feature, geonames_id=c.geonames_id, precision=prec,
                 place_id=c.place_id, score=round(m.scores.get(c.idx, 0.0), 3),
             ))
-        places.extend(self._relative(doc, resolved))
+        places.extend(self._relative(doc, resolved, dominant))
         places.sort(key=lambda p: p.start)
+        if sum(1 for p in places if p.feature in LIST_KINDS) >= 2:
+            places.extend(list_members(doc.tokens, places, self.gaz, vocabulary()))
+            places.sort(key=lambda p: p.start)
         doc.places = places
 
-    def _relative(self, doc: Document, resolved: list[Mention]) -> list[Place]:
-        """Unknown places located by the text relative to a resolved town or division."""
+    def _relative(self, doc: Document, resolved: list[Mention], dominant: str | None) -> list[Place]:
+        """Unknown places introduced by a generic word: located by the text relative to a resolved
+        town, division or feature (ACLED precision 2), or, after a strong generic with no relation,
+        in the article's dominant country (precision 3, at the place of that country the article
+        names most)."""
         anchors = {m.tok_start: m.best for m in resolved if m.best and (
-            m.best.kind in ("city", "town", "admin") or m.best.feature == "governorate")}
-        if not anchors:
-            return []
+            m.best.kind in ("city", "town", "admin") or m.best.feature in FEATURE_ANCHORS)}
         covered = {i for m in resolved for i in range(m.tok_start, m.tok_end)}
+        tokens = doc.tokens
+        rels = find_relative(tokens, anchors, covered, vocabulary(), doc.text)
+        if not rels:
+            return []
+        home: Entry | None = None
         out = []
-        for first, last, key, a in find_relative(doc.tokens, anchors, covered, vocabulary()):
-            out.append(Place(
-                start=doc.tokens[first].start, end=doc.tokens[last].end, name=f"{romanise(key)} (near {a.name})",
-                lat=a.lat, lon=a.lon, country=a.country, admin1=a.admin1, feature="locality",
-                geonames_id=None, precision=max(2, a.precision), place_id=f"near:{a.place_id}", score=0.5,
-            ))
+        seen: dict[str, Place] = {}
+        taken: set[int] = set(covered)
+        for r in rels:
+            a, where = r.anchor, "near"
+            if a is None:
+                if dominant is None:
+                    continue
+                home = home or _home_place(resolved, dominant, self.gaz)
+                if home is None:
+                    continue
+                a, where = home, "in"
+            prec = max(2, a.precision) if where == "near" else 3
+            label = romanise(r.key) + (f" (near {a.name})" if where == "near" else f" (somewhere in {a.country}, coded at {a.name})")
+            p = Place(
+                start=orig_offset(doc, tokens[r.first], r.cut), end=tokens[r.last].end, name=label,
+                lat=a.lat, lon=a.lon, country=a.country, admin1=a.admin1,
+                feature="locality" if where == "near" else "unknown locality", geonames_id=None, precision=prec,
+                place_id=f"{where}:{a.place_id}", score=0.5 if where == "near" else 0.3,
+            )
+            out.append(p)
+            taken.update(range(r.first, r.last + 1))
+            if r.first < r.last or r.generic in FEATURE_GENERICS:
+                continue
+            seen.setdefault(r.key, p)
+        # one sense per discourse: the same unknown name again, bare («في حدنان»), is the same place
+        if seen:
+            for i, t in enumerate(tokens):
+                if i in taken or not t.is_word or not any(t.norm.endswith(k) for k in seen):
+                    continue
+                for form, cut in readings(t.norm):
+                    p = seen.get(form)
+                    if p is not None and (cut or form == t.norm):
+                        out.append(replace(p, start=orig_offset(doc, t, cut), end=t.end))
+                        break
         return out
+
+
+LIST_MAX_DEFINITE, LIST_MAX_WORD = 200, 60
+LIST_KINDS = frozenset("populated place|capital|section of populated place|locality|unknown locality".split("|"))
+
+
+def _item_end(tokens: list[Token], i: int, at: dict[int, Place]) -> int:
+    """Last token of the list item that starts at token i: a known place, or one or two words."""
+    if i in at:
+        e = i
+        while e + 1 < len(tokens) and at.get(e + 1) is at[i]:
+            e += 1
+        return e
+    n = len(tokens)
+    if i + 1 < n and tokens[i + 1].is_word and tokens[i + 1].sent == tokens[i].sent and i + 1 not in at \
+            and not _conj_word(tokens[i + 1]) and (i + 2 >= n or not tokens[i + 2].is_word or _conj_word(tokens[i + 2])):
+        return i + 1
+    return i
+
+
+def _conj_word(t: Token) -> bool:
+    return t.is_word and t.norm.startswith("و") and len(t.norm) >= 4 and (t.prefix.startswith("و") or not t.norm.startswith("وا"))
+
+
+def _rare_item(tokens: list[Token], a: int, b: int, gaz: Gazetteer, vocab: dict[str, int]) -> str | None:
+    """The name of an unknown list item when its words are rare enough to be a name (not قرية)."""
+    t = tokens[a]
+    w = t.norm[1:] if t.norm.startswith("و") and a and _conj_word(t) else t.norm
+    if len(w) < 3 or not w[:1].isalpha() or w in gaz.given_names or w in gaz.nisba:
+        return None
+    if vocab.get(w, 0) > (LIST_MAX_DEFINITE if w.startswith("ال") else LIST_MAX_WORD):
+        return None
+    if b > a and vocab.get(tokens[b].norm, 0) > LIST_MAX_DEFINITE * 3:
+        return None
+    return " ".join([w] + [tokens[i].norm for i in range(a + 1, b + 1)])
+
+
+def list_members(tokens: list[Token], places: list[Place], gaz: Gazetteer, vocab: dict[str, int]) -> list[Place]:
+    """«شملت السر، ومسرة، والحلقة، والسيل الكبير، والهدا»: in a list of names joined by و (and
+    commas) of which at least two are known towns or localities of one country, a rare word is a
+    place of that country too, coded at the nearest known item (ACLED precision 3)."""
+    at: dict[int, Place] = {}
+    k = 0
+    for p in places:
+        while k < len(tokens) and tokens[k].end <= p.start:
+            k += 1
+        i = k
+        while i < len(tokens) and tokens[i].start < p.end:
+            at.setdefault(i, p)
+            i += 1
+    out: list[Place] = []
+    n = len(tokens)
+    i = 1
+    while i < n:
+        t = tokens[i]
+        if t.norm[:1] != "و" or not _conj_word(t) or t.norm.startswith(("وقال", "وكان")):
+            i += 1
+            continue
+        b = i - 1 if tokens[i - 1].is_word else i - 2  # «السر، ومسرة»: a comma may separate the items
+        if b < 0 or not tokens[b].is_word or tokens[b].sent != t.sent or (b == i - 2 and tokens[i - 1].norm not in ",،"):
+            i += 1
+            continue
+        a = b
+        if b in at:
+            while a - 1 >= 0 and at.get(a - 1) is at[b]:
+                a -= 1
+        items = [(a, b)]
+        j = i
+        while j < n and tokens[j].sent == t.sent and _conj_word(tokens[j]):
+            e = _item_end(tokens, j, at)
+            items.append((j, e))
+            j = e + 1
+            if j < n and tokens[j].norm in ",،":
+                j += 1
+        i = max(j, i + 1)
+        known = [at[x] for x, _ in items if x in at]
+        if len(known) < 2 or len({p.country for p in known}) != 1 or not all(p.feature in LIST_KINDS for p in known):
+            continue
+        for x, y in items:
+            if x in at:
+                continue
+            key = _rare_item(tokens, x, y, gaz, vocab)
+            if key is None:
+                continue
+            anchor = min(known, key=lambda p: abs(p.start - tokens[x].start))
+            cut = 1 if x and tokens[x].norm.startswith("و") and _conj_word(tokens[x]) else 0
+            out.append(Place(
+                start=tokens[x].start + cut, end=tokens[y].end, name=f"{romanise(key)} (listed with {anchor.name})",
+                lat=anchor.lat, lon=anchor.lon, country=anchor.country, admin1=anchor.admin1, feature="unknown locality",
+                geonames_id=None, precision=3, place_id=f"list:{anchor.place_id}", score=0.3,
+            ))
+    return out
+
+
+FEATURE_ANCHORS = frozenset("mountain plain region district governorate peninsula".split())
+FEATURE_WORDS = frozenset("جبل جبال وادي".split())
+
+
+def _dominant_country(resolved: list[Mention], nisba: dict[str, float]) -> str | None:
+    """The country most of the article's resolved places lie in (ties: the first named)."""
+    count: dict[str, float] = {}
+    for m in resolved:
+        if m.best is not None and m.best.country:
+            count[m.best.country] = count.get(m.best.country, 0.0) + 1.0
+    for cc, w in nisba.items():
+        count[cc] = count.get(cc, 0.0) + w
+    if not count:
+        return None
+    return max(count, key=lambda cc: count[cc])  # dicts keep first-seen order: ties go to the first
+
+
+def _home_place(resolved: list[Mention], cc: str, gaz: Gazetteer) -> Entry | None:
+    """The town or division of country ``cc`` the article names most (else the country itself)."""
+    count: dict[int, int] = {}
+    by: dict[int, Entry] = {}
+    for m in resolved:
+        b = m.best
+        if b is not None and b.country == cc and b.kind in ("city", "town", "admin"):
+            count[b.idx] = count.get(b.idx, 0) + 1
+            by[b.idx] = b
+    if count:
+        return by[max(count, key=lambda i: count[i])]
+    return gaz.by_id.get(f"cc:{cc}")
+
+
+def _foreign_feature(m: Mention, dominant: str | None) -> bool:
+    b = m.best
+    return b is not None and dominant is not None and m.prev in FEATURE_WORDS and b.kind in ("city", "town") \
+        and b.country != dominant and b.place_id is not None and b.place_id.startswith("gn:")
 
 
 def _inside(c: Entry, a: Entry) -> bool:
