@@ -17,12 +17,12 @@ from marsad.places.gazetteer import Entry
 
 GENERICS = frozenset("منطقه منطقتي حي حيي بلده بلدتي قريه قري قريتي ناحيه مخيم ضاحيه مدينه".split())
 # plural and dual generics introduce a list of names: «مناطق البوشجل والملاحمة», «منطقتي الوهط وصبر»
-LIST_GENERICS = frozenset("مناطق منطقتي قري قريتي بلدات بلدتي احياء حيي مدينتي مخيمات".split())
+LIST_GENERICS = frozenset("مناطق منطقتي قري قريتي بلدات بلدتي حيي مدينتي".split())
 # generics of physical features and camps: part of the name (وادي عقان, جبل طلان); the span keeps them
 FEATURE_GENERICS = frozenset("وادي جبل جبال تبه معسكر غابات".split())
 # generics that vouch for an unknown name even with no known place related to it: the name then
 # takes the article's dominant country (ACLED precision 3)
-STRONG = frozenset("حي حيي بلده بلدتي بلدات قريه قري قريتي ناحيه مخيم مخيمات احياء اقليم".split()) | FEATURE_GENERICS
+STRONG = frozenset("حي حيي بلده بلدتي بلدات قريه قري قريتي مخيم اقليم وادي جبل جبال تبه".split())
 AREA_GENERICS = frozenset("منطقه منطقتي مناطق".split())
 ALL_GENERICS = GENERICS | LIST_GENERICS | FEATURE_GENERICS | {"اقليم"}
 PREFIXED = {p + g: g for g in ALL_GENERICS for p in ("و", "ب", "وب", "ل")}
@@ -115,8 +115,8 @@ def _items(tokens: list[Token], k: int, covered: set[int], listy: bool) -> tuple
         if state == "start" and conj:
             break  # «جبال وسهول»: a second generic, not a name
         if state in ("known", "sep") or (state == "name" and conj):
-            if not listy or (state == "known" and not conj) or (state == "name" and t.norm[:1] != "و"):
-                break
+            if not listy or not conj:
+                break  # «قرى: (مشرعة، وحدنان)»: items are joined by و (a bare comma list is not taken)
             if names:
                 items.append(names)
             names, state = [j], "name"
@@ -162,6 +162,8 @@ def _name_like(tokens: list[Token], names: list[int], w: str, vocab: dict[str, i
         return False
     if not definite and w.endswith(("يه", "ي")) and freq > 2:
         return False  # an indefinite adjective: قرية نائية، منطقة حدودية
+    if not definite and w.endswith(("ها", "هم", "هن")):
+        return False  # a possessive: «مناطق سكنها»
     return all(vocab.get(tokens[i].norm, 0) <= MAX_WORD_FREQ * 10 for i in names[1:])
 
 
@@ -199,6 +201,8 @@ def find_relative(tokens: list[Token], anchors: dict[int, Entry], covered: set[i
         feature = generic in FEATURE_GENERICS
         if generic == "وادي" and text and "واد" not in text[tok.start:tok.end]:
             continue  # «وأدى»: a verb that normalises like وادي
+        if tokens[items[0][0]].prefix.startswith("ل"):
+            continue  # «مخيم للاجئين», «حي للبنين»: a preposition, not a name
         for n_item, it in enumerate(items):
             while len(it) > 1 and tokens[it[-1]].has_article and vocab.get(tokens[it[-1]].norm, 0) > MAX_DEFINITE_FREQ * 2:
                 it = it[:-1]  # «وادي عقان الاستراتيجي»: a trailing adjective is not part of the name

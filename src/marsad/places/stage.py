@@ -384,7 +384,7 @@ class Places:
             )
             out.append(p)
             taken.update(range(r.first, r.last + 1))
-            if r.first < r.last or r.generic in FEATURE_GENERICS:
+            if r.first < r.last or r.generic in FEATURE_GENERICS or vocabulary().get(r.key, 0) > ONE_SENSE_MAX_FREQ:
                 continue
             seen.setdefault(r.key, p)
         # one sense per discourse: the same unknown name again, bare («في حدنان»), is the same place
@@ -401,6 +401,7 @@ class Places:
 
 
 LIST_MAX_DEFINITE, LIST_MAX_WORD = 200, 60
+ONE_SENSE_MAX_FREQ = 20  # an unknown name found again bare is the same place only when it is rare (not التمور)
 LIST_KINDS = frozenset("populated place|capital|section of populated place|locality|unknown locality".split("|"))
 
 
@@ -426,7 +427,7 @@ def _rare_item(tokens: list[Token], a: int, b: int, gaz: Gazetteer, vocab: dict[
     """The name of an unknown list item when its words are rare enough to be a name (not قرية)."""
     t = tokens[a]
     w = t.norm[1:] if t.norm.startswith("و") and a and _conj_word(t) else t.norm
-    if len(w) < 3 or not w[:1].isalpha() or w in gaz.given_names or w in gaz.nisba:
+    if len(w) < 3 or not w[:1].isalpha() or w in gaz.given_names or w in gaz.nisba or w.endswith(("ها", "هم")):
         return None
     if vocab.get(w, 0) > (LIST_MAX_DEFINITE if w.startswith("ال") else LIST_MAX_WORD):
         return None
