@@ -107,6 +107,10 @@ class Entities:
     name = "entities"
     needs: tuple[str, ...] = ("tokens",)
     adds: tuple[str, ...] = ("entities",)
+    # class defaults: an instance made with ``Entities.__new__`` and a ``model`` set by hand
+    # (silver.py, the experiment scripts) is the CRF alone
+    neural: NeuralTagger | None = None
+    mode = "crf"
 
     def __init__(self, model_dir: str | None = None, neural_dir: str | None = None, mode: str | None = None):
         self.model = load_model(model_dir)
