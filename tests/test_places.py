@@ -424,3 +424,74 @@ def test_somali_and_afghan_divisions(pipe):
     assert got["شبيلي السفلى"].country == "SO" and got["بونتلاند"].country == "SO"
     _, got = places(pipe, "قتل عشرة في ولاية أوروزغان وفي ولاية فارياب بأفغانستان.")
     assert got["أوروزغان"].country == "AF" and got["فارياب"].country == "AF"
+
+
+# --- unknown names introduced by a place generic (sentences written for these tests) ---
+
+def test_plural_generic_list_anchored_to_a_division(pipe):
+    _, got = places(pipe, "سيطرت القوات على مناطق البوزيدان والمحامدة في محافظة الأنبار بعد معارك عنيفة.")
+    loc = got["البوزيدان"]
+    assert loc.country == "IQ" and loc.place_id.startswith("near:") and loc.precision >= 2 and loc.geonames_id is None
+
+
+def test_dual_generic_with_a_known_first_item(pipe):
+    _, got = places(pipe, "وتواصل الحصار على مدينتي قدسيا والهامة في ريف دمشق منذ أشهر.")
+    assert got["الهامة"].country == "SY" and got["الهامة"].place_id.startswith("near:")
+
+
+def test_feature_generic_keeps_the_generic_in_the_span(pipe):
+    _, got = places(pipe, "تقدمت المقاومة نحو وادي سميرة بمحافظة لحج وسط اشتباكات.")
+    assert got["وادي سميرة"].country == "YE" and got["وادي سميرة"].precision >= 2
+
+
+def test_bracketed_list_after_plural_generic_anchored_to_a_mountain(pipe):
+    _, got = places(pipe, "سقطت قذائف على قرى: (البديع، والمعلاة) بجبل صبر جنوب المدينة.")
+    assert got["البديع"].country == "YE" and got["المعلاة"].country == "YE"
+    assert got["المعلاة"].place_id == "near:cur:ye-jabalsabir"
+
+
+def test_camp_in_brackets_with_a_direction(pipe):
+    _, got = places(pipe, "وصل الوفد إلى معسكر (الريان) شرق محافظة مأرب أمس.")
+    camp = next(p for k, p in got.items() if "الريان" in k)
+    assert camp.country == "YE" and camp.place_id.startswith("near:")
+
+
+def test_strong_generic_without_anchor_takes_the_dominant_country(pipe):
+    _, got = places(pipe, "يعمل المستكشفون في منطقة جازان حيث وثقوا جبال الدحمة ووادي السرحان الأعلى.")
+    for k in ("جبال الدحمة", "وادي السرحان"):
+        assert got[k].country == "SA" and got[k].precision == 3 and got[k].place_id.startswith("in:")
+
+
+def test_one_sense_for_an_unknown_name(pipe):
+    doc, got = places(pipe, "قتل مسلحان في بلدة الكفيرات بريف حماة، ثم فر الثالث إلى الكفيرات مجددا.")
+    assert [p.country for p in doc.places if doc.text[p.start:p.end] == "الكفيرات"] == ["SY", "SY"]
+
+
+def test_generic_followed_by_common_words_is_not_a_place(pipe):
+    _, got = places(pipe, "من ناحية أخرى، قال المسؤول في جدة إن مخيمات السائحين ممتلئة.")
+    assert set(got) == {"جدة"}
+    _, got = places(pipe, "وأدى تفجير انتحاري استهدف مركزا في بلدة سروج إلى مقتل 30.")
+    assert set(got) == {"سروج"}  # «وأدى» (a verb) is not وادي
+    _, got = places(pipe, "أقيم الحفل في مخيم للاجئين قرب عمان وفي منطقة عسكرية مغلقة.")
+    assert not any("اجئين" in k or "عسكرية" in k for k in got)
+
+
+def test_foreign_town_after_a_mountain_generic_is_an_unknown_feature(pipe):
+    _, got = places(pipe, "يواصل الفريق رحلاته في جازان وصامطة، وزار جبال سلا وجبل طلان.")
+    assert got["جبال سلا"].country == "SA"  # not Salé (Morocco)
+    assert got["جبل طلان"].country == "SA"
+
+
+def test_rare_names_listed_with_known_towns(pipe):
+    _, got = places(pipe, "زار الأمير محافظة الطائف وتفقد الحوية، والسيل الكبير، وقرية، والعرفاء، والمشيرفة أمس.")
+    assert got["العرفاء"].country == "SA" and got["العرفاء"].precision == 3
+    assert "قرية" not in got  # a frequent word in the list is left alone
+
+
+def test_curated_towns_and_spellings(pipe):
+    _, got = places(pipe, "هطلت أمطار على السيل الكبير والهدا في محافظة الطائف.")
+    assert near(got["السيل الكبير"], 21.63, 40.43) and got["الهدا"].country == "SA"
+    _, got = places(pipe, "التقت الشرطة البريطانية عائلات في مدينة برمنغهام وسط إنجلترا.")
+    assert got["برمنغهام"].country == "GB"
+    _, got = places(pipe, "جرفت المياه حطاما إلى جزيرة قريبة بالمحيط الهندي.")
+    assert got["المحيط الهندي"].feature == "sea"

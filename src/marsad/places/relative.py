@@ -101,7 +101,7 @@ def _items(tokens: list[Token], k: int, covered: set[int], listy: bool) -> tuple
                 j += t.norm in ")\"»”"  # the closing bracket or quote of «(رويك)» belongs to the name
             break
         if j in covered:
-            if listy and state != "name":  # a known place in the list: «مدينتي قدسيا والهامة»
+            if listy and (state != "name" or _conj(t)):  # a known place in the list: «مدينتي قدسيا والهامة»
                 while j < n and j in covered:
                     j += 1
                 if j < n and tokens[j].norm in QUARTERS:
@@ -213,7 +213,7 @@ def find_relative(tokens: list[Token], anchors: dict[int, Entry], covered: set[i
                     tokens, it, words[0], vocab, strict=generic in AREA_GENERICS and len(it) > 1,
                     loose=generic in FEATURE_GENERICS or (listy and anchor is not None)):
                 continue
-            if feature and it is items[0]:
+            if feature and n_item == 0:
                 g = tokens[k]
                 gcut = len(g.norm) - len(generic) if g.norm.endswith(generic) else 0
                 out.append(Relative(k, gcut, it[-1], generic + " " + " ".join(words), anchor, generic))
