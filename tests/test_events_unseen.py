@@ -101,3 +101,67 @@ def test_old_day_in_a_relative_clause_does_not_date_the_next_sentence():
     Events()(doc)
     assert not run(doc)
     assert any(e.event_type == "Riots" and e.background for e in doc.events)
+
+
+def test_capital_naming_its_government_is_not_a_place():
+    doc = make_doc("وقصفت طائرات التحالف أمس مواقع لجبهة النصرة ردا على هجوم شنته الجبهة على مقاتلين "
+                   "دربتهم واشنطن.", published="2015-08-04")
+    place(doc, "واشنطن", "Washington", 38.9, -77.04, "US", feature="capital")
+    timex(doc, "أمس", "2015-08-03")
+    Events()(doc)
+    assert all(e.place is None or e.place.name != "Washington" for e in doc.events)
+    # the object of a trigger, or a capital after a preposition, is where it happened
+    doc = make_doc("وقصفت طائرات التحالف أمس صنعاء، وشنت غارات أخرى بصنعاء.", published="2015-08-04")
+    place(doc, "صنعاء", "Sanaa", 15.35, 44.21, "YE", feature="capital")
+    place(doc, "بصنعاء", "Sanaa", 15.35, 44.21, "YE", feature="capital")
+    timex(doc, "أمس", "2015-08-03")
+    assert {e.place.name for e in run(doc)} == {"Sanaa"}
+
+
+def test_demonstrative_noun_is_a_reference_even_with_a_coordinated_actor():
+    doc = make_doc("وتمكنت القوات العراقية بدعم من هذه الغارات ومسلحين من العشائر من التقدم في مدينة بيجي.")
+    actor(doc, "القوات العراقية", "iq_mil", "Military Forces of Iraq", "military", 1, "IQ")
+    actor(doc, "مسلحين من العشائر", "tribes", "Tribal Militia (Iraq)", "militia", 4, "IQ")
+    place(doc, "بيجي", "Bayji", 34.93, 43.49, "IQ")
+    Events()(doc)
+    strikes = [e for e in doc.events if e.sub_event_type == "Air/drone strike"]
+    assert strikes and all(e.modality == "reference" for e in strikes)
+
+
+def test_distance_written_with_a_slash_marks_a_reference_point():
+    doc = make_doc("وأعلن مصدر أمني أمس مقتل 12 من عناصر التنظيم قرب مدخل مدينة تكريت 170/كم شمال بغداد، "
+                   "وقال إن عبوة ناسفة انفجرت عند مرور رتل للتنظيم.")
+    place(doc, "تكريت", "Tikrit", 34.6, 43.68, "IQ")
+    place(doc, "بغداد", "Baghdad", 33.34, 44.4, "IQ", feature="capital")
+    timex(doc, "أمس", "2015-08-07")
+    assert [e.place.name for e in run(doc)] == ["Tikrit"]
+
+
+def test_road_between_two_towns_is_not_two_strikes():
+    doc = make_doc("وقصفت طائرات التحالف أمس مواقع للتنظيم في قرية قرب تلعفر وعلى الطريق بين سنجار والبعاج.")
+    place(doc, "تلعفر", "Tal Afar", 36.37, 42.45, "IQ")
+    place(doc, "سنجار", "Sinjar", 36.32, 41.88, "IQ")
+    place(doc, "والبعاج", "Al Baaj", 36.03, 41.73, "IQ")
+    timex(doc, "أمس", "2015-08-07")
+    assert [e.place.name for e in run(doc)] == ["Tal Afar"]
+
+
+def test_car_bombs_in_the_dual_make_a_bombing():
+    doc = make_doc("وقال مصدر أمني إن هجوما بسيارتين مفخختين استهدف أمس حاجزا للجيش في مدينة الضالع.")
+    place(doc, "الضالع", "Ad Dali'", 13.7, 44.73, "YE")
+    timex(doc, "أمس", "2015-08-07")
+    assert [e.sub_event_type for e in run(doc)] == ["Remote explosive/landmine/IED"]
+
+
+def test_attack_with_small_arms_and_shells_is_a_clash():
+    doc = make_doc("وشن مسلحون من التنظيم هجوما استهدف تجمعا لقوات الجيش في منطقة قرب الرمادي أمس استخدموا "
+                   "خلاله أسلحة متوسطة وقذائف، ما أدى إلى مقتل ثلاثة جنود.")
+    actor(doc, "التنظيم", "isis", "Islamic State", "jihadist group", 2, None)
+    actor(doc, "قوات الجيش", "iq_mil", "Military Forces of Iraq", "military", 1, "IQ")
+    place(doc, "الرمادي", "Ramadi", 33.42, 43.3, "IQ")
+    timex(doc, "أمس", "2015-08-07")
+    evs = run(doc)
+    assert ("Battles", "Armed clash") in [(e.event_type, e.sub_event_type) for e in evs]
+    clash = next(e for e in evs if e.sub_event_type == "Armed clash")
+    # «هجوما استهدف»: the verb right after the noun is the same attack, not a second event
+    assert len(clash.mentions) >= 2 and not any(e.trigger.start == doc.text.index("استهدف") for e in evs)

@@ -16,7 +16,7 @@ from collections import Counter
 
 from marsad.document import ActorMention, ArgRef, Place, Timex
 from marsad.events.context import PREPOSITIONS, View
-from marsad.events.lexicon import wordlist
+from marsad.events.lexicon import speech_cues, wordlist
 from marsad.events.notes import period_label
 
 ARMED_TYPES = ("military", "police", "rebel", "militia", "jihadist", "armed", "security", "insurgent", "terror")
@@ -35,6 +35,7 @@ DISTANCE_UNITS = wordlist("distance_units")
 VICTIM_WORDS = wordlist("victim_words")
 AGENT_VERBS = wordlist("agent_verbs")
 RELATIVES = wordlist("relatives")
+OBJECT_PRONOUNS = ("ها", "هم", "هما", "هن")
 QUARTER_WORDS = frozenset({"حي", "بحي", "وحي", "الحي", "بالحي", "حاره", "بحاره", "احياء", "باحياء"})
 
 
@@ -203,10 +204,30 @@ class Arguments:
             k += 1
         return False
 
+    def capital_as_actor(self, p: Place) -> bool:
+        """A capital that names its government («مقاتلون دربتهم واشنطن», «فصائل تساندها طهران»,
+        «واتهمت أنقرة …»): bare (no preposition, no generic noun before it) right after a speech
+        verb or after a word that carries an object pronoun, which only a verb does before a bare
+        name. It is an actor, not where anything happened."""
+        if "capital" not in (p.feature or "").lower():
+            return False
+        toks = self.view.doc.tokens
+        k = self.view.token_at(p.start)
+        if k == 0 or toks[k].start < p.start - 1 or toks[k].prefix.lstrip("وف"):
+            return False  # «ببغداد», «لواشنطن»: a preposition glued to it
+        prev = toks[k - 1]
+        if not prev.is_word or prev.sent != toks[k].sent or self._hit_at(k - 1):
+            return False  # «قصفت الطائرات صنعاء»: a trigger's object is where it happened
+        if _bare_word(prev.norm) in speech_cues()[0]:
+            return True
+        return len(prev.norm) >= 5 and prev.norm.endswith(OBJECT_PRONOUNS) and not prev.norm.startswith("ال")
+
     def not_event_place(self, p: Place) -> bool:
         """A place that cannot be where the event happened: an organisation's seat («التي
         يوجد مقرها في طرابلس») or the point a distance is measured from («على بعد 70 كيلومترا
-        جنوب شرقي مايدوغوري», «57 كم شمال شرقي بغداد»)."""
+        جنوب شرقي مايدوغوري», «57 كم شمال شرقي بغداد»), or a capital naming its government."""
+        if self.capital_as_actor(p):
+            return True
         toks = self.view.doc.tokens
         k = self.view.token_at(p.start)
         sa = self.view.sent_ranges[toks[k].sent][0] if k < len(toks) else 0
@@ -225,7 +246,11 @@ class Arguments:
                 glued = next((u for u in ("كم", "كلم") if t.norm.endswith(u) and t.norm[:-len(u)].isdigit()), None)
                 if t.norm in DISTANCE_UNITS or t.stem in DISTANCE_UNITS or glued:
                     # a reference point less than 40 km away still places the event well enough
-                    num = t.norm[:-len(glued)] if glued else (toks[m - 1].norm if m > sa else "")
+                    n = m - 1
+                    while n > sa and toks[n].norm in ("/", "-", "(", ")"):
+                        n -= 1  # «400/كم شمال بغداد»
+                    num = t.norm[:-len(glued)] if glued else (toks[n].norm if n >= sa else "")
+                    num = next((num[-k:] for k in range(len(num), 0, -1) if num[-k:].isdigit()), num)
                     return num.isdigit() and int(num) > 40  # («يبعد كيلومترات عن فيرغسون» is near)
             m -= 1
         return False
@@ -384,8 +409,8 @@ class Arguments:
                 continue
             k = self.view.token_at(p.start)
             before = toks[k - 1].norm if k > 0 else ""
-            if before in DIRECTION_WORDS | {"من"}:
-                continue
+            if before in DIRECTION_WORDS | {"من"} or any(t.norm == "بين" for t in toks[max(0, k - 2):k]):
+                continue  # «على الطريق بين الحويجة ومخمور»: the ends of a road, not two targets
             if any(t.norm in COMPASS or t.stem in COMPASS for t in toks[max(0, k - 2):k]):
                 continue  # «معسكر الصليف شمال مدينة الحديدة»: a reference point, not another target
             if before in CONTAINER_WORDS or (before == '"' and k > 1 and toks[k - 2].norm in CONTAINER_WORDS):
@@ -534,3 +559,8 @@ def _timex_last_day(t: Timex) -> dt.date | None:
     except ValueError:
         return None
     return None
+
+
+def _bare_word(w: str) -> str:
+    """A word without a leading conjunction و/ف (when what remains is a word)."""
+    return w[1:] if len(w) > 3 and w[0] in "وف" else w

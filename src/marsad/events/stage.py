@@ -138,6 +138,12 @@ class Events:
             stop = doc.tokens[nxt.i].start if nxt is not None and doc.tokens[nxt.i].sent == sent \
                 else doc.sentences[sent].end
             prev = hits[n - 1] if n else None
+            if hit.entry.pos == "V" and prev is not None and prev.entry.pos == "N" and doc.tokens[prev.i].sent == sent \
+                    and hit.i == prev.j and raw and raw[-1][0].trigger.start == doc.tokens[prev.i].stem_start \
+                    and raw[-1][0].event_type in VIOLENT_TYPES:
+                # «شنوا هجوما استهدف تجمعا للجيش»: the verb right after the noun tells its target
+                raw[-1][0].mentions.append(Span(doc.tokens[hit.i].stem_start, doc.tokens[hit.j - 1].end))
+                continue
             for ev, by_default, anaphoric in self._events(view, finder, hit, sent, counts[sent], stop):
                 if hit.entry.pos == "V" and prev is not None and prev_ref and doc.tokens[prev.i].sent == sent \
                         and 0 <= hit.i - prev.j <= 1 and ev.modality == ASSERTED:
@@ -256,8 +262,10 @@ class Events:
             etype, sub, by_default = refined
             # a bare «هجوم» / «استهدف» not typed as a bombing or a strike may be another
             # mention of one: it folds into such an event of its sentence, place and day
+            # (not when a cue made it a clash: «صد هجوما», «هجوم … بأسلحة متوسطة» is ground fighting)
             by_default = by_default or (entry.sub_event_type in ("@attack", "@strike_or_attack")
-                                        and etype != "Explosions/Remote violence")
+                                        and etype != "Explosions/Remote violence"
+                                        and not (etype == "Battles" and not refined[2]))
             if sub == "Attack" and target is not None and is_armed(target) and etype == "Violence against civilians":
                 etype, sub = "Battles", "Armed clash"
             elif sub == "Armed clash" and target is not None and target.inter == CIVILIAN_INTER:
@@ -297,9 +305,11 @@ class Events:
         # a bombing or an attack named by a definite noun has its agent as a genitive after it
         # («هجوم التنظيم»); an agent earlier in the sentence is someone else's
         own_agent = agent is not None and (sub in TERRITORY or agent.start >= toks[hit.j - 1].end)
-        anaphoric = entry.pos == "N" and not own_agent and (
-            first.has_article or hit.prefix.endswith("ال") or (hit.j < len(toks) and toks[hit.j].norm in DEMONSTRATIVES)
-            or (hit.i > 0 and toks[hit.i - 1].stem in DEMONSTRATIVES))
+        # a demonstrative («هذه الغارات», «الهجوم هذا») points back whatever follows the noun
+        # («بدعم من هذه الغارات ومسلحين موالين»: the coordinated fighters are not its agent)
+        pointed = (hit.j < len(toks) and toks[hit.j].norm in DEMONSTRATIVES) or \
+            (hit.i > 0 and toks[hit.i - 1].stem in DEMONSTRATIVES)
+        anaphoric = entry.pos == "N" and (pointed or not own_agent and (first.has_article or hit.prefix.endswith("ال")))
         if modality == ASSERTED and entry.pos == "N" and sub == "Armed clash" and finder.place_starts_at(hit.j) \
                 and not finder.timex_in_stretch(sent, hit.i):
             modality = "reference"  # a named battle («معارك صلاح الدين»), not a day's fighting
