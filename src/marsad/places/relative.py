@@ -26,6 +26,8 @@ STRONG = frozenset("حي حيي بلده بلدتي بلدات قريه قري �
 AREA_GENERICS = frozenset("منطقه منطقتي مناطق".split())
 ALL_GENERICS = GENERICS | LIST_GENERICS | FEATURE_GENERICS | {"اقليم"}
 PREFIXED = {p + g: g for g in ALL_GENERICS for p in ("و", "ب", "وب", "ل")}
+# every surface form a generic can take (with proclitics, without the article): one set probe per token
+SURFACE = frozenset(p + g for g in ALL_GENERICS for p in ("", "و", "ف", "ب", "ل", "ك", "وب", "فب", "ول", "فل", "وك"))
 OPENERS = frozenset('(":«“')
 SEPARATORS = frozenset('،,)"»”')
 DIRECTIONS = frozenset(
@@ -167,8 +169,13 @@ def _name_like(tokens: list[Token], names: list[int], w: str, vocab: dict[str, i
     return all(vocab.get(tokens[i].norm, 0) <= MAX_WORD_FREQ * 10 for i in names[1:])
 
 
+def generic_positions(tokens: list[Token]) -> list[int]:
+    """Indices of the tokens that may be a generic word (a quick filter before ``find_relative``)."""
+    return [k for k, t in enumerate(tokens) if t.norm in SURFACE]
+
+
 def find_relative(tokens: list[Token], anchors: dict[int, Entry], covered: set[int],
-                  vocab: dict[str, int], text: str = "") -> list[Relative]:
+                  vocab: dict[str, int], text: str = "", positions: list[int] | None = None) -> list[Relative]:
     """Unknown places introduced by a generic word.
 
     ``anchors`` maps the index of the first token of each resolved town/division mention to its
@@ -177,8 +184,9 @@ def find_relative(tokens: list[Token], anchors: dict[int, Entry], covered: set[i
     or an area generic (منطقة) that is name-like gets ``anchor=None``.
     """
     out: list[Relative] = []
-    for k, tok in enumerate(tokens):
-        if (tok.stem not in ALL_GENERICS and tok.norm not in PREFIXED) or k in covered:
+    for k in generic_positions(tokens) if positions is None else positions:
+        tok = tokens[k]
+        if k in covered:
             continue
         generic = _generic(tok)
         if generic is None:

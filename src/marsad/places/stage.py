@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from marsad.document import Document, Place, Token
 from marsad.places.gazetteer import JOINABLE_HEADS, Entry, Gazetteer, load, skeleton
-from marsad.places.relative import FEATURE_GENERICS, find_relative
+from marsad.places.relative import FEATURE_GENERICS, find_relative, generic_positions
 from marsad.places.resolve import LOCATIVE, PERSON_HEADS, TRIGGERS, Mention, haversine_km, resolve
 from marsad.places.romanise import romanise
 from marsad.text.clitics import vocabulary
@@ -61,8 +61,21 @@ def readings(word: str) -> list[tuple[str, int]]:
     return out
 
 
+_STRIP_CACHE: dict[tuple[str, str, str], str] = {}
+
+
 def _strip_word(tok: Token) -> str:
     """A neighbouring word without its proclitics (for trigger, locative and person-name checks)."""
+    key = (tok.norm, tok.prefix, tok.stem)
+    got = _STRIP_CACHE.get(key)
+    if got is None:
+        if len(_STRIP_CACHE) > CACHE_MAX:
+            _STRIP_CACHE.clear()
+        got = _STRIP_CACHE[key] = _strip_word_uncached(tok)
+    return got
+
+
+def _strip_word_uncached(tok: Token) -> str:
     forms = readings(tok.norm)
     for form, _cut in forms:
         if form in TRIGGERS or form in LOCATIVE or form in PERSON_HEADS:
@@ -105,6 +118,9 @@ def find_mentions(doc: Document, gaz: Gazetteer, nisba: dict[str, float] | None 
             continue
         info = cache.get(tok.norm) or _word_info(gaz, tok, cache)
         starts, spelled, nisba_cc = info
+        if not starts and spelled is None and not nisba_cc:
+            i += 1  # most words: nothing to look up
+            continue
         if nisba_cc and nisba is not None:
             nisba[nisba_cc] = min(NISBA_CAP, nisba.get(nisba_cc, 0.0) + NISBA_WEIGHT)
         found = []  # (n_tokens, key, cands, cut) for each reading that starts a name
@@ -321,6 +337,7 @@ class Places:
         # (Salé, Morocco) names an unknown mountain; the relative pass takes it
         resolved = [m for m in resolved if not _foreign_feature(m, dominant)]
         places = []
+        spans: list[tuple[int, int, Place]] = []  # token range of each place, for the list pass
         located = _containers(doc.tokens, resolved)
         for m in resolved:
             c = m.best
@@ -342,23 +359,27 @@ class Places:
                 admin1=c.admin1, feature=c.feature, geonames_id=c.geonames_id, precision=prec,
                 place_id=c.place_id, score=round(m.scores.get(c.idx, 0.0), 3),
             ))
-        places.extend(self._relative(doc, resolved, dominant))
+        spans.extend((m.tok_start, m.tok_end - 1, p) for m, p in zip(resolved, places, strict=True))
+        rel = self._relative(doc, resolved, dominant)
+        spans.extend(rel)
+        places.extend(p for _, _, p in rel)
+        places.extend(list_members(doc.tokens, spans, self.gaz, vocabulary()))
         places.sort(key=lambda p: p.start)
-        if sum(1 for p in places if p.feature in LIST_KINDS) >= 2:
-            places.extend(list_members(doc.tokens, places, self.gaz, vocabulary()))
-            places.sort(key=lambda p: p.start)
         doc.places = places
 
-    def _relative(self, doc: Document, resolved: list[Mention], dominant: str | None) -> list[Place]:
+    def _relative(self, doc: Document, resolved: list[Mention], dominant: str | None) -> list[tuple[int, int, Place]]:
         """Unknown places introduced by a generic word: located by the text relative to a resolved
         town, division or feature (ACLED precision 2), or, after a strong generic with no relation,
         in the article's dominant country (precision 3, at the place of that country the article
         names most)."""
+        tokens = doc.tokens
+        positions = generic_positions(tokens)
+        if not positions:
+            return []
         anchors = {m.tok_start: m.best for m in resolved if m.best and (
             m.best.kind in ("city", "town", "admin") or m.best.feature in FEATURE_ANCHORS)}
         covered = {i for m in resolved for i in range(m.tok_start, m.tok_end)}
-        tokens = doc.tokens
-        rels = find_relative(tokens, anchors, covered, vocabulary(), doc.text)
+        rels = find_relative(tokens, anchors, covered, vocabulary(), doc.text, positions)
         if not rels:
             return []
         home: Entry | None = None
@@ -382,7 +403,7 @@ class Places:
                 feature="locality" if where == "near" else "unknown locality", geonames_id=None, precision=prec,
                 place_id=f"{where}:{a.place_id}", score=0.5 if where == "near" else 0.3,
             )
-            out.append(p)
+            out.append((r.first, r.last, p))
             taken.update(range(r.first, r.last + 1))
             if r.first < r.last or r.generic in FEATURE_GENERICS or vocabulary().get(r.key, 0) > ONE_SENSE_MAX_FREQ:
                 continue
@@ -395,7 +416,7 @@ class Places:
                 for form, cut in readings(t.norm):
                     p = seen.get(form)
                     if p is not None and (cut or form == t.norm):
-                        out.append(replace(p, start=orig_offset(doc, t, cut), end=t.end))
+                        out.append((i, i, replace(p, start=orig_offset(doc, t, cut), end=t.end)))
                         break
         return out
 
@@ -436,22 +457,39 @@ def _rare_item(tokens: list[Token], a: int, b: int, gaz: Gazetteer, vocab: dict[
     return " ".join([w] + [tokens[i].norm for i in range(a + 1, b + 1)])
 
 
-def list_members(tokens: list[Token], places: list[Place], gaz: Gazetteer, vocab: dict[str, int]) -> list[Place]:
+def list_members(tokens: list[Token], spans: list[tuple[int, int, Place]], gaz: Gazetteer,
+                 vocab: dict[str, int]) -> list[Place]:
     """«شملت السر، ومسرة، والحلقة، والسيل الكبير، والهدا»: in a list of names joined by و (and
     commas) of which at least two are known towns or localities of one country, a rare word is a
-    place of that country too, coded at the nearest known item (ACLED precision 3)."""
-    at: dict[int, Place] = {}
-    k = 0
-    for p in places:
-        while k < len(tokens) and tokens[k].end <= p.start:
-            k += 1
-        i = k
-        while i < len(tokens) and tokens[i].start < p.end:
-            at.setdefault(i, p)
-            i += 1
+    place of that country too, coded at the nearest known item (ACLED precision 3). ``spans``:
+    the token range (first, last) of each place found so far."""
+    per_sent: dict[int, list[int]] = {}
+    for a, _, p in spans:
+        if p.feature in LIST_KINDS:
+            per_sent.setdefault(tokens[a].sent, []).append(a)
     out: list[Place] = []
-    n = len(tokens)
-    i = 1
+    if all(len(v) < 2 for v in per_sent.values()):
+        return out
+    at: dict[int, Place] = {}
+    for a, b, p in spans:
+        for x in range(a, b + 1):
+            at.setdefault(x, p)
+    for sent, firsts in per_sent.items():
+        if len(firsts) < 2:
+            continue
+        lo = min(firsts)
+        while lo > 0 and tokens[lo - 1].sent == sent:
+            lo -= 1
+        hi = max(firsts)
+        while hi + 1 < len(tokens) and tokens[hi + 1].sent == sent:
+            hi += 1
+        out.extend(_list_members_in(tokens, at, max(lo, 1), hi + 1, gaz, vocab))
+    return out
+
+
+def _list_members_in(tokens: list[Token], at: dict[int, Place], i: int, n: int, gaz: Gazetteer,
+                     vocab: dict[str, int]) -> list[Place]:
+    out: list[Place] = []
     while i < n:
         t = tokens[i]
         if t.norm[:1] != "و" or not _conj_word(t) or t.norm.startswith(("وقال", "وكان")):
