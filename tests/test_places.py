@@ -495,3 +495,16 @@ def test_curated_towns_and_spellings(pipe):
     assert got["برمنغهام"].country == "GB"
     _, got = places(pipe, "جرفت المياه حطاما إلى جزيرة قريبة بالمحيط الهندي.")
     assert got["المحيط الهندي"].feature == "sea"
+
+
+def test_dual_generic_takes_a_common_word_as_second_name(pipe):
+    _, got = places(pipe, "استعادت القوات منطقتي الحصين وصبر بعد معارك في اليمن وقصف على عدن.")
+    assert got["صبر"].country == "YE" and got["الحصين"].country == "YE"
+
+
+def test_island_generic_and_division_word_relation(pipe):
+    _, got = places(pipe, "فر المسلحون إلى جزيرة البومحل شمال الفلوجة.")
+    assert got["جزيرة البومحل"].country == "IQ" and got["جزيرة البومحل"].place_id.startswith("near:")
+    _, got = places(pipe, "سيطرت المقاومة على تبة الحمراء بمديرية المسراخ في تعز.")
+    hill = got["تبة الحمراء"]
+    assert hill.country == "YE" and hill.place_id.startswith("near:")

@@ -17,12 +17,14 @@ from marsad.places.gazetteer import Entry
 
 GENERICS = frozenset("منطقه منطقتي حي حيي بلده بلدتي قريه قري قريتي ناحيه مخيم ضاحيه مدينه".split())
 # plural and dual generics introduce a list of names: «مناطق البوشجل والملاحمة», «منطقتي الوهط وصبر»
-LIST_GENERICS = frozenset("مناطق منطقتي قري قريتي بلدات بلدتي حيي مدينتي".split())
+LIST_GENERICS = frozenset("مناطق منطقتي قري قريتي بلدات بلدتي حيي مدينتي ميناءي".split())
+# a dual generic names exactly two places: «منطقتي الوهط وصبر», «ميناءي قسطل وأشكيت»
+DUAL = frozenset("منطقتي قريتي بلدتي حيي مدينتي ميناءي".split())
 # generics of physical features and camps: part of the name (وادي عقان, جبل طلان); the span keeps them
-FEATURE_GENERICS = frozenset("وادي جبل جبال تبه معسكر غابات".split())
+FEATURE_GENERICS = frozenset("وادي جبل جبال تبه معسكر غابات جزيره".split())
 # generics that vouch for an unknown name even with no known place related to it: the name then
 # takes the article's dominant country (ACLED precision 3)
-STRONG = frozenset("حي حيي بلده بلدتي بلدات قريه قري قريتي مخيم اقليم وادي جبل جبال تبه".split())
+STRONG = frozenset("حي حيي بلده بلدتي بلدات قريه قري قريتي مخيم اقليم وادي جبل جبال تبه جزيره ميناءي".split())
 AREA_GENERICS = frozenset("منطقه منطقتي مناطق".split())
 ALL_GENERICS = GENERICS | LIST_GENERICS | FEATURE_GENERICS | {"اقليم"}
 PREFIXED = {p + g: g for g in ALL_GENERICS for p in ("و", "ب", "وب", "ل")}
@@ -36,6 +38,8 @@ DIRECTIONS = frozenset(
 ATTACH = frozenset("التابعه التابع الواقعه الواقع ضمن داخل".split())
 STOP_NAME = frozenset("في من الي على علي عن مع او و ثم التي الذي بين حيث وهي وهو".split())
 MAX_NAME = 3
+# division words that relate a name to the division named after them («تبة مسعود بمديرية مشرعة»)
+CONTAINER_WORDS = frozenset("مديريه قضاء ولايه اقليم مقاطعه".split())
 QUARTERS = frozenset("الشرقيه الغربيه الشماليه الجنوبيه الشرقي الغربي الشمالي الجنوبي".split())
 MAX_GAP = 5
 # an indefinite single word this frequent in news is a word (عسكرية، آمنة), not a name
@@ -73,9 +77,12 @@ def _generic(tok: Token) -> str | None:
     return g
 
 
+NOT_CONJ = ("وادي", "واحه", "واشنطن", "واسط", "وزير", "وزاره", "وكاله", "وسط", "وقت")
+
+
 def _conj(t: Token) -> bool:
     """A word joined by و to the one before: «وصبر» (the segmenter leaves unknown words unsplit)."""
-    return t.prefix.startswith("و") or (t.norm.startswith("و") and len(t.norm) >= 4 and not t.norm.startswith("وا"))
+    return t.prefix.startswith("و") or (t.norm.startswith("و") and len(t.norm) >= 4 and not t.norm.startswith(NOT_CONJ))
 
 
 def _items(tokens: list[Token], k: int, covered: set[int], listy: bool) -> tuple[list[list[int]], int]:
@@ -157,7 +164,7 @@ def _name_like(tokens: list[Token], names: list[int], w: str, vocab: dict[str, i
         return False
     definite = w.startswith("ال")
     freq = vocab.get(w, 0)
-    limit = MAX_DEFINITE_FREQ * (5 if loose else 1) if definite and not strict else MAX_WORD_FREQ
+    limit = MAX_DEFINITE_FREQ * (5 if loose else 1) if definite and not strict else MAX_WORD_FREQ * (5 if loose else 1)
     if freq > limit:
         return False
     if strict and any(vocab.get(tokens[i].norm, 0) > MAX_WORD_FREQ for i in names[1:]):
@@ -219,7 +226,7 @@ def find_relative(tokens: list[Token], anchors: dict[int, Entry], covered: set[i
                 continue
             if (anchor is None or n_item or generic not in GENERICS) and not _name_like(
                     tokens, it, words[0], vocab, strict=generic in AREA_GENERICS and len(it) > 1,
-                    loose=generic in FEATURE_GENERICS or (listy and anchor is not None)):
+                    loose=generic in FEATURE_GENERICS or generic in DUAL or (listy and anchor is not None)):
                 continue
             if feature and n_item == 0:
                 g = tokens[k]
@@ -237,7 +244,7 @@ def _relation(t: Token) -> bool:
         form = w[cut:]
         if cut and w[cut - 1] not in "وفبل":
             break
-        if form in DIRECTIONS or form in ATTACH or form in GENERICS or form in ("في", "محافظه"):
+        if form in DIRECTIONS or form in ATTACH or form in GENERICS or form in ("في", "محافظه") or form in CONTAINER_WORDS:
             return True
     return False
 

@@ -444,10 +444,10 @@ def _conj_word(t: Token) -> bool:
     return t.is_word and t.norm.startswith("و") and len(t.norm) >= 4 and (t.prefix.startswith("و") or not t.norm.startswith("وا"))
 
 
-def _rare_item(tokens: list[Token], a: int, b: int, gaz: Gazetteer, vocab: dict[str, int]) -> str | None:
-    """The name of an unknown list item when its words are rare enough to be a name (not قرية)."""
-    t = tokens[a]
-    w = t.norm[1:] if t.norm.startswith("و") and a and _conj_word(t) else t.norm
+def _rare_item(tokens: list[Token], a: int, b: int, cut: int, gaz: Gazetteer, vocab: dict[str, int]) -> str | None:
+    """The name of an unknown list item when its words are rare enough to be a name (not قرية);
+    ``cut``: proclitic letters of its first word."""
+    w = tokens[a].norm[cut:]
     if len(w) < 3 or not w[:1].isalpha() or w in gaz.given_names or w in gaz.nisba or w.endswith(("ها", "هم")):
         return None
     if vocab.get(w, 0) > (LIST_MAX_DEFINITE if w.startswith("ال") else LIST_MAX_WORD):
@@ -518,11 +518,15 @@ def _list_members_in(tokens: list[Token], at: dict[int, Place], i: int, n: int, 
         for x, y in items:
             if x in at:
                 continue
-            key = _rare_item(tokens, x, y, gaz, vocab)
+            t = tokens[x]
+            if t.prefix[:1] in ("و", "ب", "ل") and len(t.prefix) > 2 * t.has_article:
+                cut = len(t.prefix) - (2 if t.has_article else 0)  # «بالحصينية»: the span starts at its article
+            else:
+                cut = 1 if t.norm.startswith("و") and _conj_word(t) else 0
+            key = _rare_item(tokens, x, y, cut, gaz, vocab)
             if key is None:
                 continue
             anchor = min(known, key=lambda p: abs(p.start - tokens[x].start))
-            cut = 1 if x and tokens[x].norm.startswith("و") and _conj_word(tokens[x]) else 0
             out.append(Place(
                 start=tokens[x].start + cut, end=tokens[y].end, name=f"{romanise(key)} (listed with {anchor.name})",
                 lat=anchor.lat, lon=anchor.lon, country=anchor.country, admin1=anchor.admin1, feature="unknown locality",
