@@ -508,3 +508,12 @@ def test_island_generic_and_division_word_relation(pipe):
     _, got = places(pipe, "سيطرت المقاومة على تبة الحمراء بمديرية المسراخ في تعز.")
     hill = got["تبة الحمراء"]
     assert hill.country == "YE" and hill.place_id.startswith("near:")
+
+
+def test_feature_name_may_be_a_common_word_and_trailing_words_are_trimmed(pipe):
+    _, got = places(pipe, "سيطرت المقاومة على تبة حمود بمديرية المسراخ في تعز.")
+    assert got["تبة حمود"].country == "YE"  # حمود is a frequent given name
+    _, got = places(pipe, "أنارت البلدية شوارع في نجران، منها حي رجلاء وحي الفيحاء شملت الطرق الرئيسية.")
+    assert "الفيحاء" in got and got["الفيحاء"].country == "SA"
+    _, got = places(pipe, "أقيم العرض على مسرح مدينة الملك فهد الرياضية بجازان.")
+    assert not any(k.startswith("الملك") for k in got)

@@ -38,6 +38,7 @@ DIRECTIONS = frozenset(
 ATTACH = frozenset("التابعه التابع الواقعه الواقع ضمن داخل".split())
 STOP_NAME = frozenset("في من الي على علي عن مع او و ثم التي الذي بين حيث وهي وهو".split())
 MAX_NAME = 3
+TITLES = frozenset("الملك الامير الاميره الشيخ الامام الرييس السلطان".split())
 # division words that relate a name to the division named after them («تبة مسعود بمديرية مشرعة»)
 CONTAINER_WORDS = frozenset("مديريه قضاء ولايه اقليم مقاطعه".split())
 QUARTERS = frozenset("الشرقيه الغربيه الشماليه الجنوبيه الشرقي الغربي الشمالي الجنوبي".split())
@@ -141,6 +142,13 @@ def _items(tokens: list[Token], k: int, covered: set[int], listy: bool) -> tuple
     return [it for it in items if it], j
 
 
+def _trim(tokens: list[Token], it: list[int], vocab: dict[str, int]) -> list[int]:
+    """An item without its trailing frequent words: «وادي عقان الاستراتيجي», «حي الفواز شملت»."""
+    while len(it) > 1 and vocab.get(tokens[it[-1]].norm, 0) > MAX_DEFINITE_FREQ * 2:
+        it = it[:-1]
+    return it
+
+
 def _words(tokens: list[Token], it: list[int], k: int) -> tuple[list[str], int]:
     """The name's words without the proclitics of the first (و ب ل; the article kept) and how many
     letters those are."""
@@ -202,9 +210,12 @@ def find_relative(tokens: list[Token], anchors: dict[int, Entry], covered: set[i
         items, j = _items(tokens, k, covered, listy)
         if not items:
             continue
+        # «وحي الفواز شملت الطرق»: frequent words after the first are the sentence going on
+        items = [it if len(it) == 1 else _trim(tokens, it, vocab) for it in items]
         first = tokens[items[0][0]]
-        if len(items) == 1 and len(items[0]) == 1 and not first.has_article and vocab.get(first.norm, 0) > MAX_WORD_FREQ:
-            continue
+        if len(items) == 1 and len(items[0]) == 1 and not first.has_article and vocab.get(first.norm, 0) > MAX_WORD_FREQ \
+                and generic not in FEATURE_GENERICS:
+            continue  # «منطقة عسكرية»; a feature's name may be a common word (تبة مسعود, جبل صبر)
         anchor = _anchor_after(tokens, j, anchors, tok.sent)
         names = items[0]
         if anchor is None and generic in BACK_GENERICS and len(items) == 1 and len(names) <= 2 \
@@ -216,11 +227,11 @@ def find_relative(tokens: list[Token], anchors: dict[int, Entry], covered: set[i
         feature = generic in FEATURE_GENERICS
         if generic == "وادي" and text and "واد" not in text[tok.start:tok.end]:
             continue  # «وأدى»: a verb that normalises like وادي
+        if first.norm in TITLES:
+            continue  # «مدينة الملك فيصل الرياضية»: a sports city or campus named after a person
         if tokens[items[0][0]].prefix.startswith("ل"):
             continue  # «مخيم للاجئين», «حي للبنين»: a preposition, not a name
         for n_item, it in enumerate(items):
-            while len(it) > 1 and tokens[it[-1]].has_article and vocab.get(tokens[it[-1]].norm, 0) > MAX_DEFINITE_FREQ * 2:
-                it = it[:-1]  # «وادي عقان الاستراتيجي»: a trailing adjective is not part of the name
             words, cut = _words(tokens, it, k)
             if anchor is None and not (generic in STRONG or generic in AREA_GENERICS):
                 continue
