@@ -165,3 +165,70 @@ def test_attack_with_small_arms_and_shells_is_a_clash():
     clash = next(e for e in evs if e.sub_event_type == "Armed clash")
     # «هجوما استهدف»: the verb right after the noun is the same attack, not a second event
     assert len(clash.mentions) >= 2 and not any(e.trigger.start == doc.text.index("استهدف") for e in evs)
+
+
+def test_arrests_during_a_protest_are_the_protest_met_by_force():
+    doc = make_doc("اعتقلت الشرطة أمس أكثر من مئة عامل خلال تفريق مظاهرة في العاصمة طهران.")
+    actor(doc, "الشرطة", "ir_pol", "Police Forces of Iran", "police", 1, "IR")
+    place(doc, "طهران", "Tehran", 35.69, 51.42, "IR", feature="capital")
+    timex(doc, "أمس", "2015-08-07")
+    evs = run(doc)
+    assert evs and {(e.event_type, e.sub_event_type) for e in evs} == {("Protests", "Protest with intervention")}
+
+
+def test_any_attack_is_no_event():
+    doc = make_doc("ويحمل الجيش الحركة مسؤولية أي هجوم ينطلق من مدينة خان يونس.")
+    actor(doc, "الجيش", "il_mil", "Military Forces of Israel", "military", 1, "IL")
+    place(doc, "خان يونس", "Khan Yunis", 31.34, 34.31, "PS")
+    assert not run(doc)
+
+
+def test_fighting_from_time_to_time_is_a_habit():
+    doc = make_doc("وتخوض الحركة اشتباكات مسلحة من حين لآخر مع أفراد الجماعة في مدينة رفح.")
+    place(doc, "رفح", "Rafah", 31.28, 34.25, "PS")
+    assert not run(doc)
+
+
+def test_fighting_that_has_stopped_is_no_event():
+    doc = make_doc("وقال المسؤول إن المعارك توقفت في مدينة زنجبار لكن المستشفيات ما زالت بحاجة إلى الدعم.")
+    place(doc, "زنجبار", "Zinjibar", 13.13, 45.38, "YE")
+    Events()(doc)
+    assert not [e for e in doc.events if reportable(e)]
+    assert any(e.modality == "ended" for e in doc.events)
+
+
+def test_pounded_is_a_strike():
+    doc = make_doc("ودكت طائرات التحالف أمس مواقع للمتمردين في مدينة ذمار.")
+    place(doc, "ذمار", "Dhamar", 14.54, 44.4, "YE")
+    timex(doc, "أمس", "2015-08-07")
+    assert [(e.sub_event_type, e.place.name) for e in run(doc)] == [("Air/drone strike", "Dhamar")]
+
+
+def test_province_only_takes_the_finer_place_told_before():
+    doc = make_doc("قتل خمسة جنود أمس في هجوم على حاجز في بلدة القطن. "
+                   "وأوضح المصدر أن عبوة ناسفة انفجرت قرب نقطة للجيش بمحافظة حضرموت.")
+    place(doc, "القطن", "Al Qatn", 15.86, 48.45, "YE", admin1="Hadramawt")
+    place(doc, "حضرموت", "Hadramawt", 14.54, 49.12, "YE", admin1="Hadramawt", precision=3,
+          feature="admin1 governorate")
+    timex(doc, "أمس", "2015-08-07")
+    evs = run(doc)
+    bomb = next(e for e in evs if e.event_type == "Explosions/Remote violence")
+    assert bomb.place.name == "Al Qatn"
+    # a place in another province stays out
+    doc = make_doc("قتل خمسة جنود أمس في هجوم على حاجز في مدينة عتق. "
+                   "وأوضح المصدر أن عبوة ناسفة انفجرت قرب نقطة للجيش بمحافظة حضرموت.")
+    place(doc, "عتق", "Ataq", 14.54, 46.83, "YE", admin1="Shabwah")
+    place(doc, "حضرموت", "Hadramawt", 14.54, 49.12, "YE", admin1="Hadramawt", precision=3,
+          feature="admin1 governorate")
+    timex(doc, "أمس", "2015-08-07")
+    bomb = next(e for e in run(doc) if e.event_type == "Explosions/Remote violence")
+    assert bomb.place.name == "Hadramawt"
+
+
+def test_this_first_attack_is_a_reference_and_history_places_stay_out():
+    doc = make_doc("واستخدم التنظيم مدرعتين نهبهما من معسكر في مدينة المكلا قبل شهرين. "
+                   "ويعد هذا أول هجوم للتنظيم يستخدم فيه مدرعات الجيش.", published="2015-08-01")
+    actor(doc, "للتنظيم", "aqap", "AQAP", "jihadist group", 2, None)
+    place(doc, "المكلا", "Mukalla", 14.54, 49.12, "YE")
+    timex(doc, "قبل شهرين", "2015-06", "month")
+    assert not run(doc)

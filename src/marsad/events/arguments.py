@@ -431,11 +431,42 @@ class Arguments:
         t = toks[k]
         return any(p.start in (t.start, t.stem_start) for p in self.places_by_sent.get(t.sent, []))
 
+    def finer_place_before(self, sent: int, province: Place) -> Place | None:
+        """«… على موقع عسكري في وادي سر بوادي حضرموت أمس. وأوضح أن هجوما بسيارتين مفخختين استهدف
+        نقطة عسكرية بحضرموت»: when the trigger's sentence names only a province, a more precise
+        place inside it named in the two sentences before is where it happened (ACLED codes the
+        most precise location the article gives)."""
+        if not _is_admin(province) or province.precision < 3:
+            return None
+        for s in (sent - 1, sent - 2):
+            for p in reversed(self.places_by_sent.get(s, [])):
+                if is_country(p) or _is_admin(p) or p.precision >= province.precision or self.not_event_place(p):
+                    continue
+                inside = p.admin1 == (province.admin1 or province.name) if p.admin1 else \
+                    p.country == province.country and km_apart(p, province) <= 200
+                if inside:
+                    return p
+        return None
+
+    def _in_history_stretch(self, p: Place, sent: int) -> bool:
+        """«… نهبهما من المنطقة العسكرية في المكلا قبل شهرين»: a place whose stretch is dated
+        before the news window is the place of that past event, not of the next sentence's."""
+        pub = self.view.doc.published
+        if pub is None:
+            return False
+        for t in self.timex_by_sent.get(sent, []):
+            last = _timex_last_day(t)
+            if t.start >= p.end and last is not None and (pub - last).days > NEWS_WINDOW_DAYS \
+                    and self._same_stretch(p.end, t.start):
+                return True
+        return False
+
     def fallback_place(self, sent: int) -> Place | None:
         """The last place below country level in the two sentences before (none further back:
         an article's first place is too often somewhere else)."""
         for s in (sent - 1, sent - 2):
-            ps = [p for p in self.places_by_sent.get(s, []) if not is_country(p) and not self.not_event_place(p)]
+            ps = [p for p in self.places_by_sent.get(s, []) if not is_country(p) and not self.not_event_place(p)
+                  and not self._in_history_stretch(p, s)]
             if ps:
                 return ps[-1]
         return None

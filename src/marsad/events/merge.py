@@ -127,12 +127,14 @@ def absorb(into: Event, other: Event) -> None:
 def merge(events: list[Event], generic: set[int] | None = None) -> list[Event]:
     """Merge repeated mentions; ``generic`` holds the ids of events typed by default (a bare
     «هجوم»), which fold into a more specific event of the same place and day."""
-    generic = generic or set()
+    generic = set(generic or ())
     out: list[Event] = []
     for ev in events:
         for kept in out:
             if compatible(kept, ev):
                 absorb(kept, ev)
+                if id(ev) not in generic:
+                    generic.discard(id(kept))  # «هجوم …» then «اشتباكات …» there: a clash told, not a guess
                 break
         else:
             out.append(ev)

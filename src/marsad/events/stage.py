@@ -44,6 +44,8 @@ COMMENTATORS = wordlist("commentators")
 HABITUAL_AFTER = wordlist("habitual_after")
 SUPPORT_WORDS = wordlist("support_words")
 PROTESTER_WORDS = wordlist("protester_words")
+ENDED_AFTER = wordlist("ended_after")
+ORDINALS = frozenset({"اول", "ثاني", "ثالث", "اخر", "احدث", "اكبر", "اعنف", "اسوا"})
 SPAN_WORDS = frozenset({"مدي", "طوال", "خلال"})
 CLAUSE_GROUPS = frozenset({"@attack"})
 SUPPORT_GROUPS = frozenset({"@attack", "@strike_or_attack"})
@@ -211,6 +213,8 @@ class Events:
         sent_norm = view.sentence_norm(sent)
         agent, target = finder.agents_and_targets(sent, hit.i, hit.j, entry.pos, entry.event_type == "@territory")
         place, _ = finder.place(sent, hit.i, hit.j)
+        if place is not None and (finer := finder.finer_place_before(sent, place)) is not None:
+            place = dataclasses.replace(finer, precision=max(finer.precision, 2))
         sent_actors = finder.actors_by_sent.get(sent, [])
         facts = {
             "place": place is not None and not is_country(place),
@@ -272,8 +276,10 @@ class Events:
                 etype, sub = "Violence against civilians", "Attack"
         if (etype, sub) in (("Battles", "Armed clash"), ("Strategic developments", "Arrests")):
             lo, hi = view.clause(hit.i)
-            if any(t.norm in PROTESTER_WORDS or t.stem in PROTESTER_WORDS for t in doc.tokens[lo:hi]):
-                # «اشتبكت الشرطة مع متظاهرين», «اعتقل عشرات المحتجين»: a protest met by force
+            if any(t.norm in PROTESTER_WORDS or t.stem in PROTESTER_WORDS for t in doc.tokens[lo:hi]) or any(
+                    h.entry.event_type == "Protests" and lo <= h.i < hi for h in view.hits):
+                # «اشتبكت الشرطة مع متظاهرين», «اعتقل عشرات المحتجين», «اعتقل 200 مدرس خلال قمع
+                # مظاهرة»: a protest met by force
                 etype, sub = "Protests", "Protest with intervention"
         # houses burnt during a raid are part of the raid (ACLED codes the attack)
         by_default = by_default or sub == "Looting/property destruction"
@@ -308,7 +314,8 @@ class Events:
         # a demonstrative («هذه الغارات», «الهجوم هذا») points back whatever follows the noun
         # («بدعم من هذه الغارات ومسلحين موالين»: the coordinated fighters are not its agent)
         pointed = (hit.j < len(toks) and toks[hit.j].norm in DEMONSTRATIVES) or \
-            (hit.i > 0 and toks[hit.i - 1].stem in DEMONSTRATIVES)
+            (hit.i > 0 and toks[hit.i - 1].stem in DEMONSTRATIVES) or \
+            (hit.i > 1 and toks[hit.i - 1].norm in ORDINALS and toks[hit.i - 2].stem in DEMONSTRATIVES)  # «هذا أول هجوم»
         anaphoric = entry.pos == "N" and (pointed or not own_agent and (first.has_article or hit.prefix.endswith("ال")))
         if modality == ASSERTED and entry.pos == "N" and sub == "Armed clash" and finder.place_starts_at(hit.j) \
                 and not finder.timex_in_stretch(sent, hit.i):
@@ -324,6 +331,10 @@ class Events:
             after = [t.norm for t in toks[hit.j:min(hit.j + 6, view.sent_ranges[sent][1])] if t.is_word]
             if any(w in HABITUAL_AFTER for w in (after if entry.present else after[:4])):
                 modality = "habitual"  # «ويقصف النظام بانتظام مناطق …», «المواجهة المسلحة في بعض الأحيان»
+        if modality == ASSERTED and entry.pos == "N" and any(
+                t.norm in ENDED_AFTER or _bare(t.norm) in ENDED_AFTER
+                for t in toks[hit.j:min(hit.j + 2, view.sent_ranges[sent][1])]):
+            modality = "ended"  # «ومع أن المعارك توقفت في عدن»: fighting that has stopped
         if modality == ASSERTED and entry.pos == "N" and hit.i > 0 and toks[hit.i - 1].norm in ("منذ", "مند"):
             modality = "reference"  # «حملة واسعة منذ هجوم منتجع سوسة»: the start of something else
         if modality == ASSERTED:
