@@ -5,7 +5,13 @@ News names small places by a generic word and a direction or an attachment to a 
 ACLED codes such a place at the known town with geo_precision 2 ("part of / near"), and so does
 this pass: an indefinite generic (منطقة، حي، بلدة، قرية، ناحية، مخيم — no article: the construct
 state that introduces a name) followed by one to three name words, then within a few words a
-relation (a direction, قرب, التابعة ل, في/ب + place) to a resolved town or division.
+relation (a direction, قرب, التابعة ل, في/ب + place, بمديرية + place) to a resolved town, division or
+named mountain/plain. Plural and dual generics introduce lists («مناطق البوشجل والملاحمة»,
+«منطقتي X وY», «قرى: (X، وY)»); feature generics (وادي، جبل، جبال، تبة، جزيرة، معسكر) stay in the
+span. With no relation, a strong generic (قرية، بلدة، حي، مخيم، إقليم، وادي، جبل…) or منطقة before a
+rare, name-like word yields ``anchor=None``: the stage then places it in the article's dominant
+country (ACLED precision 3). Frequent words, indefinite adjectives (منطقة حدودية), possessives
+(مناطق سكنها), a preposition (مخيم للاجئين) and titles (مدينة الملك …) are not names.
 """
 
 from __future__ import annotations

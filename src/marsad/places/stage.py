@@ -8,7 +8,9 @@ match wins; readings of equal length are all kept and the context picks (وجد�
 The span covers the name without its proclitics. Words around the name are recorded for the
 resolver: the generic word before it (مدينة، محافظة، نهر، معبر…), a preposition, a nisba
 adjective, a dateline. Resolution is ``resolve.resolve``; places the gazetteer lacks but the text
-locates relative to a known place come from ``relative``.
+introduces by a generic word come from ``relative`` (place_id ``near:<anchor>``, ACLED 2, or
+``in:<place>`` in the article's dominant country, ACLED 3), and rare names listed with known towns
+from ``list_members`` (``list:<place>``, ACLED 3). Such places have no geonames_id.
 """
 
 from __future__ import annotations
