@@ -112,17 +112,16 @@ def find_mentions(doc: Document, gaz: Gazetteer, nisba: dict[str, float] | None 
     n = len(tokens)
     out: list[Mention] = []
     cache = _word_cache(gaz)
-    i = 0
-    while i < n:
+    get = cache.get
+    # the words that start a name, have a variant spelling or are a nisba (most words are none)
+    hits = [i for i, t in enumerate(tokens) if t.is_word and (
+        (inf := get(t.norm) or _word_info(gaz, t, cache))[0] or inf[1] is not None or inf[2])]
+    nxt = 0
+    for i in hits:
+        if i < nxt:
+            continue
         tok = tokens[i]
-        if not tok.is_word:
-            i += 1
-            continue
-        info = cache.get(tok.norm) or _word_info(gaz, tok, cache)
-        starts, spelled, nisba_cc = info
-        if not starts and spelled is None and not nisba_cc:
-            i += 1  # most words: nothing to look up
-            continue
+        starts, spelled, nisba_cc = get(tok.norm)
         if nisba_cc and nisba is not None:
             nisba[nisba_cc] = min(NISBA_CAP, nisba.get(nisba_cc, 0.0) + NISBA_WEIGHT)
         found = []  # (n_tokens, key, cands, cut) for each reading that starts a name
@@ -133,7 +132,6 @@ def find_mentions(doc: Document, gaz: Gazetteer, nisba: dict[str, float] | None 
         fuzzy = False
         if not found:
             if spelled is None:
-                i += 1
                 continue
             found, fuzzy = [spelled], True
         width = max(f[0] for f in found)
@@ -148,7 +146,7 @@ def find_mentions(doc: Document, gaz: Gazetteer, nisba: dict[str, float] | None 
             cands = tuple({c.idx: c for f in found for c in f[2]}.values())
         last = tokens[i + width - 1]
         if TANWEEN.intersection(doc.text[last.start:last.end]):  # دوماً: an adverb, not Douma
-            i += width
+            nxt = i + width
             continue
         j = i - 1
         if j > 0 and not tokens[j].is_word and doc.text[tokens[j].start] in QUOTES:
@@ -168,10 +166,10 @@ def find_mentions(doc: Document, gaz: Gazetteer, nisba: dict[str, float] | None 
             m.trigger = out[-1].trigger  # «مناطق تبوك والجوف وحائل»: the plural generic covers the list
         nxt = tokens[i + width] if i + width < n and tokens[i + width].sent == tok.sent else None
         if nxt is not None and nxt.norm in ("ال", "بن", "ابن", "بنت") and m.trigger is None:
-            i += width  # «عبدالله دواس آل منصور»: part of a person's name
+            nxt = i + width  # «عبدالله دواس آل منصور»: part of a person's name
             continue
         if _quoted_after_li(doc, tok, cut, last):
-            i += width  # «قال لـ"الرياض"»: the newspaper
+            nxt = i + width  # «قال لـ"الرياض"»: the newspaper
             continue
         # a town is feminine (مدينة): a masculine country adjective after it describes a club or team
         m.club = bool(nxt and nxt.is_word and nxt.norm.endswith("ي") and gaz.nisba.get(nxt.norm))
@@ -181,7 +179,7 @@ def find_mentions(doc: Document, gaz: Gazetteer, nisba: dict[str, float] | None 
             if m.trigger not in ("admin", "area"):
                 m.weak = {c.idx for c in extra}
         if _of_another_place(tokens, i + width, tok.sent, gaz, cands):
-            i += width  # الضفة الغربية لنهر الفرات: "the west bank of the Euphrates", not the West Bank
+            nxt = i + width  # الضفة الغربية لنهر الفرات: "the west bank of the Euphrates", not the West Bank
             continue
         # a dateline: «بغداد 26 شوال …», «عين اليوم – جدة», «سبق- نجران:»; not a byline
         # «لجين الأحمدي – متابعات», where a word precedes the name
@@ -192,7 +190,7 @@ def find_mentions(doc: Document, gaz: Gazetteer, nisba: dict[str, float] | None 
         m.dateline = m.start < DATELINE_CHARS and (after_dash or (first_word and _dateline_after(doc, tokens, i + width)))
         m.fuzzy = fuzzy
         out.append(m)
-        i += width
+        nxt = i + width
     return out
 
 
