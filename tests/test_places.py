@@ -474,6 +474,8 @@ def test_generic_followed_by_common_words_is_not_a_place(pipe):
     assert set(got) == {"سروج"}  # «وأدى» (a verb) is not وادي
     _, got = places(pipe, "أقيم الحفل في مخيم للاجئين قرب عمان وفي منطقة عسكرية مغلقة.")
     assert not any("اجئين" in k or "عسكرية" in k for k in got)
+    _, got = places(pipe, "أطلقت الفصائل قذائف على قرى تسكنها أغلبية شيعية في إدلب.")
+    assert set(got) == {"إدلب"}
 
 
 def test_foreign_town_after_a_mountain_generic_is_an_unknown_feature(pipe):

@@ -233,6 +233,8 @@ def find_relative(tokens: list[Token], anchors: dict[int, Entry], covered: set[i
         feature = generic in FEATURE_GENERICS
         if generic == "وادي" and text and "واد" not in text[tok.start:tok.end]:
             continue  # «وأدى»: a verb that normalises like وادي
+        if not first.has_article and first.norm.endswith(("ها", "هم", "هن")) and vocab.get(first.norm, 0) > 0:
+            continue  # «قرى تسكنها أغلبية…», «مناطق سكنها»: a verb or a possessive, not a name
         if first.norm in TITLES:
             continue  # «مدينة الملك فيصل الرياضية»: a sports city or campus named after a person
         if tokens[items[0][0]].prefix.startswith("ل"):
