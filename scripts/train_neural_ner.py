@@ -4,7 +4,8 @@ Usage (one core; training needs torch and gensim, the run time numpy only)::
 
     OPENBLAS_NUM_THREADS=1 nice python scripts/train_neural_ner.py \\
         [--data ../shared/data/ner] [--news ../shared/data/news/saudinewsnet-2015.jsonl.gz] \\
-        [--work build/neural_ner] [--out src/marsad/entities/neural] [--epochs 0]
+        [--work build/neural_ner] [--out src/marsad/entities/neural] \\
+        [--dev-lists build/neural_ner/dev_silver] [--config '{"d": 64}'] [--dev-only --tag NAME]
 
 Steps (each cached in ``--work``):
 
@@ -15,10 +16,13 @@ Steps (each cached in ``--work``):
    documents), as in ``docs/ner.md``;
 3. a development CRF: the shipped CRF recipe (``train.train``, the shipped model's clusters,
    self-trained lexicon and name lists) on the first 5/6 only → ``dev_crf/``;
-4. the network on the first 5/6, scored on the development sixth after each epoch (alone);
-   the best epoch count is kept (``--epochs N`` fixes it instead), then the ensemble weight
-   ``w`` (CRF emissions + w × log-probabilities, CRF Viterbi) is chosen on the development sixth
-   with the development CRF;
+4. the network on the first 5/6 for ``epochs`` epochs (Adam, learning rate decaying linearly;
+   the last epoch's model is kept, no selection on the curve), scored on the development sixth
+   after each epoch (alone, for the record); then the ensemble weight ``w`` (CRF emissions +
+   w × log-probabilities, CRF Viterbi) is chosen on the development sixth with the development
+   CRF. ``--dev-lists`` gives the development run a self-trained lexicon and news names built
+   without the development sixth (``scripts/ner_dev_features.py silver``), as the shipped ones
+   saw it;
 5. the network retrained on all of ``train.txt`` for that many epochs and exported with ``w``
    to ``--out`` (``weights.npz``, float16 matrices), with ``TRAINING.json`` (recipe, seed,
    data SHA-256, development figures) and frozen copies of the name lists and lexicon it reads.
@@ -49,6 +53,7 @@ from marsad.entities.neural import (  # noqa: E402
     WEIGHTS,
     NeuralTagger,
     TypeFeaturizer,
+    char_ids,
     constrained_viterbi,
     embedding_key,
     own_phrase_feats,
@@ -62,16 +67,19 @@ LABELS = ["O", "B-LOC", "B-MISC", "B-ORG", "B-PER", "I-LOC", "I-MISC", "I-ORG", 
 CONFIG = {
     "d": 128,
     "dilations": [1, 2, 4, 1],
-    "dropout": 0.3,
+    "dropout": 0.4,
     "lr": 2e-3,
     "batch": 32,
     "epochs": 12,
     "lr_decay": True,  # linear decay to 5 % of lr over the epochs; the last epoch's model is kept
     "min_feat_count": 2,
     "emb_top": 40_000,
-    "word_dropout": 0.1,
+    "word_dropout": 0.25,
+    "char_filters": 64,  # character CNN over the stem (0: none)
+    "char_dim": 16,
+    "max_chars": 14,
 }
-W_GRID = [0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0]
+W_GRID = [0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0]
 FROZEN = ("gazetteer_phrases.tsv", "silver_phrases.tsv", "silver.tsv")
 
 Seq = tuple[list[tuple[str, str, str]], list[str]]
@@ -146,8 +154,9 @@ class Encoded:
     """Sequences as padded id arrays: features (B, T, K), embedding rows (B, T), labels (B, T)."""
 
     def __init__(self, feats: list[list[list[str]]], emb: list[list[int]], labels: list[list[str]],
-                 index: dict[str, int]):
+                 index: dict[str, int], chars: list[list[list[int]]] | None = None):
         self.n = len(feats)
+        self.c = chars
         self.f = [[[index[x] for x in tok if x in index] for tok in s] for s in feats]
         self.e = emb
         self.y = [[LABELS.index(t) for t in s] for s in labels]
@@ -162,7 +171,11 @@ class Encoded:
         E = np.zeros((len(ids), T), np.int64)
         Y = np.full((len(ids), T), -100, np.int64)
         M = np.zeros((len(ids), T), np.float32)
+        C = np.zeros((len(ids), T, max(len(w) for i in ids for w in self.c[i]) if self.c else 1), np.int64)
         for b, i in enumerate(ids):
+            if self.c:
+                for t, w in enumerate(self.c[i]):
+                    C[b, t, :len(w)] = w
             for t, tok in enumerate(self.f[i]):
                 if word_dropout and rng is not None and rng.random() < word_dropout:
                     # hide the word's identity (word, stem, embedding): learn from its shape and context
@@ -174,7 +187,8 @@ class Encoded:
             n = len(self.y[i])
             Y[b, :n] = self.y[i]
             M[b, :n] = 1
-        return torch.from_numpy(F), torch.from_numpy(E), torch.from_numpy(M), torch.from_numpy(Y)
+        return (torch.from_numpy(F), torch.from_numpy(E), torch.from_numpy(M), torch.from_numpy(Y),
+                torch.from_numpy(C))
 
 
 def featurise(data: list[Seq], tf: TypeFeaturizer, matchers: list, folds: list[int], emb_index: dict[str, int]):
@@ -192,7 +206,7 @@ def featurise(data: list[Seq], tf: TypeFeaturizer, matchers: list, folds: list[i
     return feats, embs
 
 
-def build_net(n_feats: int, emb: np.ndarray, cfg: dict):
+def build_net(n_feats: int, emb: np.ndarray, cfg: dict, n_chars: int = 0):
     import torch
     from torch import nn
 
@@ -211,9 +225,21 @@ def build_net(n_feats: int, emb: np.ndarray, cfg: dict):
             self.convs = nn.ModuleList([nn.Conv1d(d, d, 3, dilation=k, padding=k) for k in cfg["dilations"]])
             self.out = nn.Linear(d, len(LABELS))
             self.drop = nn.Dropout(cfg["dropout"])
+            k = cfg["char_filters"]
+            if k:
+                self.CE = nn.Embedding(n_chars, cfg["char_dim"], padding_idx=0)
+                self.CC = nn.Conv1d(cfg["char_dim"], k, 3, padding=1)
+                self.CP = nn.Linear(k, d, bias=False)
 
-        def forward(self, F, E, M):
+        def forward(self, F, E, M, C):
             x = self.F(F).sum(2) + self.P(self.emb(E)) + self.b0
+            if cfg["char_filters"]:
+                B, T, L = C.shape
+                ce = self.CE(C.reshape(B * T, L)).transpose(1, 2)  # (BT, dim, L)
+                z = self.CC(ce)  # zero padding at both ends, as the numpy code
+                z = z.masked_fill((C.reshape(B * T, 1, L) == 0), -1e4)
+                h = torch.relu(z.max(dim=2).values)
+                x = x + self.CP(h).reshape(B, T, -1)
             m = M.unsqueeze(-1)
             h = self.drop(torch.relu(x)) * m
             for conv in self.convs:
@@ -224,7 +250,8 @@ def build_net(n_feats: int, emb: np.ndarray, cfg: dict):
     return Net()
 
 
-def export(net, feats: list[str], emb_words: list[str], emb: np.ndarray, cfg: dict, w: float) -> dict:
+def export(net, feats: list[str], emb_words: list[str], emb: np.ndarray, cfg: dict, w: float,
+           char_vocab: str = "") -> dict:
     sd = {k: v.detach().numpy() for k, v in net.state_dict().items()}
     d = cfg["d"]
     arrays = {
@@ -244,6 +271,15 @@ def export(net, feats: list[str], emb_words: list[str], emb: np.ndarray, cfg: di
         W = sd[f"convs.{i}.weight"]  # (out, in, 3)
         arrays[f"conv{i}_W"] = np.concatenate([W[:, :, j].T for j in range(3)], axis=0).astype(np.float16)
         arrays[f"conv{i}_b"] = sd[f"convs.{i}.bias"].astype(np.float32)
+    if cfg["char_filters"]:
+        W = sd["CC.weight"]  # (filters, dim, 3)
+        arrays.update({
+            "char_vocab": np.array(char_vocab), "max_chars": np.int32(cfg["max_chars"]),
+            "char_E": sd["CE.weight"].astype(np.float32),
+            "char_W": np.concatenate([W[:, :, j].T for j in range(3)], axis=0).astype(np.float32),
+            "char_b": sd["CC.bias"].astype(np.float32),
+            "char_P": sd["CP.weight"].T.astype(np.float32),
+        })
     assert arrays["conv0_W"].shape == (3 * d, d)
     return arrays
 
@@ -255,7 +291,7 @@ def train_net(enc: Encoded, emb: np.ndarray, cfg: dict, epochs: int, dev=None):
     torch.manual_seed(SEED)
     torch.set_num_threads(1)
     rng = random.Random(SEED)
-    net = build_net(len(enc.index), emb, cfg)
+    net = build_net(len(enc.index), emb, cfg, len(enc.char_vocab) + 2 if enc.c else 0)
     opt = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=cfg["lr"])
     steps = epochs * ((enc.n + cfg["batch"] - 1) // cfg["batch"] + 20)
     sched = torch.optim.lr_scheduler.LambdaLR(
@@ -273,8 +309,8 @@ def train_net(enc: Encoded, emb: np.ndarray, cfg: dict, epochs: int, dev=None):
         rng.shuffle(batches)
         t0, total = time.perf_counter(), 0.0
         for ids in batches:
-            F, E, M, Y = enc.batch(ids, cfg["word_dropout"], rng)
-            logits = net(F, E, M)
+            F, E, M, Y, C = enc.batch(ids, cfg["word_dropout"], rng)
+            logits = net(F, E, M, C)
             loss = loss_fn(logits.reshape(-1, len(LABELS)), Y.reshape(-1))
             opt.zero_grad()
             loss.backward()
@@ -304,8 +340,8 @@ def torch_log_probs(net, enc: Encoded) -> list[np.ndarray]:
     with torch.no_grad():
         for i in range(0, enc.n, 64):
             ids = list(range(i, min(enc.n, i + 64)))
-            F, E, M, _ = enc.batch(ids)
-            lp = torch.log_softmax(net(F, E, M), dim=-1).numpy()
+            F, E, M, _, C = enc.batch(ids)
+            lp = torch.log_softmax(net(F, E, M, C), dim=-1).numpy()
             out.extend(lp[b, :len(enc.y[k])] for b, k in enumerate(ids))
     return out
 
@@ -320,7 +356,7 @@ def main() -> int:
     ap.add_argument("--news", default=str(ROOT.parent / "shared/data/news/saudinewsnet-2015.jsonl.gz"))
     ap.add_argument("--work", default=str(ROOT / "build/neural_ner"))
     ap.add_argument("--out", default=str(ROOT / "src/marsad/entities/neural"))
-    ap.add_argument("--epochs", type=int, default=0, help="fixed epoch count (0: best on dev)")
+    ap.add_argument("--epochs", type=int, default=0, help="epoch count (0: CONFIG's)")
     ap.add_argument("--tag", default="", help="name of the development report in --work")
     ap.add_argument("--dev-only", action="store_true", help="stop after the development figures")
     ap.add_argument("--config", default="{}", help="JSON overrides of CONFIG")
@@ -380,15 +416,22 @@ def main() -> int:
         names = ["<pad>"] + sorted(x for x, c in counts.items()
                                    if c >= cfg["min_feat_count"] or not x.startswith(("w=", "s=")))
         index = {x: i for i, x in enumerate(names)}
-        enc = Encoded(feats, embs, [lab for _, lab in data], index)
+        char_vocab = "".join(sorted({ch for keys, _ in data for _, _, stem in keys for ch in stem}))
+        cindex = {c: i + 2 for i, c in enumerate(char_vocab)}
+        chars = [[char_ids(k[2], cindex, cfg["max_chars"]) for k in keys] for keys, _ in data] \
+            if cfg["char_filters"] else None
+        enc = Encoded(feats, embs, [lab for _, lab in data], index, chars)
         enc.identity = {index[x] for x in names if x.startswith(("w=", "s="))}
+        enc.char_vocab, enc.cindex = char_vocab, cindex
         return enc, m_all, emb_words, emb, emb_index, names
 
     # development: train on 5/6, score the last sixth
     log(f"development run: {len(tr)} training sequences, {len(dev)} development sequences")
     enc, m_all, emb_words, emb, emb_index, names = prepare(tr)
     dev_feats, dev_embs = featurise(dev, tf, [m_all], [0] * len(dev), emb_index)
-    dev_enc = Encoded(dev_feats, dev_embs, [lab for _, lab in dev], enc.index)
+    dev_chars = [[char_ids(k[2], enc.cindex, cfg["max_chars"]) for k in keys] for keys, _ in dev] \
+        if cfg["char_filters"] else None
+    dev_enc = Encoded(dev_feats, dev_embs, [lab for _, lab in dev], enc.index, dev_chars)
     gold = [lab for _, lab in dev]
 
     def dev_f1(net) -> float:
@@ -403,7 +446,7 @@ def main() -> int:
     # with the decaying rate, the last epoch; without, the best on the development sixth
     best_epochs = epochs if cfg["lr_decay"] else int(np.argmax(curve)) + 1
     # numpy forward (the run-time code) on the development sixth, checked against torch
-    arrays = export(net, names, emb_words, emb, cfg, 1.0)
+    arrays = export(net, names, emb_words, emb, cfg, 1.0, enc.char_vocab)
     tagger = NeuralTagger(tmp, arrays=arrays)
     dev_keys = [k for k, _ in dev]
     lps = tagger.log_probs(dev_keys)
@@ -458,7 +501,7 @@ def main() -> int:
     t0 = time.perf_counter()
     net, _ = train_net(enc, emb, cfg, best_epochs)
     info["final_training_seconds"] = round(time.perf_counter() - t0)
-    arrays = export(net, names, emb_words, emb, cfg, best_w)
+    arrays = export(net, names, emb_words, emb, cfg, best_w, enc.char_vocab)
     out.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(out / WEIGHTS, **arrays)
     for name in (*FROZEN, "phrases.tsv"):

@@ -8,13 +8,14 @@ import pytest
 import marsad
 from marsad.document import Document
 from marsad.entities.corpus import tokenise
-from marsad.entities.neural import NeuralTagger, constrained_viterbi
+from marsad.entities.neural import NeuralTagger, char_ids, constrained_viterbi
 from marsad.entities.stage import Entities
 
 LABELS = ["O", "B-LOC", "B-MISC", "B-ORG", "B-PER", "I-LOC", "I-MISC", "I-ORG", "I-PER"]
 
 
-def tiny_arrays(seed: int = 0, d: int = 8, favour: str | None = None, weight: float = 1.0) -> dict:
+def tiny_arrays(seed: int = 0, d: int = 8, favour: str | None = None, weight: float = 1.0,
+                chars: bool = False) -> dict:
     rng = np.random.default_rng(seed)
     feats = ["<pad>", "sh=A", "p=و", "p=وال", "w=بغداد", "s=عراق", "g=LOC"]
     out_b = np.zeros(len(LABELS), np.float32)
@@ -37,6 +38,13 @@ def tiny_arrays(seed: int = 0, d: int = 8, favour: str | None = None, weight: fl
     for i in range(2):
         arrays[f"conv{i}_W"] = rng.normal(size=(3 * d, d)).astype(np.float16) * 0.3
         arrays[f"conv{i}_b"] = rng.normal(size=d).astype(np.float32)
+    if chars:
+        vocab = "ابتدرعغقلمنهوي"
+        arrays.update({"char_vocab": np.array(vocab), "max_chars": np.int32(6),
+                       "char_E": rng.normal(size=(len(vocab) + 2, 4)).astype(np.float32),
+                       "char_W": rng.normal(size=(12, 5)).astype(np.float32),
+                       "char_b": rng.normal(size=5).astype(np.float32),
+                       "char_P": rng.normal(size=(5, d)).astype(np.float32)})
     return arrays
 
 
@@ -57,6 +65,18 @@ def test_forward_shapes_probabilities_and_determinism(tmp_path) -> None:
     assert np.allclose(alone, a[0], atol=1e-5)
     assert np.allclose(tagger.log_probs([s2])[0], a[1], atol=1e-5)
     assert tagger.log_probs([]) == []
+
+
+def test_character_cnn_is_per_word_and_cut_to_length(tmp_path) -> None:
+    tagger = NeuralTagger(tmp_path, arrays=tiny_arrays(chars=True))
+    plain = NeuralTagger(tmp_path, arrays=tiny_arrays())
+    s = keys("وصل الوفد إلى بغداد والعراق")
+    a, b = tagger.log_probs([s])[0], plain.log_probs([s])[0]
+    assert a.shape == b.shape and not np.allclose(a, b)
+    assert np.array_equal(tagger.log_probs([s])[0], a)
+    # a word longer than max_chars keeps its first and last characters
+    assert char_ids("مستشفيات", tagger.chars, 6) == char_ids("مستتات", tagger.chars, 6)
+    assert tagger.char_vector("مستشفيات").shape == (8,)
 
 
 def test_constrained_viterbi_never_starts_inside() -> None:

@@ -103,6 +103,18 @@ def embedding_key(norm: str, prefix: str, stem: str, index: dict[str, int]) -> i
     return i
 
 
+BOW, EOW = "\x02", "\x03"
+
+
+def char_ids(word: str, chars: dict[str, int], max_chars: int) -> list[int]:
+    """Character ids of a word between boundary marks, the middle cut when longer than ``max_chars``."""
+    w = BOW + word + EOW
+    if len(w) > max_chars:
+        half = max_chars // 2
+        w = w[:half] + w[len(w) - (max_chars - half):]
+    return [chars.get(ch, 1) for ch in w]
+
+
 def phrase_matcher(directory: Path) -> Featurizer:
     """The CRF's multi-word name matcher over the name lists frozen in ``directory``."""
     fz = Featurizer({}, phrases=False, cues=False)
@@ -145,6 +157,15 @@ class NeuralTagger:
         self.bo = arrays["out_b"].astype(np.float32)
         self.ensemble_weight = float(arrays["ensemble_weight"]) if "ensemble_weight" in arrays else 1.0
         self.gap = max(self.dilations) if self.dilations else 1
+        # character CNN over the stem (optional): ids, (3 * c, filters) taps, projection to d
+        self.chars: dict[str, int] | None = None
+        if "char_W" in arrays:
+            self.chars = {c: i + 2 for i, c in enumerate(str(arrays["char_vocab"]))}  # 0 pad, 1 unknown
+            self.CE = arrays["char_E"].astype(np.float32)
+            self.CW = arrays["char_W"].astype(np.float32)
+            self.Cb = arrays["char_b"].astype(np.float32)
+            self.CP = arrays["char_P"].astype(np.float32)
+            self.max_chars = int(arrays["max_chars"])
         silver = load_silver(directory / "silver.tsv") if (directory / "silver.tsv").exists() else {}
         self.type_feats = TypeFeaturizer(silver)
         self.matcher = phrase_matcher(directory) if (directory / "gazetteer_phrases.tsv").exists() else None
@@ -159,8 +180,18 @@ class NeuralTagger:
             idx = self.feat_index
             rows = [i for i in map(idx.get, self.type_feats(*key)) if i is not None]
             hit = self.F[rows].sum(axis=0) + self.EP[embedding_key(*key, self.emb_index)] + self.b0
+            if self.chars is not None:
+                hit = hit + self.char_vector(key[2])
             self._cache[key] = hit
         return hit
+
+    def char_vector(self, word: str) -> np.ndarray:
+        ids = char_ids(word, self.chars, self.max_chars)
+        X = self.CE[ids]
+        c = X.shape[1]
+        Xp = np.vstack([np.zeros((1, c), np.float32), X, np.zeros((1, c), np.float32)])
+        Z = np.hstack([Xp[:-2], Xp[1:-1], Xp[2:]]) @ self.CW + self.Cb
+        return np.maximum(Z.max(axis=0), 0.0) @ self.CP
 
     def _phrase_vector(self, feats: list[str]) -> np.ndarray:
         fk = tuple(feats)
