@@ -232,3 +232,31 @@ def test_this_first_attack_is_a_reference_and_history_places_stay_out():
     place(doc, "المكلا", "Mukalla", 14.54, 49.12, "YE")
     timex(doc, "قبل شهرين", "2015-06", "month")
     assert not run(doc)
+
+
+def test_shelling_beside_a_clash_is_its_own_event():
+    doc = make_doc("وتدور اشتباكات عنيفة أمس في مدينة تعز، وتستخدم الميليشيات الأسلحة الثقيلة في المواجهات "
+                   "وفي قصف الأحياء السكنية.")
+    houthis(doc, "الميليشيات")
+    place(doc, "تعز", "Taiz", 13.58, 44.02, "YE")
+    timex(doc, "أمس", "2015-08-07")
+    types = sorted(e.event_type for e in run(doc))
+    assert types == ["Battles", "Explosions/Remote violence"]
+
+
+def test_daily_shelling_is_a_habit():
+    doc = make_doc("والمتمردون يقصفون المدنيين بشكل يومي في مدينة تعز.")
+    houthis(doc, "والمتمردون")
+    place(doc, "تعز", "Taiz", 13.58, 44.02, "YE")
+    assert not run(doc)
+
+
+def test_clash_told_after_a_bare_attack_keeps_the_clash():
+    # a bare «هجوم» (typed by default) merged with a told clash is no longer a guess: it does
+    # not fold into the bombing of the same place and day
+    doc = make_doc("قتل تسعة جنود أمس في هجوم على موقع عسكري في بلدة القطن. وأوضح مصدر أن تفجير سيارة "
+                   "مفخخة تبعته اشتباكات عنيفة في بلدة القطن.")
+    place(doc, "القطن", "Al Qatn", 15.86, 48.45, "YE")
+    place(doc, "القطن", "Al Qatn", 15.86, 48.45, "YE", nth=1)
+    timex(doc, "أمس", "2015-08-07")
+    assert sorted(e.event_type for e in run(doc)) == ["Battles", "Explosions/Remote violence"]

@@ -90,6 +90,8 @@ SPECIFIC_TYPES = frozenset({"Explosions/Remote violence", "Violence against civi
 
 def _absorbs(specific: Event, generic: Event) -> bool:
     """A bare «هجوم» at the place and day of a bombing or an attack on civilians is that event."""
+    if generic.event_type == "Explosions/Remote violence" and specific.sub_event_type == "Armed clash":
+        return False  # «… في المواجهات وفي قصف الأحياء»: shelling of unknown kind is not the clash beside it
     if specific.event_type not in SPECIFIC_TYPES or specific.modality != generic.modality \
             or specific.background != generic.background or not _same_actor(specific.actor1, generic.actor1):
         return False
