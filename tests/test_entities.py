@@ -143,3 +143,53 @@ def test_multi_word_name_features_and_jackknifed_training_names() -> None:
     f.tphrases = index_phrases(names)
     tagged = f.phrase_feats([("لبغداد", "ل", "بغداد")])
     assert tagged == [["0:gt=B-LOC"]]
+
+
+def test_nested_bio_keeps_the_outermost_mappable_tag(tmp_path) -> None:
+    path = tmp_path / "nested.txt"
+    path.write_text("سكرتير B-OCC\nاللجنة I-OCC B-ORG\nالعربية I-OCC I-ORG\nفي I-OCC\nنابلس I-OCC B-GPE\n", "utf-8")
+    assert [t for _, t in read_bio(path)[0]] == ["O", "B-ORG", "I-ORG", "O", "B-LOC"]
+
+
+def test_bioes_tags_and_marginals() -> None:
+    import numpy as np
+
+    from marsad.entities.decode import CrfModel
+    from marsad.entities.train import to_bioes
+
+    assert to_bioes(["B-PER", "I-PER", "O", "B-LOC", "I-ORG", "I-ORG", "O", "I-PER"]) == [
+        "B-PER", "E-PER", "O", "S-LOC", "B-ORG", "E-ORG", "O", "S-PER"]
+    m = CrfModel.__new__(CrfModel)
+    rng = np.random.default_rng(0)
+    m.T = rng.normal(size=(3, 3))
+    E = rng.normal(size=(4, 3))
+    # brute force over the 3^4 label sequences
+    P = np.zeros((4, 3))
+    for seq in np.ndindex(3, 3, 3, 3):
+        s = np.exp(sum(E[i, y] for i, y in enumerate(seq)) + sum(m.T[a, b] for a, b in zip(seq[:-1], seq[1:], strict=True)))
+        for i, y in enumerate(seq):
+            P[i, y] += s
+    P /= P.sum(axis=1, keepdims=True)
+    assert np.allclose(m.marginals(E), P)
+
+
+def test_stacked_features_and_two_stage_model(tmp_path) -> None:
+    from marsad.entities.decode import CrfModel
+    from marsad.entities.features import stack_feats
+    from marsad.entities.train import train_stacked
+
+    words = [("قال", "", "قال"), ("علي", "", "علي"), ("ان", "", "ان"), ("علي", "", "علي")]
+    feats = stack_feats(words, ["O", "B-PER", "O", "O"], [0.9, 0.5, 1.0, 0.1])
+    assert "y0=B-PER" in feats[1] and "y-1=O" in feats[1] and "y-2=BOS" in feats[1] and "y1=O" in feats[1]
+    assert "yc=B-PER:2" in feats[1] and "yc=O:4" in feats[2]
+    assert "ys=PER" in feats[3] and not any(f.startswith("ys=") for f in feats[1])
+    per = [("زار", "", "زار"), ("محمد", "", "محمد"), ("بغداد", "", "بغداد")]
+    org = [("قالت", "", "قالت"), ("منظمه", "", "منظمه"), ("العفو", "ال", "عفو")]
+    data = [(per, ["O", "B-PER", "B-LOC"]), (org, ["O", "B-ORG", "I-ORG"])] * 5
+    feat = Featurizer({}, use_gazetteer=False, phrases=False, cues=False)
+    info = train_stacked(data, feat, tmp_path, params={"max_iterations": 20}, folds=2)
+    assert info["stacked"] and (tmp_path / "ner1.npz").exists() and (tmp_path / "ner.npz").exists()
+    model = CrfModel(tmp_path, feat)
+    assert model.first is not None
+    assert model.tag(per)[0] == ["O", "B-PER", "B-LOC"]
+    assert model.emissions(org).shape == (3, len(model.labels))

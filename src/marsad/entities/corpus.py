@@ -33,8 +33,21 @@ def map_type(tag: str) -> str:
     return ""
 
 
+def _flat_tag(tags: list[str]) -> str:
+    """The outermost tag whose type maps to PER/ORG/LOC/MISC (nested files such as Wojood hold
+    one tag column per nesting level, outermost first), or ``O``."""
+    for tag in tags:
+        if tag != "O" and "-" in tag:
+            bio, _, typ = tag.partition("-")
+            mapped = map_type(typ)
+            if mapped and bio.upper()[:1] in "BI":
+                return f"{bio.upper()[:1]}-{mapped}"
+    return "O"
+
+
 def read_bio(path: str | Path) -> list[list[tuple[str, str]]]:
-    """Sentences of (token, tag) with tags mapped to B-/I- PER ORG LOC MISC (others → O)."""
+    """Sentences of (token, tag) with tags mapped to B-/I- PER ORG LOC MISC (others → O).
+    With several tag columns (nested annotation), the outermost mappable one is kept."""
     sents: list[list[tuple[str, str]]] = []
     cur: list[tuple[str, str]] = []
     with open(path, encoding="utf-8-sig") as fh:
@@ -45,17 +58,10 @@ def read_bio(path: str | Path) -> list[list[tuple[str, str]]]:
                     sents.append(cur)
                     cur = []
                 continue
-            word, tag = (parts[0], parts[-1]) if len(parts) >= 2 else (parts[0], "O")
-            word = word.lstrip("\u200e\u200f")
+            word = parts[0].lstrip("\u200e\u200f")
             if not word:
                 continue
-            if tag != "O" and "-" in tag:
-                bio, _, typ = tag.partition("-")
-                mapped = map_type(typ)
-                tag = f"{bio.upper()[:1]}-{mapped}" if mapped and bio.upper()[:1] in "BI" else "O"
-            else:
-                tag = "O"
-            cur.append((word, tag))
+            cur.append((word, _flat_tag(parts[1:])))
     if cur:
         sents.append(cur)
     return sents

@@ -19,6 +19,7 @@ from marsad.entities.features import (
     load_clusters,
     load_phrases,
     load_silver,
+    stack_feats,
 )
 
 CACHE_SIZE = 100_000  # word types; about 40 MB at most
@@ -26,9 +27,15 @@ _VIEW = {-2: 0, -1: 1, 0: 2, 1: 1, 2: 0}  # offset -> Featurizer.raw list
 
 
 class CrfModel:
-    def __init__(self, directory: Path, featurizer: Featurizer | None = None):
-        data = np.load(directory / "ner.npz", allow_pickle=False)
+    """``ner.npz``; when the folder also holds ``ner1.npz``, that is a first CRF whose labels
+    (and confidences) over the sentence are features of ``ner.npz`` (stacking, see
+    ``train.train_stacked``): ``emissions`` then returns the second CRF's scores."""
+
+    def __init__(self, directory: Path, featurizer: Featurizer | None = None, file: str = "ner.npz"):
+        data = np.load(directory / file, allow_pickle=False)
         self.labels: list[str] = [str(x) for x in data["labels"]]
+        # BIO names of the labels (a model trained with BIOES tags: S- → B-, E- → I-)
+        self.bio = [{"S": "B", "E": "I"}.get(x[:1], x[:1]) + x[1:] for x in self.labels]
         attrs = [str(a) for a in data["attrs"]]
         W = data["W"].astype(np.float32)
         self.W = np.vstack([W, np.zeros((1, W.shape[1]), dtype=np.float32)])
@@ -50,6 +57,10 @@ class CrfModel:
                 featurizer.phrases = index_phrases(load_phrases(directory / "gazetteer_phrases.tsv"))
             featurizer.sphrases = index_phrases(load_phrases(directory / "silver_phrases.tsv"))
         self.featurizer = featurizer
+        self.first: CrfModel | None = None
+        if file == "ner.npz" and (directory / "ner1.npz").exists():
+            self.first = CrfModel(directory, featurizer, "ner1.npz")
+        self._stack_cache: dict[tuple[str, ...], np.ndarray] = {}
         zero = np.zeros(len(self.labels))
         self.bias = self._sum(["bias"])
         self.bos = self._sum(["-1:BOS"]) if "-1:BOS" in self.index else zero
@@ -125,6 +136,17 @@ class CrfModel:
                         pc.clear()
                     v = pc[pk] = self._sum(self.featurizer.pair(*pk))
                 E[i] += v
+        if self.first is not None:
+            labels1, conf1 = self.first.marginal_tag(keys)
+            sc = self._stack_cache
+            if len(sc) > 300_000:
+                sc.clear()
+            for i, feats in enumerate(stack_feats(keys, labels1, conf1)):
+                fk = tuple(feats)
+                v = sc.get(fk)
+                if v is None:
+                    v = sc[fk] = self._sum(feats)
+                E[i] += v
         if self.o_penalty:
             E[:, self.o_index] -= self.o_penalty
         E[0] += self.bos
@@ -148,6 +170,36 @@ class CrfModel:
         path.reverse()
         return path, E
 
+    def marginals(self, E: np.ndarray) -> np.ndarray:
+        """(n, L) posterior label marginals of the chain (scaled forward-backward)."""
+        n, L = E.shape
+        X = np.exp(E - E.max(axis=1, keepdims=True))
+        M = np.exp(self.T - self.T.max())
+        fw = np.empty((n, L))
+        bw = np.empty((n, L))
+        v = X[0] / X[0].sum()
+        fw[0] = v
+        for i in range(1, n):
+            v = (v @ M) * X[i]
+            v /= v.sum()
+            fw[i] = v
+        v = np.ones(L)
+        bw[n - 1] = v
+        for i in range(n - 2, -1, -1):
+            v = M @ (X[i + 1] * v)
+            v /= v.sum()
+            bw[i] = v
+        P = fw * bw
+        P /= P.sum(axis=1, keepdims=True)
+        return P
+
+    def marginal_tag(self, keys: list[tuple[str, str, str]]) -> tuple[list[str], list[float]]:
+        """Viterbi labels and the posterior marginal of each chosen label."""
+        E = self.emissions(keys)
+        path, _ = self.viterbi(E)
+        P = self.marginals(E)
+        return [self.labels[k] for k in path], P[np.arange(len(path)), path].tolist()
+
     def tag(self, keys: list[tuple[str, str, str]]) -> tuple[list[str], list[float]]:
         """Labels and per-token confidence (softmax of the emission for the chosen label)."""
         if not keys:
@@ -158,7 +210,7 @@ class CrfModel:
         P = np.exp(Z)
         P /= P.sum(axis=1, keepdims=True)
         conf = P[np.arange(len(path)), path]
-        return [self.labels[k] for k in path], conf.tolist()
+        return [self.bio[k] for k in path], conf.tolist()
 
 
 def bio_spans(labels: list[str]) -> list[tuple[int, int, str]]:

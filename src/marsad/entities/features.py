@@ -365,3 +365,27 @@ class Featurizer:
                     feats.append(f"{r}:{'BOS' if j < 0 else 'EOS'}")
             out.append(feats)
         return out
+
+
+def stack_feats(words: list[tuple[str, str, str]], labels: list[str],
+                conf: list[float] | None = None) -> list[list[str]]:
+    """Second-pass (stacked) features from a first CRF's labels over the sentence: the labels
+    at offsets -2..+2 (``y-1=B-PER``), the previous/own label pair, the first pass's confidence
+    in its own label (``yc=B-PER:3``, quintiles of the marginal) and, for a word whose stem
+    occurs elsewhere in the sentence, the types given to those other occurrences (``ys=ORG``)."""
+    n = len(words)
+    lab = ["BOS", "BOS", *labels, "EOS", "EOS"]
+    types: dict[str, list[tuple[int, str]]] = {}
+    for i, (w, lb) in enumerate(zip(words, labels, strict=True)):
+        if lb != "O" and len(w[2]) >= 2 and w[0][:1].isalpha():
+            types.setdefault(w[2], []).append((i, lb[2:]))
+    out: list[list[str]] = []
+    for i in range(n):
+        feats = [f"y{r}={lab[i + 2 + r]}" for r in OFFSETS]
+        feats.append(f"y-1|0={lab[i + 1]}|{lab[i + 2]}")
+        if conf is not None:
+            feats.append(f"yc={labels[i]}:{min(4, int(conf[i] * 5))}")
+        seen = {t for j, t in types.get(words[i][2], ()) if j != i}
+        feats.extend(f"ys={t}" for t in sorted(seen))
+        out.append(feats)
+    return out

@@ -31,6 +31,7 @@ from marsad.entities.features import (
     load_phrases,
     load_silver,
     phrase_entries,
+    stack_feats,
     write_phrases,
 )
 
@@ -43,6 +44,8 @@ FIRST_PARAMS = {"c1": 0.05, "c2": 0.05}
 FIRST_O_PENALTY = 0.5
 SILVER_ARTICLES = 31_030  # the whole news file
 JACKKNIFE = 5  # folds for the training-name phrase features (0: off)
+TAGS = "BIO"  # or "BIOES" (the run time maps S-/E- back to B-/I-)
+STACK_FOLDS = 5  # jackknife folds for the first-pass labels of the stacked (two-stage) CRF
 
 Seq = tuple[list[tuple[str, str, str]], list[str]]
 
@@ -50,6 +53,22 @@ Seq = tuple[list[tuple[str, str, str]], list[str]]
 def sequences(path: Path) -> list[Seq]:
     return [([(t.norm, t.prefix, t.stem) for t in toks], labels)
             for sent in read_bio(path) for toks, labels in align(sent)]
+
+
+def to_bioes(labels: list[str]) -> list[str]:
+    """BIO → BIOES (a one-token entity S-, an entity's last token E-)."""
+    labels = [("B" + lab[1:] if lab[:1] == "I" and (i == 0 or labels[i - 1][2:] != lab[2:]) else lab)
+              for i, lab in enumerate(labels)]
+    out = []
+    for i, lab in enumerate(labels):
+        nxt = labels[i + 1] if i + 1 < len(labels) else "O"
+        cont = nxt[:1] == "I" and nxt[2:] == lab[2:]
+        if lab[:1] == "B" and not cont:
+            lab = "S" + lab[1:]
+        elif lab[:1] == "I" and not cont:
+            lab = "E" + lab[1:]
+        out.append(lab)
+    return out
 
 
 def entity_phrases(data: list[Seq]) -> dict[tuple[str, ...], str]:
@@ -65,7 +84,10 @@ def entity_phrases(data: list[Seq]) -> dict[tuple[str, ...], str]:
 
 
 def train(data: list[Seq], featurizer: Featurizer, out_dir: Path, params: dict | None = None,
-          algorithm: str = "lbfgs", verbose: bool = False, o_penalty: float = 0.0) -> dict:
+          algorithm: str = "lbfgs", verbose: bool = False, o_penalty: float = 0.0,
+          stack: list[list[list[str]]] | None = None, file: str = "ner.npz") -> dict:
+    """One CRF on ``data`` → ``out_dir/file`` (and ``phrases.tsv``). ``stack``: per sequence,
+    per token, extra (second-pass) features."""
     import pycrfsuite
 
     data = list(data)
@@ -87,7 +109,13 @@ def train(data: list[Seq], featurizer: Featurizer, out_dir: Path, params: dict |
         if featurizer.tphrases is not None and JACKKNIFE:
             featurizer.tphrases = by_fold[folds[k]]
         xs = featurizer.sequence_dicts(words) if featurizer.vectors is not None else featurizer.sequence(words)
-        trainer.append(xs, labels)
+        if stack is not None:
+            for x, extra in zip(xs, stack[k], strict=True):
+                if isinstance(x, dict):
+                    x.update(dict.fromkeys(extra, 1.0))
+                else:
+                    x.extend(extra)
+        trainer.append(xs, to_bioes(labels) if TAGS == "BIOES" else labels)
     # the run-time featurizer: all training names
     featurizer.tphrases = index_phrases(full) if saved is not None and JACKKNIFE else saved
     p = dict(PARAMS if algorithm == "lbfgs" else {"max_iterations": 30})
@@ -98,11 +126,11 @@ def train(data: list[Seq], featurizer: Featurizer, out_dir: Path, params: dict |
         path = str(Path(tmp) / "ner.crfsuite")
         trainer.train(path)
         elapsed = time.perf_counter() - t0
-        export(path, out_dir, o_penalty)
+        export(path, out_dir, o_penalty, file)
     return {"seconds": round(elapsed, 1), "params": p, "algorithm": algorithm, "sequences": len(data)}
 
 
-def export(crf_path: str, out_dir: Path, o_penalty: float = 0.0) -> None:
+def export(crf_path: str, out_dir: Path, o_penalty: float = 0.0, file: str = "ner.npz") -> None:
     import pycrfsuite
 
     tagger = pycrfsuite.Tagger()
@@ -119,8 +147,42 @@ def export(crf_path: str, out_dir: Path, o_penalty: float = 0.0) -> None:
     for (a, b), w in info.transitions.items():
         T[li[a], li[b]] = w
     out_dir.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(out_dir / "ner.npz", labels=np.array(labels), attrs=np.array(attrs), W=W, T=T,
+    np.savez_compressed(out_dir / file, labels=np.array(labels), attrs=np.array(attrs), W=W, T=T,
                         o_penalty=np.float32(o_penalty))
+
+
+def train_stacked(data: list[Seq], featurizer: Featurizer, out_dir: Path, params: dict | None = None,
+                  o_penalty: float = 0.0, first_params: dict | None = None, first_o_penalty: float | None = None,
+                  folds: int = STACK_FOLDS, log=lambda m: None) -> dict:
+    """Two-stage CRF: a first CRF (``ner1.npz``) and a second (``ner.npz``) whose features add
+    the first one's labels and confidences over the sentence (``features.stack_feats``). The
+    second CRF learns from first-pass outputs on data the first never saw: each of ``folds``
+    contiguous parts (whole documents) is tagged by a first CRF trained on the others
+    (jackknife), as a test sentence is tagged by the first CRF trained on everything."""
+    from marsad.entities.decode import CrfModel
+
+    first_params = params if first_params is None else first_params
+    pen1 = o_penalty if first_o_penalty is None else first_o_penalty
+    fold = [k * folds // len(data) for k in range(len(data))]
+    stack: list[list[list[str]]] = [[] for _ in data]
+    t0 = time.perf_counter()
+    for f in range(folds):
+        log(f"stacking fold {f + 1}/{folds}...")
+        with tempfile.TemporaryDirectory() as tmp:
+            train([d for d, g in zip(data, fold, strict=True) if g != f], featurizer, Path(tmp),
+                  params=first_params, o_penalty=pen1)
+            model = CrfModel(Path(tmp), featurizer)
+            for k, g in enumerate(fold):
+                if g == f:
+                    words = data[k][0]
+                    stack[k] = stack_feats(words, *model.marginal_tag(words))
+    log("first CRF on all data...")
+    train(data, featurizer, out_dir, params=first_params, o_penalty=pen1, file="ner1.npz")
+    log("second CRF...")
+    info = train(data, featurizer, out_dir, params=params, o_penalty=o_penalty, stack=stack)
+    info.update({"stacked": True, "stack_folds": folds, "first_params": first_params, "first_o_penalty": pen1,
+                 "seconds": round(time.perf_counter() - t0, 1)})
+    return info
 
 
 def entity_words(data: list[Seq]) -> list[str]:
