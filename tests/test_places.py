@@ -519,3 +519,11 @@ def test_feature_name_may_be_a_common_word_and_trailing_words_are_trimmed(pipe):
     assert "الفيحاء" in got and got["الفيحاء"].country == "SA"
     _, got = places(pipe, "أقيم العرض على مسرح مدينة الملك فهد الرياضية بجازان.")
     assert not any(k.startswith("الملك") for k in got)
+
+
+def test_checkpoint_generic_and_event_noun(pipe):
+    doc, got = places(pipe, "أوقفت الشرطة سيدة أمام نقطة شرطة كفرطهرمس بالجيزة، ثم أغلقت نقطة شرطة كفرطهرمس.")
+    assert [p.country for p in doc.places if doc.text[p.start:p.end] == "كفرطهرمس"] == ["EG", "EG"]
+    # a small town right after an event noun is the place of the event
+    _, got = places(pipe, "كشفت التحقيقات في مصر تفاصيل جديدة عن تفجير طابا قبل أعوام.")
+    assert got["طابا"].country == "EG"

@@ -32,7 +32,9 @@ FEATURE_GENERICS = frozenset("وادي جبل جبال تبه معسكر غاب�
 # takes the article's dominant country (ACLED precision 3)
 STRONG = frozenset("حي حيي بلده بلدتي بلدات قريه قري قريتي مخيم اقليم وادي جبل جبال تبه جزيره ميناءي".split())
 AREA_GENERICS = frozenset("منطقه منطقتي مناطق".split())
-ALL_GENERICS = GENERICS | LIST_GENERICS | FEATURE_GENERICS | {"اقليم"}
+# a checkpoint is an ACLED location: «نقطة شرطة X بالجيزة», «نقطة تفتيش X» (the second word is part of the generic)
+CHECKPOINT, CHECKPOINT_KINDS = "نقطه", frozenset("شرطه تفتيش مراقبه امنيه عسكريه".split())
+ALL_GENERICS = GENERICS | LIST_GENERICS | FEATURE_GENERICS | {"اقليم", CHECKPOINT}
 PREFIXED = {p + g: g for g in ALL_GENERICS for p in ("و", "ب", "وب", "ل")}
 # every surface form a generic can take (with proclitics, without the article): one set probe per token
 SURFACE = frozenset(p + g for g in ALL_GENERICS for p in ("", "و", "ف", "ب", "ل", "ك", "وب", "فب", "ول", "فل", "وك"))
@@ -97,6 +99,8 @@ def _items(tokens: list[Token], k: int, covered: set[int], listy: bool) -> tuple
     dual generic) and the index of the token after them."""
     n, sent = len(tokens), tokens[k].sent
     j = k + 1
+    if j < n and tokens[j].norm in CHECKPOINT_KINDS and _generic(tokens[k]) == CHECKPOINT:
+        j += 1  # «نقطة شرطة بشتيل»
     while j < n and j <= k + 2 and not tokens[j].is_word and tokens[j].norm in OPENERS and tokens[j].sent == sent:
         j += 1  # «معسكر (رويك)», «قرى: (مشرعة»
     items: list[list[int]] = []

@@ -54,6 +54,8 @@ LOCATIVE = frozenset(
     "في من الي الى إلى على علي حتى نحو قرب شمال جنوب شرق غرب شمالي جنوبي شرقي غربي داخل خارج مدخل اطراف حدود عبر باتجاه".split()
 )
 
+# «تفجير طابا», «معركة الفلوجة»: an event noun before a name works like a preposition (the place of the event)
+EVENT_NOUNS = frozenset("تفجير تفجيرات هجوم هجمات معركه معارك مجزره اشتباكات".split())
 SMALL_PLACE = 20000  # GeoNames population; 0 (unknown) counts as small
 KIND_PRIOR = {"country": 3.2, "admin": 1.6, "feature": 2.6, "town": 1.8}
 AREA_KINDS = frozenset({"country", "admin", "feature"})
@@ -285,7 +287,7 @@ def accept(m: Mention, ctx: dict[str, dict[str, int]], gaz: Gazetteer, near: boo
         # a small place in a country the article never mentions stays unresolved
         others = any(k != m.key for cc, keys in ctx.items() if cc != c.country for k in keys)
         return ctx_ok or near or c.kind in AREA_KINDS or c.population >= 100000 or not others
-    locative = m.prev in LOCATIVE or m.prev_prefix.endswith("ب") or m.trigger == "area"
+    locative = m.prev in LOCATIVE or m.prev_prefix.endswith("ب") or m.trigger == "area" or m.prev in EVENT_NOUNS
     if m.fuzzy:  # a variant spelling: only a place the article is about
         return ctx_ok or near
     if m.key in gaz.ambiguous:
