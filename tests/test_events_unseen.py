@@ -260,3 +260,51 @@ def test_clash_told_after_a_bare_attack_keeps_the_clash():
     place(doc, "القطن", "Al Qatn", 15.86, 48.45, "YE", nth=1)
     timex(doc, "أمس", "2015-08-07")
     assert sorted(e.event_type for e in run(doc)) == ["Battles", "Explosions/Remote violence"]
+
+
+def test_weapons_and_damage_of_an_attack_are_not_more_events():
+    doc = make_doc("وهاجم مسلحون من التنظيم أمس حاجزا للجيش قرب مدينة بيجي مستخدمين الرشاشات وقذائف الهاون، "
+                   "ما أدى إلى مقتل جنديين وتدمير مدرعة.")
+    actor(doc, "التنظيم", "isis", "Islamic State", "jihadist group", 2, None)
+    place(doc, "بيجي", "Bayji", 34.93, 43.49, "IQ")
+    timex(doc, "أمس", "2015-08-07")
+    evs = run(doc)
+    assert [(e.event_type, e.fatalities) for e in evs] == [("Battles", 2)]
+
+
+def test_blasts_heard_are_no_event_without_weapon_or_toll():
+    doc = make_doc("وقال الأهالي إن قوات الأمن أغلقت الطرق وسمع دوي انفجارات في مدينة العريش.")
+    actor(doc, "قوات الأمن", "eg_sec", "Police Forces of Egypt", "security", 1, "EG")
+    place(doc, "العريش", "Arish", 31.13, 33.8, "EG")
+    assert not run(doc)
+    doc = make_doc("وسمع دوي انفجار عبوة ناسفة في مدينة العريش أمس أسفر عن مقتل شرطي.")
+    place(doc, "العريش", "Arish", 31.13, 33.8, "EG")
+    timex(doc, "أمس", "2015-08-07")
+    assert [e.event_type for e in run(doc)] == ["Explosions/Remote violence"]
+
+
+def test_control_of_things_is_no_capture():
+    doc = make_doc("وفي مدينة الحديدة سيطر المتمردون على كافة مخزونات الوقود وحولوها لمصلحتهم.")
+    houthis(doc, "المتمردون")
+    place(doc, "الحديدة", "Al Hudaydah", 14.8, 42.95, "YE")
+    assert not run(doc)
+    doc = make_doc("وسيطر المتمردون أمس على كافة مواقع الجيش في مدينة الحديدة.")
+    houthis(doc, "المتمردون")
+    place(doc, "الحديدة", "Al Hudaydah", 14.8, 42.95, "YE")
+    timex(doc, "أمس", "2015-08-07")
+    assert [e.sub_event_type for e in run(doc)] == ["Non-state actor overtakes territory"]
+
+
+def test_months_of_fighting_is_a_span():
+    doc = make_doc("وقال الطبيب إن القطاع الصحي في مدينة عدن بات منهارا بعد خمسة أشهر من المعارك.")
+    place(doc, "عدن", "Aden", 12.78, 45.04, "YE")
+    assert not run(doc)
+
+
+def test_credit_for_a_capture_is_a_reference_and_covers_the_list():
+    doc = make_doc("وأشاد الوزير بجهد قوات التحالف الذي أسهم في تحرير محافظة عدن واستعادة عدد من المناطق من "
+                   "قبضة الميليشيات.")
+    actor(doc, "قوات التحالف", "coalition", "Saudi-led Coalition", "military", 8, None)
+    houthis(doc, "الميليشيات")
+    place(doc, "عدن", "Aden", 12.78, 45.04, "YE", admin1="Aden")
+    assert not run(doc)

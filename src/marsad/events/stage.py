@@ -45,6 +45,12 @@ HABITUAL_AFTER = wordlist("habitual_after")
 SUPPORT_WORDS = wordlist("support_words")
 PROTESTER_WORDS = wordlist("protester_words")
 ENDED_AFTER = wordlist("ended_after")
+USE_WORDS = wordlist("use_words")
+TERRITORY_NOUNS = wordlist("territory_nouns")
+QUANTIFIERS = wordlist("quantifiers")
+CREDIT_WORDS = wordlist("credit_words")
+LONG_SPANS = frozenset({"اشهر", "شهور", "شهرين", "اسابيع", "اسبوعين", "اعوام"})
+HEARD_WORDS = frozenset({"دوي", "اصوات", "صوت", "سماع"})
 ORDINALS = frozenset({"اول", "ثاني", "ثالث", "اخر", "احدث", "اكبر", "اعنف", "اسوا"})
 SPAN_WORDS = frozenset({"مدي", "طوال", "خلال"})
 CLAUSE_GROUPS = frozenset({"@attack"})
@@ -146,6 +152,15 @@ class Events:
                 # «شنوا هجوما استهدف تجمعا للجيش»: the verb right after the noun tells its target
                 raw[-1][0].mentions.append(Span(doc.tokens[hit.i].stem_start, doc.tokens[hit.j - 1].end))
                 continue
+            if hit.entry.pos == "N" and raw and raw[-1][1] == sent \
+                    and raw[-1][0].event_type in VIOLENT_TYPES and raw[-1][0].modality == ASSERTED \
+                    and (hit.entry.sub_event_type == "@destroy"
+                         or hit.entry.sub_event_type == "Shelling/artillery/missile attack"
+                         and _instrument(doc.tokens, view.sent_ranges[sent][0], hit.i)):
+                # «… استخدموا خلاله أسلحة متوسطة فضلا عن قذائف»: the weapons of the attack told before;
+                # «… ما تسبب بمقتل جنديين وتدمير مدرعة»: what it destroyed
+                raw[-1][0].mentions.append(Span(doc.tokens[hit.i].stem_start, doc.tokens[hit.j - 1].end))
+                continue
             for ev, by_default, anaphoric in self._events(view, finder, hit, sent, counts[sent], stop):
                 if hit.entry.pos == "V" and prev is not None and prev_ref and doc.tokens[prev.i].sent == sent \
                         and 0 <= hit.i - prev.j <= 1 and ev.modality == ASSERTED:
@@ -154,6 +169,11 @@ class Events:
                         and _coordinated(doc.tokens, prev.j, hit.i) \
                         and (prev_mod := modality_of(view, prev.i, prev.entry.future)) in NEGATED:
                     ev.modality = prev_mod  # «ليس هناك سيطرة أو معارك»: the negation covers the list
+                if ev.modality == ASSERTED and hit.entry.pos == "N" and hit.prefix.startswith("و") and raw \
+                        and raw[-1][1] == sent and raw[-1][0].modality in ("reference", "state") \
+                        and raw[-1][0].sub_event_type in TERRITORY and ev.sub_event_type in TERRITORY \
+                        and view.clause(hit.i)[0] <= view.token_at(raw[-1][0].trigger.start):
+                    ev.modality = raw[-1][0].modality  # «أسهم في تحرير عدن واستعادة عدد من المناطق»
                 if anaphoric and (host := self._resolve_anaphor(ev, sent, raw)) is not None:
                     told.append((host, sent))  # its sentence's toll belongs to the event it names
                     continue
@@ -293,6 +313,11 @@ class Events:
         if entry.pos == "N" and modality == ASSERTED and hit.prefix.lstrip("وف") in ("ل", "لل") and \
                 not any(t.norm in UNDERGO or t.stem in UNDERGO for t in toks[sa:hit.i]):
             modality = "intended"  # ل + verbal noun is a purpose: «معركة للسيطرة على …»
+        if modality == ASSERTED and sub in TERRITORY and _object_not_territory(view, finder, hit):
+            modality = "state"  # «سيطر المتمردون على احتياطات الوقود»: control of things, not of a place
+        if modality == ASSERTED and entry.pos == "N" and sub in TERRITORY and hit.i > 1 \
+                and toks[hit.i - 1].norm == "في" and _bare(toks[hit.i - 2].norm) in CREDIT_WORDS:
+            modality = "reference"  # «جهد كبير أسهم في تحرير محافظة عدن»: credit for a known capture
         if modality == ASSERTED and entry.present and sub in TERRITORY:
             modality = "state"  # «التي يسيطر عليها التنظيم»: who holds a place, not who took it
         if modality == ASSERTED and entry.pos == "N" and sub in TERRITORY and hit.i > 0 and \
@@ -335,6 +360,12 @@ class Events:
                 t.norm in ENDED_AFTER or _bare(t.norm) in ENDED_AFTER
                 for t in toks[hit.j:min(hit.j + 2, view.sent_ranges[sent][1])]):
             modality = "ended"  # «ومع أن المعارك توقفت في عدن»: fighting that has stopped
+        if modality == ASSERTED and etype == "Explosions/Remote violence" and hit.i > 0 \
+                and _bare(toks[hit.i - 1].norm) in HEARD_WORDS and not facts["fatal"] and not facts["weapon"]:
+            modality = "heard"  # «وسمع دوي انفجارات»: blasts heard, with no weapon, target or toll told
+        if modality == ASSERTED and entry.pos == "N" and hit.i > 1 and toks[hit.i - 1].norm == "من" \
+                and (toks[hit.i - 2].norm in AGO_UNITS or toks[hit.i - 2].norm in LONG_SPANS):
+            modality = "state"  # «بعد أربعة أشهر من المعارك»: a span of fighting, not a day's
         if modality == ASSERTED and entry.pos == "N" and hit.i > 0 and toks[hit.i - 1].norm in ("منذ", "مند"):
             modality = "reference"  # «حملة واسعة منذ هجوم منتجع سوسة»: the start of something else
         if modality == ASSERTED:
@@ -429,6 +460,46 @@ class Events:
                 ev.fatalities = max(ev.fatalities, c.value)
 
 
+def _object_not_territory(view: View, finder: Arguments, hit: Hit) -> bool:
+    """The object after «على» (within four words of a territory trigger) is neither a place, a
+    territory noun («مدينة», «مواقع», «معسكر») nor a pronoun: «سيطروا على احتياطات النفط»."""
+    toks = view.doc.tokens
+    _, sb = view.sent_ranges[toks[hit.i].sent]
+    k = hit.j
+    words = 0
+    while k < sb and words < 4:
+        t = toks[k]
+        if not t.is_word:
+            return False
+        words += 1
+        if t.norm in ("علي", "عليها", "عليه", "عليهم", "عليهما"):
+            break
+        k += 1
+    else:
+        return False
+    if toks[k].norm != "علي":
+        return False  # «سيطرت عليها»: the place was named before
+    k += 1
+    while k < sb and (toks[k].norm in QUANTIFIERS or _bare(toks[k].norm) in QUANTIFIERS):
+        k += 1
+    if k >= sb or not toks[k].is_word or finder.place_starts_at(k):
+        return False
+    return not any(c in TERRITORY_NOUNS for c in readings(toks[k].norm))
+
+
+def _instrument(toks, sa: int, i: int) -> bool:
+    """A word of using within the five words before a weapon noun («باستخدام قذائف الهاون»)."""
+    words = 0
+    for k in range(i - 1, sa - 1, -1):
+        if toks[k].is_word:
+            words += 1
+            if toks[k].norm in USE_WORDS or _bare(toks[k].norm) in USE_WORDS:
+                return True
+            if words >= 5:
+                return False
+    return False
+
+
 def _other_trigger_outside(hit: Hit, lo: int, hi: int, sent: int, view: View) -> bool:
     """Is there another trigger in the sentence, outside the clause [lo, hi)?"""
     return any(h is not hit and (h.i < lo or h.i >= hi) and view.doc.tokens[h.i].sent == sent
@@ -487,7 +558,7 @@ def _survived(toks, sa: int, i: int) -> bool:
 PRIOR_AUX = frozenset({"كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا"})
 
 
-PLUPERFECT_REACH = 12  # words from a sentence-opening «وكان» to a trigger it still frames
+PLUPERFECT_REACH = 15  # words from a sentence-opening «وكان» to a trigger it still frames
 
 
 def _pluperfect_frame(toks, sa: int, i: int) -> bool:
