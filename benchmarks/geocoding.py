@@ -97,6 +97,8 @@ def main() -> int:
             if not ok:
                 errors.append(f"  wrong line {g['line']} [{m['start']}:{m['end']}] gold {m['name']} got {hit.name} {hit.country}")
         st[4] += sum(1 for p in doc.places if id(p) not in used)
+        errors.extend(f"  fp    line {g['line']} [{p.start}:{p.end}] {doc.text[p.start:p.end]} -> {p.name} {p.country}"
+                      for p in doc.places if id(p) not in used)
     # speed: the places stage alone over the gold articles
     t0 = time.process_time()
     rounds = 20

@@ -66,6 +66,16 @@ NOT_PLACES = frozenset(
 STOP = NOT_PLACES | frozenset("في من على الى الي عن مع او ان ما لا هو هي هذا هذه ذلك تلك بين حتى ثم قد كان كل بعد قبل".split())
 # a division written "منطقة الرياض" is indexed under "الرياض", found only after such a word
 ADMIN_WORDS = frozenset({"منطقه", "محافظه", "ولايه", "اماره"})
+# second-level generics (مديرية أرحب، قضاء سنجار، ناحية العلم، شعبية الجفرة): the name after one is a
+# division; its bare name is also a key when it is distinctive (one word of four letters or more, rare
+# in news and not inflected like a word; not a given name, a tribe (بني …), nor another place's name)
+DIVISION_WORDS = frozenset({"مديريه", "قضاء", "ناحيه", "شعبيه"})
+DIVISION_BARE_MAX_FREQ = 20
+# division names that are words or names in news even though rare in the vocabulary (reviewed by hand
+# from the build's "bare division name" notes): only after their generic
+DIVISION_NOT_BARE = frozenset(
+    "التعزيه المنار سامع منبه الجعفريه مزهر القفر الحداء خولان حبيش الظهار المعافر الخبت القف السوم الديس "
+    "الحوك المشنه الجوبه العبديه الحشاء المواسط الضليعه الرياشيه السبره المطمه الملاجم حيران مسور خارف".split())
 FUNCTION_WORDS = frozenset("بين عند لدي لدى منذ حول ضد دون عبر بعض غير امام خلف تحت فوق وسط".split())
 # A name that is also this frequent as a word in news needs context to be taken as a place.
 COMMON_WORD_FREQ = 150
@@ -184,6 +194,19 @@ def _ascii(name: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)).strip().lower()
 
 
+def _distinctive(key: str, b: Builder, given: set[str]) -> bool:
+    """A division name that may be taken without its generic: rare, not a word, not a given name,
+    not already another place's name."""
+    if key in b.names or key in STOP or key in given or (key.startswith("ال") and key[2:] in given):
+        return False
+    if key in DIVISION_NOT_BARE or key.startswith("وادي "):
+        return False
+    if " " not in key:
+        return len(key) >= 4 and not _word_like(key) and vocabulary().get(key, 0) < DIVISION_BARE_MAX_FREQ
+    # tribe and person-like names (بني سعد، ولد ربيع، جبل مراد) only after the generic
+    return key.split(" ", 1)[0] not in ("بني", "ولد", "جبل", "ال", "دار")
+
+
 def read_words(path: Path) -> set[str]:
     return {normalise_key(w) for line in path.read_text("utf-8").splitlines() if not line.startswith("#")
             for w in line.split()}
@@ -242,13 +265,20 @@ def main() -> int:
     curated_towns = {(r[1], k): {"latitude": float(r[5]), "longitude": float(r[6]), "admin1code": None,
                                  "population": 0, "_allkeys": set()}
                      for r in read_tsv(CURATED / "towns.tsv") for k in key_variants(r[4].split("|")[0])}
+    stand_in: set[str] = set()  # level-2 divisions coded at their governorate's seat (seat written "X~")
     for row in admin_rows:
-        pid, cc, level, _typ, name_en, _names, seat_ar = row
+        pid, cc, level, _typ, name_en, _names, seat_ar = row[:7]
+        if seat_ar.endswith("~"):
+            seat_ar = seat_ar[:-1]
+            stand_in.add(pid)
+        seat_ar, _, seat_adm1 = seat_ar.partition("@")  # "الزاهر@21": the seat in that GeoNames admin1
         cands = city_index.get((cc, normalise_key(seat_ar)), []) or (
             [curated_towns[(cc, normalise_key(seat_ar))]] if (cc, normalise_key(seat_ar)) in curated_towns else [])
         if not cands:
             missing.append(f"{pid}: seat {seat_ar} not found in GeoNames")
             continue
+        if seat_adm1:
+            cands = [c for c in cands if c["admin1code"] == seat_adm1] or cands
         seat = max(cands, key=lambda c: int(c.get("population") or 0))
         seats[pid] = seat
         if level == "1":
@@ -304,22 +334,34 @@ def main() -> int:
                    info["geonameid"], int(info.get("population") or 0), 3, "country", 0.0, False], keys)
 
     # -- curated divisions, features, towns ----------------------------------------------
+    given_set = set(load_given_names())
     tnames_of: list[tuple[int, set[str]]] = []
+    dnames_of: list[tuple[int, set[str]]] = []
     for row in admin_rows:
-        pid, cc, level, typ, name_en, names, _seat = row
+        pid, cc, level, typ, name_en, names, _seat = row[:7]
         seat = seats.get(pid)
         if seat is None:
             continue
         keys = set().union(*(key_variants(n) for n in names.split("|")))
+        generic_words = ADMIN_WORDS | DIVISION_WORDS
         bare = {k.split(" ", 1)[1] for k in keys if k.split(" ", 1)[0] in ADMIN_WORDS and " " in k}
-        keys = {k for k in keys if k.split(" ", 1)[0] not in ADMIN_WORDS}
+        # a second-level name after its own generic (مديرية الثورة، قضاء الخالص): "dnames"; a
+        # distinctive one is found alone too (أرحب)
+        dbare = {k.split(" ", 1)[1] for k in keys if k.split(" ", 1)[0] in DIVISION_WORDS and " " in k}
+        keys = {k for k in keys if k.split(" ", 1)[0] not in generic_words}
+        added = {k for k in dbare if _distinctive(k, b, given_set)}
+        if added:
+            print(f"note: {pid}: bare division name(s) {' '.join(sorted(added))}", file=sys.stderr)
+        keys |= added
         tnames_of.append((len(b.places), bare))
+        dnames_of.append((len(b.places), dbare))
         # a division not named after its seat (صلاح الدين, seat تكريت) is what its name means
         # by default; one named after its seat (دير الزور) yields to the town
-        eponymous = bool(keys & seat.get("_allkeys", set()))
+        eponymous = bool((keys | bare | dbare) & seat.get("_allkeys", set()))
         b.add([f"adm:{pid}", name_en, round(seat["latitude"], 4), round(seat["longitude"], 4), cc,
                name_en if level == "1" else admin1_name.get((cc, seat["admin1code"])),
-               f"admin{level} {typ}", None, 0, 3 if level == "1" else 2, "admin", 0.0 if eponymous else 1.0, False],
+               f"admin{level} {typ}", None, 0, 3 if level == "1" or pid in stand_in else 2, "admin",
+               0.0 if eponymous else 1.0, False],
               keys)
     for row in read_tsv(CURATED / "features.tsv"):
         pid, cc, feature, name_en, names, lat, lon, prec, _src = row
@@ -379,6 +421,7 @@ def main() -> int:
         "names": {k: sorted(v) for k, v in sorted(b.names.items())},
         "common": common,
         "tnames": {k: sorted(i for i, ks in tnames_of if k in ks) for k in sorted(set().union(*(ks for _, ks in tnames_of)))},
+        "dnames": {k: sorted(i for i, ks in dnames_of if k in ks) for k in sorted(set().union(*(ks for _, ks in dnames_of)))},
         "neighbours": {cc: [n for n in (info.get("neighbours") or "").split(",") if n]
                        for cc, info in sorted(countries.items())},
         "ambiguous": sorted(read_words(CURATED / "ambiguous.txt")),

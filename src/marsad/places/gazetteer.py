@@ -54,6 +54,12 @@ class Gazetteer:
             parts = k.split(" ")
             if len(parts) > 1:
                 self.heads[parts[0]] = max(self.heads.get(parts[0], 1), len(parts))
+        # second-level divisions named after their own generic only: مديرية الثورة، قضاء الخالص
+        self.dnames: dict[str, tuple[Entry, ...]] = {k: tuple(e[i] for i in v) for k, v in data.get("dnames", {}).items()}
+        for k in [*data.get("tnames", {}), *self.dnames]:  # heads of names found only after a generic
+            parts = k.split(" ")
+            if len(parts) > 1:
+                self.heads[parts[0]] = max(self.heads.get(parts[0], 1), len(parts))
         self.common: frozenset[str] = frozenset(data.get("common", ()))
         # divisions named only after a trigger word: منطقة الرياض -> "الرياض" (Riyadh Region)
         self.tnames: dict[str, tuple[Entry, ...]] = {k: tuple(e[i] for i in v) for k, v in data.get("tnames", {}).items()}

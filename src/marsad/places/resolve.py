@@ -34,7 +34,7 @@ for _w in "محافظه محافظات محافظتي ولايه ولايتي ا
     TRIGGERS[_w] = "admin"
 for _w in "منطقه مناطق منطقتي".split():  # "area": too generic to vouch for a name by itself
     TRIGGERS[_w] = "area"
-for _w in "قضاء قضاءي ناحيه مديريه مديريات".split():
+for _w in "قضاء قضاءي اقضيه ناحيه نواحي مديريه مديريات مديريتي شعبيه شعبيات".split():
     TRIGGERS[_w] = "district"
 for _w in "ريف اطراف ضواحي محيط".split():
     TRIGGERS[_w] = "around"

@@ -173,11 +173,18 @@ def find_mentions(doc: Document, gaz: Gazetteer, nisba: dict[str, float] | None 
             continue
         # a town is feminine (مدينة): a masculine country adjective after it describes a club or team
         m.club = bool(nxt and nxt.is_word and nxt.norm.endswith("ي") and gaz.nisba.get(nxt.norm))
-        if key in gaz.tnames:  # «منطقة الجوف» is the division; a bare «الجوف» may be too
-            extra = tuple(c for c in gaz.tnames[key] if c not in m.cands)
+        tn, dn = gaz.tnames.get(key, ()), gaz.dnames.get(key, ())
+        if tn or dn:  # «منطقة الجوف» is the division; a bare «الجوف» may be too
+            # a division's own generic vouches for it: منطقة/محافظة for the first level, مديرية/قضاء/ناحية
+            # for the second («محافظة القاهرة» is not the Taiz district «مديرية القاهرة»)
+            backed = (tn if m.trigger in ("admin", "area") else ()) + (dn if m.trigger == "district" else ())
+            if not backed and key not in gaz.names and not gaz.nospace.get(key.replace(" ", "")):
+                nxt = i + width  # «الثورة» alone is a word; «مديرية الثورة» the district
+                continue
+            # a second-level division is a candidate only after its generic (بالقاهرة is Cairo, not the Taiz district)
+            extra = tuple(c for c in {c.idx: c for c in tn + backed}.values() if c not in m.cands)
             m.cands = m.cands + extra
-            if m.trigger not in ("admin", "area"):
-                m.weak = {c.idx for c in extra}
+            m.weak = {c.idx for c in extra if c not in backed}
         if _of_another_place(tokens, i + width, tok.sent, gaz, cands):
             nxt = i + width  # الضفة الغربية لنهر الفرات: "the west bank of the Euphrates", not the West Bank
             continue
@@ -242,7 +249,8 @@ def _starts(gaz: Gazetteer, word: str) -> tuple[tuple[str, int], ...]:
     for form, cut in readings(word):
         if cut and whole >= 20 and whole > 2 * vocab.get(form, 0) + 5:
             continue  # وكيل is a word, not و + كيل (Kiel)
-        if form in gaz.names or form in gaz.heads or form in JOINABLE_HEADS or form in gaz.nospace:
+        if form in gaz.names or form in gaz.heads or form in JOINABLE_HEADS or form in gaz.nospace \
+                or form in gaz.tnames or form in gaz.dnames:
             out.append((form, cut))
         elif form.endswith("اء") and form[:-1] in gaz.names and vocab.get(form, 0) <= HAMZA_VARIANT_MAX_FREQ:
             # المخاء = المخا: a final hamza written or not (not السوداء, a word, for السودا)
@@ -252,7 +260,7 @@ def _starts(gaz: Gazetteer, word: str) -> tuple[tuple[str, int], ...]:
 
 def _longest(tokens: list[Token], i: int, form: str, gaz: Gazetteer) -> tuple[int, str, tuple[Entry, ...]] | None:
     found = None
-    cands = gaz.lookup(form)
+    cands = gaz.lookup(form) or gaz.tnames.get(form, ()) or gaz.dnames.get(form, ())
     if cands:
         found = (1, form, cands)
     max_w = gaz.heads.get(form, 1)
@@ -265,7 +273,7 @@ def _longest(tokens: list[Token], i: int, form: str, gaz: Gazetteer) -> tuple[in
         if j >= len(tokens) or not tokens[j].is_word or tokens[j].sent != sent:
             break
         key = key + " " + tokens[j].norm
-        cands = gaz.lookup(key)
+        cands = gaz.lookup(key) or gaz.tnames.get(key, ()) or gaz.dnames.get(key, ())
         if cands:
             found = (w, key, cands)
     return found
