@@ -16,9 +16,9 @@ Runs the whole pipeline (``marsad.extract``) on each gold article of
 studied in the second round, so it is no longer a clean held-out set) and
 ``heldout2`` (heldout2.jsonl, 22 articles, events only, annotated before the second round of
 rule changes; its errors were studied at the end of that round) and ``heldout3``
-(heldout3.jsonl, 13 articles, events only, annotated after the second round and scored once,
-never studied) and ``heldout4`` (heldout4.jsonl, 16 articles, events only, annotated
-before the third round and never studied) give the honest figures.
+(heldout3.jsonl, 13 articles) and ``heldout4`` (heldout4.jsonl, 16 articles), events only,
+annotated before the third round and studied in the fourth: all five are studied sets now.
+Unseen figures come only from sets annotated after that (see GUIDELINES.md).
 
 ``--relax-place`` ignores the place (type + date only): a diagnostic for when the places
 stage is missing. Exits 2 when the news file is missing.
