@@ -308,3 +308,11 @@ def test_credit_for_a_capture_is_a_reference_and_covers_the_list():
     houthis(doc, "الميليشيات")
     place(doc, "عدن", "Aden", 12.78, 45.04, "YE", admin1="Aden")
     assert not run(doc)
+
+
+def test_word_list_names_are_unique():
+    from marsad.events.lexicon import wordlists
+
+    lists = wordlists()  # raises on a name defined twice
+    assert "quantifiers" in lists and "object_skip" in lists
+    assert "من" in lists["object_skip"] and "من" not in lists["quantifiers"]

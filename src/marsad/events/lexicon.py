@@ -212,6 +212,8 @@ def wordlists() -> dict[str, frozenset[str]]:
     out: dict[str, frozenset[str]] = {}
     for row in _rows("wordlists.tsv"):
         name, words = (row + ["", ""])[:2]
+        if name.strip() in out:  # a second list of the same name would silently replace the first
+            raise ValueError(f"wordlists.tsv: list {name.strip()!r} is defined twice")
         out[name.strip()] = frozenset(_alternatives(words))
     return out
 

@@ -47,7 +47,7 @@ PROTESTER_WORDS = wordlist("protester_words")
 ENDED_AFTER = wordlist("ended_after")
 USE_WORDS = wordlist("use_words")
 TERRITORY_NOUNS = wordlist("territory_nouns")
-QUANTIFIERS = wordlist("quantifiers")
+OBJECT_SKIP = wordlist("object_skip")
 CREDIT_WORDS = wordlist("credit_words")
 LONG_SPANS = frozenset({"اشهر", "شهور", "شهرين", "اسابيع", "اسبوعين", "اعوام"})
 HEARD_WORDS = frozenset({"دوي", "اصوات", "صوت", "سماع"})
@@ -480,7 +480,7 @@ def _object_not_territory(view: View, finder: Arguments, hit: Hit) -> bool:
     if toks[k].norm != "علي":
         return False  # «سيطرت عليها»: the place was named before
     k += 1
-    while k < sb and (toks[k].norm in QUANTIFIERS or _bare(toks[k].norm) in QUANTIFIERS):
+    while k < sb and (toks[k].norm in OBJECT_SKIP or _bare(toks[k].norm) in OBJECT_SKIP):
         k += 1
     if k >= sb or not toks[k].is_word or finder.place_starts_at(k):
         return False
