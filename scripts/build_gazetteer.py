@@ -75,7 +75,8 @@ DIVISION_BARE_MAX_FREQ = 20
 # from the build's "bare division name" notes): only after their generic
 DIVISION_NOT_BARE = frozenset(
     "التعزيه المنار سامع منبه الجعفريه مزهر القفر الحداء خولان حبيش الظهار المعافر الخبت القف السوم الديس "
-    "الحوك المشنه الجوبه العبديه الحشاء المواسط الضليعه الرياشيه السبره المطمه الملاجم حيران مسور خارف".split())
+    "الحوك المشنه الجوبه العبديه الحشاء المواسط الضليعه الرياشيه السبره المطمه الملاجم حيران مسور خارف "
+    "يثرب كنعان المعتصم الزاب الواحات".split())
 FUNCTION_WORDS = frozenset("بين عند لدي لدى منذ حول ضد دون عبر بعض غير امام خلف تحت فوق وسط".split())
 # A name that is also this frequent as a word in news needs context to be taken as a place.
 COMMON_WORD_FREQ = 150
@@ -335,6 +336,11 @@ def main() -> int:
 
     # -- curated divisions, features, towns ----------------------------------------------
     given_set = set(load_given_names())
+    # names of curated towns and features (added below): a division's bare name must not take them over
+    curated_keys = {k for f in ("towns.tsv", "features.tsv") for r in read_tsv(CURATED / f)
+                    for n in r[4].split("|") for k in key_variants(n)}
+    curated_keys |= {k for r in read_tsv(CURATED / "districts.tsv") for g in r[2].split(";")
+                     for n in g.partition(":")[2].split("|") for k in key_variants(n)}
     tnames_of: list[tuple[int, set[str]]] = []
     dnames_of: list[tuple[int, set[str]]] = []
     for row in admin_rows:
@@ -349,7 +355,7 @@ def main() -> int:
         # distinctive one is found alone too (أرحب)
         dbare = {k.split(" ", 1)[1] for k in keys if k.split(" ", 1)[0] in DIVISION_WORDS and " " in k}
         keys = {k for k in keys if k.split(" ", 1)[0] not in generic_words}
-        added = {k for k in dbare if _distinctive(k, b, given_set)}
+        added = {k for k in dbare if k not in curated_keys and _distinctive(k, b, given_set)}
         if added:
             print(f"note: {pid}: bare division name(s) {' '.join(sorted(added))}", file=sys.stderr)
         keys |= added
@@ -357,7 +363,7 @@ def main() -> int:
         dnames_of.append((len(b.places), dbare))
         # a division not named after its seat (صلاح الدين, seat تكريت) is what its name means
         # by default; one named after its seat (دير الزور) yields to the town
-        eponymous = bool((keys | bare | dbare) & seat.get("_allkeys", set()))
+        eponymous = bool((keys | dbare) & seat.get("_allkeys", set()))
         b.add([f"adm:{pid}", name_en, round(seat["latitude"], 4), round(seat["longitude"], 4), cc,
                name_en if level == "1" else admin1_name.get((cc, seat["admin1code"])),
                f"admin{level} {typ}", None, 0, 3 if level == "1" or pid in stand_in else 2, "admin",

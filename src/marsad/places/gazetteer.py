@@ -56,7 +56,7 @@ class Gazetteer:
                 self.heads[parts[0]] = max(self.heads.get(parts[0], 1), len(parts))
         # second-level divisions named after their own generic only: مديرية الثورة، قضاء الخالص
         self.dnames: dict[str, tuple[Entry, ...]] = {k: tuple(e[i] for i in v) for k, v in data.get("dnames", {}).items()}
-        for k in [*data.get("tnames", {}), *self.dnames]:  # heads of names found only after a generic
+        for k in self.dnames:  # heads of names found only after a generic
             parts = k.split(" ")
             if len(parts) > 1:
                 self.heads[parts[0]] = max(self.heads.get(parts[0], 1), len(parts))
@@ -95,6 +95,8 @@ def skeleton(word: str) -> str:
 
 
 def _notable(e: Entry) -> bool:
+    if e.kind == "admin" and e.feature in ("admin2 district", "admin2 subdistrict"):
+        return False  # a district's name is rare in news: no variant spellings (نطوع is not Nati')
     if e.kind in ("country", "admin", "feature") or (e.kind == "town" and not e.generated):
         return True
     return e.kind == "city" and not e.generated and (

@@ -249,8 +249,7 @@ def _starts(gaz: Gazetteer, word: str) -> tuple[tuple[str, int], ...]:
     for form, cut in readings(word):
         if cut and whole >= 20 and whole > 2 * vocab.get(form, 0) + 5:
             continue  # وكيل is a word, not و + كيل (Kiel)
-        if form in gaz.names or form in gaz.heads or form in JOINABLE_HEADS or form in gaz.nospace \
-                or form in gaz.tnames or form in gaz.dnames:
+        if form in gaz.names or form in gaz.heads or form in JOINABLE_HEADS or form in gaz.nospace or form in gaz.dnames:
             out.append((form, cut))
         elif form.endswith("اء") and form[:-1] in gaz.names and vocab.get(form, 0) <= HAMZA_VARIANT_MAX_FREQ:
             # المخاء = المخا: a final hamza written or not (not السوداء, a word, for السودا)
@@ -260,7 +259,7 @@ def _starts(gaz: Gazetteer, word: str) -> tuple[tuple[str, int], ...]:
 
 def _longest(tokens: list[Token], i: int, form: str, gaz: Gazetteer) -> tuple[int, str, tuple[Entry, ...]] | None:
     found = None
-    cands = gaz.lookup(form) or gaz.tnames.get(form, ()) or gaz.dnames.get(form, ())
+    cands = gaz.lookup(form) or gaz.dnames.get(form, ())
     if cands:
         found = (1, form, cands)
     max_w = gaz.heads.get(form, 1)
@@ -273,7 +272,7 @@ def _longest(tokens: list[Token], i: int, form: str, gaz: Gazetteer) -> tuple[in
         if j >= len(tokens) or not tokens[j].is_word or tokens[j].sent != sent:
             break
         key = key + " " + tokens[j].norm
-        cands = gaz.lookup(key) or gaz.tnames.get(key, ()) or gaz.dnames.get(key, ())
+        cands = gaz.lookup(key) or gaz.dnames.get(key, ())
         if cands:
             found = (w, key, cands)
     return found
