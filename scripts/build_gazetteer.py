@@ -363,7 +363,9 @@ def main() -> int:
         dnames_of.append((len(b.places), dbare))
         # a division not named after its seat (صلاح الدين, seat تكريت) is what its name means
         # by default; one named after its seat (دير الزور) yields to the town
-        eponymous = bool((keys | dbare) & seat.get("_allkeys", set()))
+        # (a second-level division written «منطقة البوكمال» is named after its seat too)
+        seat_keys = {k.replace(" ", "") for k in seat.get("_allkeys", set())}
+        eponymous = any(k.replace(" ", "") in seat_keys for k in keys | dbare | (bare if level == "2" else set()))
         b.add([f"adm:{pid}", name_en, round(seat["latitude"], 4), round(seat["longitude"], 4), cc,
                name_en if level == "1" else admin1_name.get((cc, seat["admin1code"])),
                f"admin{level} {typ}", None, 0, 3 if level == "1" or pid in stand_in else 2, "admin",
