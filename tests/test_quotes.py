@@ -122,3 +122,13 @@ def test_speech_noun_after_verb_keeps_the_speaker():
     entity(doc, "فهد الراشد", "PER")
     qs = quotes_of(doc)
     assert len(qs) == 2 and qs[1].speaker.name == "فهد الراشد"
+
+
+def test_subjunctive_speech_verb_reports_nothing():
+    doc = make_doc("وقال المحلل خالد العمري إن من الطبيعي أن يعلن التنظيم مسؤوليته عن الهجوم؛ وأضاف أنه "
+                   "سبق أن تبنى هجمات مماثلة في المنطقة.")
+    entity(doc, "خالد العمري", "PER", "Khalid al-Omari")
+    actor(doc, "التنظيم", "isis", "Islamic State", "jihadist group", 2)
+    qs = quotes_of(doc)
+    assert qs and all(q.cue != "يعلن" for q in qs)
+    assert all(q.speaker is not None and q.speaker.name == "Khalid al-Omari" for q in qs)

@@ -123,6 +123,9 @@ class Quotes:
             kind = cue.cue.kind
             if self._negated(cue.i):
                 continue  # «دون أن يذكر عددهم», «لم يذكر»: nothing was said
+            if cue.i > 0 and doc.tokens[cue.i - 1].norm in ("ان", "لن", "كي", "لكي") \
+                    and doc.tokens[cue.i].norm[:1] in ("ي", "ت") and kind == "verb":
+                continue  # «من الطبيعي أن يعلن التنظيم مسؤوليته»: a verb in the subjunctive reports nothing
             cue_span = Span(_skip_letters(doc, tok.start, cue.strip), doc.tokens[cue.j - 1].end)
             if kind == "attribution":
                 q = self._attribution(cue, cue_span)
