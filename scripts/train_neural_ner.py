@@ -65,7 +65,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = 7
 LABELS = ["O", "B-LOC", "B-MISC", "B-ORG", "B-PER", "I-LOC", "I-MISC", "I-ORG", "I-PER"]
 CONFIG = {
-    "d": 128,
+    "d": 64,
     "dilations": [1, 2, 4, 1],
     "dropout": 0.4,
     "lr": 2e-3,
@@ -78,7 +78,9 @@ CONFIG = {
     "char_filters": 64,  # character CNN over the stem (0: none)
     "char_dim": 16,
     "max_chars": 14,
+    "n_nets": 1,  # networks trained with seeds SEED, SEED + 1...; their log-probabilities averaged
 }
+O_GRID = [0.0, 0.25, 0.5]  # extra bias against O on top of the CRF's own
 W_GRID = [0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0]
 FROZEN = ("gazetteer_phrases.tsv", "silver_phrases.tsv", "silver.tsv")
 
@@ -251,7 +253,7 @@ def build_net(n_feats: int, emb: np.ndarray, cfg: dict, n_chars: int = 0):
 
 
 def export(net, feats: list[str], emb_words: list[str], emb: np.ndarray, cfg: dict, w: float,
-           char_vocab: str = "") -> dict:
+           char_vocab: str = "", o_penalty: float = 0.0) -> dict:
     sd = {k: v.detach().numpy() for k, v in net.state_dict().items()}
     d = cfg["d"]
     arrays = {
@@ -266,6 +268,7 @@ def export(net, feats: list[str], emb_words: list[str], emb: np.ndarray, cfg: di
         "out_W": sd["out.weight"].T.astype(np.float32),
         "out_b": sd["out.bias"].astype(np.float32),
         "ensemble_weight": np.float32(w),
+        "ensemble_o_penalty": np.float32(o_penalty),
     }
     for i in range(len(cfg["dilations"])):
         W = sd[f"convs.{i}.weight"]  # (out, in, 3)
@@ -284,13 +287,13 @@ def export(net, feats: list[str], emb_words: list[str], emb: np.ndarray, cfg: di
     return arrays
 
 
-def train_net(enc: Encoded, emb: np.ndarray, cfg: dict, epochs: int, dev=None):
+def train_net(enc: Encoded, emb: np.ndarray, cfg: dict, epochs: int, dev=None, seed: int = SEED):
     """Train; with ``dev`` (a callable net → F1), return the best epoch's state and the curve."""
     import torch
 
-    torch.manual_seed(SEED)
+    torch.manual_seed(seed)
     torch.set_num_threads(1)
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     net = build_net(len(enc.index), emb, cfg, len(enc.char_vocab) + 2 if enc.c else 0)
     opt = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=cfg["lr"])
     steps = epochs * ((enc.n + cfg["batch"] - 1) // cfg["batch"] + 20)
@@ -331,6 +334,26 @@ def train_net(enc: Encoded, emb: np.ndarray, cfg: dict, epochs: int, dev=None):
         net.load_state_dict(best_state)
     net.eval()
     return net, curve
+
+
+def train_nets(enc: Encoded, emb: np.ndarray, cfg: dict, epochs: int, dev=None):
+    """``n_nets`` networks (seeds SEED + j); the development curve of the first."""
+    nets, curve = [], []
+    for j in range(cfg["n_nets"]):
+        net, c = train_net(enc, emb, cfg, epochs, dev=dev if j == 0 else None, seed=SEED + j)
+        nets.append(net)
+        curve = curve or c
+    return nets, curve
+
+
+def export_all(nets, *args, **kw) -> dict:
+    arrays = export(nets[0], *args, **kw)
+    shared = {"labels", "feats", "emb_words", "emb", "dilations", "ensemble_weight", "ensemble_o_penalty",
+              "char_vocab", "max_chars"}
+    for j, net in enumerate(nets[1:], 1):
+        arrays.update({f"{k}@{j}": v for k, v in export(net, *args, **kw).items() if k not in shared})
+    arrays["n_nets"] = np.int32(len(nets))
+    return arrays
 
 
 def torch_log_probs(net, enc: Encoded) -> list[np.ndarray]:
@@ -441,34 +464,41 @@ def main() -> int:
 
     epochs = args.epochs or cfg["epochs"]
     t0 = time.perf_counter()
-    net, curve = train_net(enc, emb, cfg, epochs, dev=dev_f1)
+    nets, curve = train_nets(enc, emb, cfg, epochs, dev=dev_f1)
     dev_seconds = time.perf_counter() - t0
     # with the decaying rate, the last epoch; without, the best on the development sixth
     best_epochs = epochs if cfg["lr_decay"] else int(np.argmax(curve)) + 1
     # numpy forward (the run-time code) on the development sixth, checked against torch
-    arrays = export(net, names, emb_words, emb, cfg, 1.0, enc.char_vocab)
+    arrays = export_all(nets, names, emb_words, emb, cfg, 1.0, enc.char_vocab)
     tagger = NeuralTagger(tmp, arrays=arrays)
     dev_keys = [k for k, _ in dev]
     lps = tagger.log_probs(dev_keys)
-    ref = torch_log_probs(net, dev_enc)
-    diff = max(float(np.abs(a - b).max()) for a, b in zip(lps, ref, strict=True))
+    ref = torch_log_probs(nets[0], dev_enc)
+    lps0 = NeuralTagger(tmp, arrays=export(nets[0], names, emb_words, emb, cfg, 1.0, enc.char_vocab)).log_probs(dev_keys)
+    diff = max(float(np.abs(a - b).max()) for a, b in zip(lps0, ref, strict=True))
     log(f"numpy vs torch max |log p| difference on dev: {diff:.4f} (float16 weights)")
     alone = prf(gold, [[LABELS[k] for k in constrained_viterbi(lp, LABELS)] for lp in lps])
     crf = dev_crf(tr, work, dev_lists)
     perm = [LABELS.index(lab) for lab in crf.labels]
+    np.savez_compressed(work / f"{args.tag or 'dev'}_weights.npz", **arrays)  # the development network
+    crf_E = [crf.emissions(keys) for keys in dev_keys]
     grid = {}
-    for w in W_GRID:
-        pred = []
-        for keys, lp in zip(dev_keys, lps, strict=True):
-            E = crf.emissions(keys) + w * lp[:, perm]
-            path, _ = crf.viterbi(E)
-            pred.append([crf.labels[k] for k in path])
-        s = prf(gold, pred)
-        grid[w] = s
-        log(f"ensemble w={w}: dev P {s['ALL'][0]:.4f} R {s['ALL'][1]:.4f} F1 {s['ALL'][2]:.4f}")
-    best_w = max(W_GRID, key=lambda w: (round(grid[w]["ALL"][2], 4), -w))
-    log(f"best epochs {best_epochs}, neural alone dev F1 {alone['ALL'][2]:.4f}, CRF alone "
-        f"{grid[0.0]['ALL'][2]:.4f}, ensemble w={best_w} {grid[best_w]['ALL'][2]:.4f}")
+    for ob in O_GRID:
+        for w in W_GRID:
+            pred = []
+            for E0, lp in zip(crf_E, lps, strict=True):
+                E = E0 + w * lp[:, perm]
+                E[:, crf.labels.index("O")] -= ob
+                path, _ = crf.viterbi(E)
+                pred.append([crf.labels[k] for k in path])
+            s = prf(gold, pred)
+            grid[(w, ob)] = s
+            log(f"ensemble w={w} extra O penalty {ob}: dev P {s['ALL'][0]:.4f} R {s['ALL'][1]:.4f} "
+                f"F1 {s['ALL'][2]:.4f}")
+    best_w, best_ob = max(grid, key=lambda k: (round(grid[k]["ALL"][2], 4), -k[1], -k[0]))
+    log(f"epochs {best_epochs}, neural alone dev F1 {alone['ALL'][2]:.4f}, CRF alone "
+        f"{grid[(0.0, 0.0)]['ALL'][2]:.4f}, ensemble w={best_w} extra O penalty {best_ob} "
+        f"{grid[(best_w, best_ob)]['ALL'][2]:.4f}")
 
     def fmt(s: dict) -> dict:
         return {t: [round(x, 4) for x in v[:3]] + [v[3]] for t, v in s.items()}
@@ -483,9 +513,9 @@ def main() -> int:
         "dev_lists": str(args.dev_lists or "shipped (saw the development sixth)"),
         "dev_split": "last 1/6 of train.txt sentences; development CRF = shipped recipe on the first 5/6",
         "dev_curve_alone": curve, "dev_training_seconds": round(dev_seconds),
-        "epochs": best_epochs, "ensemble_weight": best_w,
-        "dev_alone": fmt(alone), "dev_crf": fmt(grid[0.0]), "dev_ensemble": fmt(grid[best_w]),
-        "dev_grid_f1": {str(w): round(s["ALL"][2], 4) for w, s in grid.items()},
+        "epochs": best_epochs, "ensemble_weight": best_w, "ensemble_o_penalty": best_ob,
+        "dev_alone": fmt(alone), "dev_crf": fmt(grid[(0.0, 0.0)]), "dev_ensemble": fmt(grid[(best_w, best_ob)]),
+        "dev_grid_f1": {f"w={w} o={ob}": round(s["ALL"][2], 4) for (w, ob), s in grid.items()},
         "numpy_vs_torch_max_diff": round(diff, 5),
     }
     tag = args.tag or "dev_report"
@@ -499,9 +529,9 @@ def main() -> int:
     tf = use_lists(MODEL_DIR)
     enc, m_all, emb_words, emb, emb_index, names = prepare(full)
     t0 = time.perf_counter()
-    net, _ = train_net(enc, emb, cfg, best_epochs)
+    nets, _ = train_nets(enc, emb, cfg, best_epochs)
     info["final_training_seconds"] = round(time.perf_counter() - t0)
-    arrays = export(net, names, emb_words, emb, cfg, best_w, enc.char_vocab)
+    arrays = export_all(nets, names, emb_words, emb, cfg, best_w, enc.char_vocab, o_penalty=best_ob)
     out.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(out / WEIGHTS, **arrays)
     for name in (*FROZEN, "phrases.tsv"):

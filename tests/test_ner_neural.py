@@ -79,6 +79,22 @@ def test_character_cnn_is_per_word_and_cut_to_length(tmp_path) -> None:
     assert tagger.char_vector("مستشفيات").shape == (8,)
 
 
+def test_several_networks_are_averaged(tmp_path) -> None:
+    one = tiny_arrays(chars=True)
+    shared = {"labels", "feats", "emb_words", "emb", "dilations", "ensemble_weight", "char_vocab", "max_chars"}
+    twice = dict(one, n_nets=np.int32(2), **{f"{k}@1": v for k, v in one.items() if k not in shared})
+    other = tiny_arrays(seed=1, chars=True)
+    mixed = dict(one, n_nets=np.int32(2), **{f"{k}@1": v for k, v in other.items() if k not in shared})
+    s = keys("وصل الوفد إلى بغداد والعراق")
+    a = NeuralTagger(tmp_path, arrays=one).log_probs([s])[0]
+    b = NeuralTagger(tmp_path, arrays=twice).log_probs([s])[0]
+    assert np.allclose(a, b, atol=1e-5)  # the mean of one network twice is that network
+    c = NeuralTagger(tmp_path, arrays=mixed).log_probs([s])[0]
+    d = NeuralTagger(tmp_path, arrays=other).log_probs([s])[0]
+    assert not np.allclose(a, c) and not np.allclose(c, d)
+    assert np.allclose(np.exp(c).sum(axis=1), 1.0, atol=1e-5)
+
+
 def test_constrained_viterbi_never_starts_inside() -> None:
     E = np.log(np.full((3, 9), 0.01))
     E[:, LABELS.index("I-PER")] = 0.0  # the network alone would say I-PER everywhere

@@ -124,6 +124,8 @@ class Entities:
             # network label order → the CRF's
             self.perm = [self.neural.labels.index(lab) for lab in self.model.labels]
             self.weight = self.neural.ensemble_weight
+            self.o_shift = np.zeros(len(self.model.labels), np.float32)
+            self.o_shift[self.model.o_index] = self.neural.ensemble_o_penalty
 
     def __call__(self, doc: Document) -> None:
         tokens = doc.tokens
@@ -155,7 +157,7 @@ class Entities:
             path = constrained_viterbi(lp, crf.labels)
             conf = np.exp(lp[np.arange(len(path)), path])
             return [crf.labels[k] for k in path], conf.tolist()
-        E = crf.emissions(keys) + self.weight * lp
+        E = crf.emissions(keys) + self.weight * lp - self.o_shift
         path, _ = crf.viterbi(E)
         Z = E - E.max(axis=1, keepdims=True)
         P = np.exp(Z)

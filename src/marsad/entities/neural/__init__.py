@@ -7,8 +7,8 @@ Architecture (``weights.npz`` beside this file; recipe and provenance in ``TRAIN
   frequency buckets, self-trained lexicon shares, gazetteer tags; ``type_feats``) plus a
   projection of a word2vec vector of the stem pre-trained on the raw news (frozen);
 - **per token**, the trained vectors of the BIO position of a known multi-word name covering
-  it (actor base/places ``gz``, training names ``gt``, news names ``gs``; the same matcher as the
-  CRF, on lists frozen in this folder);
+  it (actor base/places ``gz``, training names ``gt``, news names ``gs``; the CRF's matching
+  rule, on lists frozen in this folder);
 - ReLU, then residual 1-D convolutions (width 3, dilations e.g. 1, 2, 1) over the sentence,
   and a linear layer to the BIO labels' log-probabilities.
 
@@ -29,14 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
-from marsad.entities.features import (
-    ONE_LETTER,
-    Featurizer,
-    gazetteer,
-    index_phrases,
-    load_phrases,
-    load_silver,
-)
+from marsad.entities.features import ONE_LETTER, gazetteer, load_phrases, load_silver
 from marsad.text.clitics import vocabulary
 
 NEURAL_DIR = Path(str(resources.files("marsad.entities").joinpath("neural")))
@@ -115,25 +108,79 @@ def char_ids(word: str, chars: dict[str, int], max_chars: int) -> list[int]:
     return [chars.get(ch, 1) for ch in w]
 
 
-def phrase_matcher(directory: Path) -> Featurizer:
-    """The CRF's multi-word name matcher over the name lists frozen in ``directory``."""
-    fz = Featurizer({}, phrases=False, cues=False)
-    fz.phrases = index_phrases(load_phrases(directory / "gazetteer_phrases.tsv"))
-    fz.tphrases = index_phrases(load_phrases(directory / "phrases.tsv"))
-    fz.sphrases = index_phrases(load_phrases(directory / "silver_phrases.tsv"))
-    return fz
+def _key(norm: str, prefix: str, stem: str) -> str:
+    """A token's form for name matching: proclitics off, the article kept (للعراق → العراق)."""
+    if not prefix:
+        return norm
+    return "ال" + stem if prefix.endswith(("ال", "لل")) else stem
 
 
-def own_phrase_feats(matcher: Featurizer, keys: list[tuple[str, str, str]]) -> list[list[str]] | None:
+class PhraseMatcher:
+    """Longest-first, left-to-right matching of known multi-word names (as the CRF's
+    ``Featurizer.phrase_feats``: first word without its proclitics, the rest as written),
+    indexed by the first two words so a common first word costs one look-up, not a scan."""
+
+    LISTS = (("gz", "gazetteer_phrases.tsv"), ("gt", "phrases.tsv"), ("gs", "silver_phrases.tsv"))
+
+    def __init__(self, directory: Path):
+        self.lists = []
+        for name, fname in self.LISTS:
+            single: dict[str, str] = {}
+            multi: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = {}
+            for words, typ in load_phrases(directory / fname).items():
+                if len(words) == 1:
+                    single[words[0]] = typ
+                else:
+                    multi.setdefault((words[0], words[1]), []).append((words[2:], typ))
+            for v in multi.values():
+                v.sort(key=lambda e: -len(e[0]))
+            if single or multi:
+                self.lists.append((name, single, multi))
+
+    def feats(self, words: list[tuple[str, str, str]]) -> list[list[str]] | None:
+        """Per token, ``gz=B-ORG``-style tags of the names covering it; None when none matched."""
+        n = len(words)
+        keys = [_key(*w) for w in words]
+        out: list[list[str]] | None = None
+        for name, single, multi in self.lists:
+            i = 0
+            while i < n:
+                hit, typ = 0, ""
+                if i + 1 < n:
+                    for rest, t in multi.get((keys[i], words[i + 1][0]), ()):
+                        m = len(rest)
+                        if i + 2 + m <= n and all(words[i + 2 + k][0] == rest[k] for k in range(m)):
+                            hit, typ = m + 2, t
+                            break
+                if not hit:
+                    t = single.get(keys[i])
+                    if t:
+                        hit, typ = 1, t
+                if hit:
+                    if out is None:
+                        out = [[] for _ in range(n)]
+                    out[i].append(f"{name}=B-{typ}")
+                    for k in range(i + 1, i + hit):
+                        out[k].append(f"{name}=I-{typ}")
+                    i += hit
+                else:
+                    i += 1
+        return out
+
+
+def phrase_matcher(directory: Path) -> PhraseMatcher:
+    return PhraseMatcher(directory)
+
+
+def own_phrase_feats(matcher: PhraseMatcher, keys: list[tuple[str, str, str]]) -> list[list[str]] | None:
     """Per token, the name-list BIO tags covering the token itself (``gz=B-ORG``...)."""
-    extra = matcher.phrase_feats(keys)
-    if extra is None:
-        return None
-    return [[f[2:] for f in feats if f.startswith("0:")] for feats in extra]
+    return matcher.feats(keys)
 
 
 class NeuralTagger:
-    """Numpy forward pass of the trained network; see the module docstring."""
+    """Numpy forward pass of the trained network(s); see the module docstring. A weights file
+    may hold several networks trained with different seeds (arrays of network j > 0 end in
+    ``@j``); their log-probabilities are averaged."""
 
     def __init__(self, directory: Path | str | None = None, arrays: dict | None = None):
         directory = Path(directory or NEURAL_DIR)
@@ -143,29 +190,42 @@ class NeuralTagger:
         self.labels: list[str] = [str(x) for x in arrays["labels"]]
         feats = [str(f) for f in arrays["feats"]]
         self.feat_index = {f: i for i, f in enumerate(feats)}
-        self.F = arrays["F"].astype(np.float32)  # (n_feats, d)
-        self.b0 = arrays["b0"].astype(np.float32)
         words = [str(w) for w in arrays["emb_words"]]
         self.emb_index = {w: i + 1 for i, w in enumerate(words)}
         emb = arrays["emb"].astype(np.float32)
-        # row 0: unknown (zeros); the projection is applied once here, not per type
-        self.EP = np.vstack([np.zeros((1, self.F.shape[1]), np.float32), emb @ arrays["P"].astype(np.float32)])
         self.dilations = [int(k) for k in arrays["dilations"]]
-        self.convs = [(arrays[f"conv{i}_W"].astype(np.float32), arrays[f"conv{i}_b"].astype(np.float32))
-                      for i in range(len(self.dilations))]
-        self.Wo = arrays["out_W"].astype(np.float32)
-        self.bo = arrays["out_b"].astype(np.float32)
-        self.ensemble_weight = float(arrays["ensemble_weight"]) if "ensemble_weight" in arrays else 1.0
         self.gap = max(self.dilations) if self.dilations else 1
-        # character CNN over the stem (optional): ids, (3 * c, filters) taps, projection to d
+        self.ensemble_weight = float(arrays["ensemble_weight"]) if "ensemble_weight" in arrays else 1.0
+        # extra bias against O in the ensemble, on top of the CRF's own
+        self.ensemble_o_penalty = float(arrays.get("ensemble_o_penalty", 0.0))
         self.chars: dict[str, int] | None = None
         if "char_W" in arrays:
             self.chars = {c: i + 2 for i, c in enumerate(str(arrays["char_vocab"]))}  # 0 pad, 1 unknown
-            self.CE = arrays["char_E"].astype(np.float32)
-            self.CW = arrays["char_W"].astype(np.float32)
-            self.Cb = arrays["char_b"].astype(np.float32)
-            self.CP = arrays["char_P"].astype(np.float32)
             self.max_chars = int(arrays["max_chars"])
+        n_nets = int(arrays.get("n_nets", 1))
+        Fs, EPs, b0s = [], [], []
+        self.nets: list[dict] = []
+        for j in range(n_nets):
+            def get(name: str, j: int = j) -> np.ndarray:
+                return arrays[name if j == 0 else f"{name}@{j}"].astype(np.float32)
+
+            F = get("F")
+            d = F.shape[1]
+            Fs.append(F)
+            b0s.append(get("b0"))
+            # row 0: unknown stem (zeros); the projection is applied once here, not per type
+            EPs.append(np.vstack([np.zeros((1, d), np.float32), emb @ get("P")]))
+            net = {"d": d, "Wo": get("out_W"), "bo": get("out_b"), "taps": []}
+            for i in range(len(self.dilations)):
+                W = get(f"conv{i}_W")
+                net["taps"].append((W[:d].copy(), W[d:2 * d].copy(), W[2 * d:].copy(), get(f"conv{i}_b")))
+            if self.chars is not None:
+                net.update(CE=get("char_E"), CW=get("char_W"), Cb=get("char_b"), CP=get("char_P"))
+            self.nets.append(net)
+        # the networks side by side: one cached (sum of d) vector per word type
+        self.F = np.hstack(Fs)
+        self.EP = np.hstack(EPs)
+        self.b0 = np.concatenate(b0s)
         silver = load_silver(directory / "silver.tsv") if (directory / "silver.tsv").exists() else {}
         self.type_feats = TypeFeaturizer(silver)
         self.matcher = phrase_matcher(directory) if (directory / "gazetteer_phrases.tsv").exists() else None
@@ -186,12 +246,16 @@ class NeuralTagger:
         return hit
 
     def char_vector(self, word: str) -> np.ndarray:
+        """The character CNN's contribution for every network, side by side."""
         ids = char_ids(word, self.chars, self.max_chars)
-        X = self.CE[ids]
-        c = X.shape[1]
-        Xp = np.vstack([np.zeros((1, c), np.float32), X, np.zeros((1, c), np.float32)])
-        Z = np.hstack([Xp[:-2], Xp[1:-1], Xp[2:]]) @ self.CW + self.Cb
-        return np.maximum(Z.max(axis=0), 0.0) @ self.CP
+        out = []
+        for net in self.nets:
+            X = net["CE"][ids]
+            c = X.shape[1]
+            Xp = np.vstack([np.zeros((1, c), np.float32), X, np.zeros((1, c), np.float32)])
+            Z = np.hstack([Xp[:-2], Xp[1:-1], Xp[2:]]) @ net["CW"] + net["Cb"]
+            out.append(np.maximum(Z.max(axis=0), 0.0) @ net["CP"])
+        return np.concatenate(out)
 
     def _phrase_vector(self, feats: list[str]) -> np.ndarray:
         fk = tuple(feats)
@@ -207,39 +271,59 @@ class NeuralTagger:
         if not sentences:
             return []
         gap = self.gap
-        d = self.F.shape[1]
+        d = self.F.shape[1]  # all networks side by side
         starts: list[int] = []
         pos = gap
         for s in sentences:
             starts.append(pos)
             pos += len(s) + gap
         N = pos
+        # token rows: each word type's cached vector (one stack for the document), plus the
+        # name-list vectors of the tokens a known name covers
+        rows = np.concatenate([np.arange(a, a + len(s)) for s, a in zip(sentences, starts, strict=True)])
         X = np.zeros((N, d), dtype=np.float32)
-        mask = np.zeros((N, 1), dtype=np.float32)
-        for s, a in zip(sentences, starts, strict=True):
-            if not s:
-                continue
-            X[a:a + len(s)] = np.stack([self.type_vector(k) for k in s])
-            mask[a:a + len(s)] = 1.0
-            if self.matcher is not None:
-                extra = own_phrase_feats(self.matcher, s)
+        tv = self.type_vector
+        vecs = [tv(k) for s in sentences for k in s]
+        if not vecs:
+            return [np.zeros((0, len(self.labels)), np.float32) for _ in sentences]
+        X[rows] = np.stack(vecs)
+        if self.matcher is not None:
+            for s, a in zip(sentences, starts, strict=True):
+                extra = self.matcher.feats(s) if s else None
                 if extra is not None:
                     for i, feats in enumerate(extra):
                         if feats:
                             X[a + i] += self._phrase_vector(feats)
-        H = np.maximum(X, 0.0) * mask
-        for k, (W, b) in zip(self.dilations, self.convs, strict=True):
-            # W: (3 * d, d) for the taps at t - k, t, t + k
-            Z = np.zeros((N, d), dtype=np.float32)
-            Z[k:] += H[:-k] @ W[:d]
-            Z += H @ W[d:2 * d]
-            Z[:-k] += H[k:] @ W[2 * d:]
-            Z += b
-            H = (np.maximum(Z, 0.0) + H) * mask
-        logits = H @ self.Wo + self.bo
-        logits -= logits.max(axis=1, keepdims=True)
-        logits -= np.log(np.exp(logits).sum(axis=1, keepdims=True))
-        return [logits[a:a + len(s)] for s, a in zip(sentences, starts, strict=True)]
+        mask = np.zeros((N, 1), dtype=np.float32)
+        mask[rows] = 1.0
+        total = None
+        col = 0
+        for net in self.nets:
+            d = net["d"]
+            H = np.maximum(X[:, col:col + d], 0.0) * mask
+            col += d
+            for k, (W0, W1, W2, b) in zip(self.dilations, net["taps"], strict=True):
+                Z = H @ W1  # taps at t - k, t, t + k
+                Z[k:] += H[:-k] @ W0
+                Z[:-k] += H[k:] @ W2
+                Z += b
+                np.maximum(Z, 0.0, out=Z)
+                Z += H
+                H = Z * mask
+            logits = H[rows] @ net["Wo"] + net["bo"]
+            logits -= logits.max(axis=1, keepdims=True)
+            logits -= np.log(np.exp(logits).sum(axis=1, keepdims=True))
+            total = logits if total is None else total + logits
+        logits = total
+        if len(self.nets) > 1:  # mean of the networks' log-probabilities, renormalised
+            logits /= len(self.nets)
+            logits -= logits.max(axis=1, keepdims=True)
+            logits -= np.log(np.exp(logits).sum(axis=1, keepdims=True))
+        out, pos = [], 0
+        for s in sentences:
+            out.append(logits[pos:pos + len(s)])
+            pos += len(s)
+        return out
 
 
 def constrained_viterbi(E: np.ndarray, labels: list[str], T: np.ndarray | None = None) -> list[int]:
