@@ -54,6 +54,11 @@ LOCATIVE = frozenset(
     "في من الي الى إلى على علي حتى نحو قرب شمال جنوب شرق غرب شمالي جنوبي شرقي غربي داخل خارج مدخل اطراف حدود عبر باتجاه".split()
 )
 
+# an institution noun before a name makes it the region (or city) the institution serves:
+# «جوازات الجوف» (Al Jawf Region), «محافظ أبين», «أمير منطقة…», «تعليم جازان»
+INSTITUTION_NOUNS = frozenset("جوازات شرطه امانه تعليم صحه مرور محافظ امير".split())
+# «عمان الأردنية», «طرابلس اللبنانية»: a country adjective after a name says which country it is in
+NEXT_NISBA_BONUS = 2.5
 # «تفجير طابا», «معركة الفلوجة»: an event noun before a name works like a preposition (the place of the event)
 EVENT_NOUNS = frozenset("تفجير تفجيرات هجوم هجمات معركه معارك مجزره اشتباكات".split())
 SMALL_PLACE = 20000  # GeoNames population; 0 (unknown) counts as small
@@ -75,6 +80,8 @@ class Mention:
     weak: set[int] = field(default_factory=set)
     alt: dict[int, tuple[int, str]] = field(default_factory=dict)  # candidate -> (start, key) per reading  # candidates that usually need a generic word first
     prev_nisba: str | None = None  # country of a nisba adjective right before the name
+    next_nisba: str | None = None  # country of a feminine nisba right after it: «عمان الأردنية» is Amman
+    institution: bool = False  # after an institution noun: «جوازات الجوف», «محافظ أبين» (the region)
     prev_definite: bool = False  # the word before carries the article (المحافظات)
     entity_exact: bool = False  # the NER span is exactly the mention
     fuzzy: bool = False  # matched by consonant skeleton (a variant spelling)
@@ -218,6 +225,10 @@ def score(mentions: list[Mention], ctx: dict[str, float]) -> None:
                 s -= 1.5
             if m.prev_nisba and c.country == m.prev_nisba:
                 s += 2.5  # العاصمة الأردنية عمان: the adjective names the country
+            if m.next_nisba and c.country == m.next_nisba and c.kind != "country":
+                s += NEXT_NISBA_BONUS  # عمان الأردنية: Amman, not Oman
+            if m.institution and c.kind == "admin":
+                s += 1.0  # جوازات الجوف: the region's passport office
             if m.dateline and c.kind in ("city", "town"):
                 s += 1.5  # a dateline names a city (تونس - ... is Tunis, not Tunisia)
             m.scores[c.idx] = s
@@ -287,7 +298,8 @@ def accept(m: Mention, ctx: dict[str, dict[str, int]], gaz: Gazetteer, near: boo
         # a small place in a country the article never mentions stays unresolved
         others = any(k != m.key for cc, keys in ctx.items() if cc != c.country for k in keys)
         return ctx_ok or near or c.kind in AREA_KINDS or c.population >= 100000 or not others
-    locative = m.prev in LOCATIVE or m.prev_prefix.endswith("ب") or m.trigger == "area" or m.prev in EVENT_NOUNS
+    locative = m.prev in LOCATIVE or m.prev_prefix.endswith("ب") or m.trigger == "area" or m.prev in EVENT_NOUNS \
+        or m.institution or m.next_nisba == c.country
     if m.fuzzy:  # a variant spelling: only a place the article is about
         return ctx_ok or near
     if m.key in gaz.ambiguous:

@@ -20,7 +20,15 @@ from dataclasses import replace
 from marsad.document import Document, Place, Token
 from marsad.places.gazetteer import JOINABLE_HEADS, Entry, Gazetteer, load, skeleton
 from marsad.places.relative import FEATURE_GENERICS, find_relative, generic_positions
-from marsad.places.resolve import LOCATIVE, PERSON_HEADS, TRIGGERS, Mention, haversine_km, resolve
+from marsad.places.resolve import (
+    INSTITUTION_NOUNS,
+    LOCATIVE,
+    PERSON_HEADS,
+    TRIGGERS,
+    Mention,
+    haversine_km,
+    resolve,
+)
 from marsad.places.romanise import romanise
 from marsad.text.clitics import vocabulary
 from marsad.text.normalise import normalise
@@ -173,11 +181,17 @@ def find_mentions(doc: Document, gaz: Gazetteer, nisba: dict[str, float] | None 
             continue
         # a town is feminine (مدينة): a masculine country adjective after it describes a club or team
         m.club = bool(nxt and nxt.is_word and nxt.norm.endswith("ي") and gaz.nisba.get(nxt.norm))
+        if nxt is not None and nxt.is_word and nxt.norm.endswith("يه") and nxt.norm.startswith("ال"):
+            m.next_nisba = gaz.nisba.get(nxt.norm)  # عمان الأردنية, طرابلس اللبنانية
+        m.institution = m.trigger is None and prev_word in INSTITUTION_NOUNS
+        if m.trigger is None and _in_org_name(doc, tokens, j, prev_word, i + width):
+            nxt = i + width  # «مجلس التعاون لدول الخليج», «وكالة أنباء البحرين», «“أخبار مصر”»
+            continue
         tn, dn = gaz.tnames.get(key, ()), gaz.dnames.get(key, ())
         if tn or dn:  # «منطقة الجوف» is the division; a bare «الجوف» may be too
             # a division's own generic vouches for it: منطقة/محافظة for the first level, مديرية/قضاء/ناحية
             # for the second («محافظة القاهرة» is not the Taiz district «مديرية القاهرة»)
-            backed = (tn if m.trigger in ("admin", "area") else ()) + (dn if m.trigger == "district" else ())
+            backed = (tn if m.trigger in ("admin", "area") or m.institution else ()) + (dn if m.trigger == "district" else ())
             if not backed and key not in gaz.names and not gaz.nospace.get(key.replace(" ", "")):
                 nxt = i + width  # «الثورة» alone is a word; «مديرية الثورة» the district
                 continue
@@ -299,6 +313,31 @@ def _of_another_place(tokens: list[Token], j: int, sent: int, gaz: Gazetteer, ca
         return False
     rest = "ا" + w[1:] if w.startswith("لل") else w[1:]
     return rest in TRIGGERS or rest[2:] in TRIGGERS or rest in gaz.names
+
+
+# the two words before a name that make it part of an organisation's name
+ORG_PAIRS = frozenset({("التعاون", "دول"), ("وكاله", "انباء"), ("مجلس", "التعاون")})
+
+
+def _in_org_name(doc: Document, tokens: list[Token], j: int, prev_word: str, end: int) -> bool:
+    """«مجلس التعاون لدول الخليج العربية», «وكالة أنباء البحرين», a quoted title «“أخبار مصر”»."""
+    if j <= 0 or not prev_word:
+        return False
+    before = tokens[j - 1]
+    if before.is_word and before.sent == tokens[j].sent and (_strip_word(before), prev_word) in ORG_PAIRS:
+        return True
+    # an outlet's title in quotes: «“أخبار مصر”» (not «“تفجير سروج”» or «"صيف نجران"», which name the place)
+    if prev_word in TITLE_HEADS and not before.is_word and doc.text[before.start] in OPEN_QUOTES \
+            and end < len(tokens) and not tokens[end].is_word and doc.text[tokens[end].start] in CLOSE_QUOTES:
+        return True
+    return False
+
+
+TITLE_HEADS = frozenset({"اخبار", "بوابه"})
+
+
+OPEN_QUOTES = frozenset('"«“')
+CLOSE_QUOTES = frozenset('"»”')
 
 
 def _dateline_after(doc: Document, tokens: list[Token], j: int) -> bool:
