@@ -6,8 +6,9 @@ gold tokens and scored at the entity level (exact span and type, conlleval style
 Speed: the entities stage's tokens/s against a same-run baseline, tokenisation alone
 (normalise + segment), on one core; cold (first pass, empty caches) and warm.
 
-Usage: ``python benchmarks/ner_anercorp.py [--shared ../shared]``. Exits 2 when the data is
-missing.
+Usage: ``python benchmarks/ner_anercorp.py [--shared ../shared]``; ``MARSAD_NER_MODE=crf``
+scores the CRF alone (the default is the stage's: the CRF + network ensemble when the network's
+weights are there). Exits 2 when the data is missing.
 """
 
 from __future__ import annotations
@@ -61,10 +62,17 @@ def main() -> int:
     n_tok2, t_tok2, t_ner2 = speed(texts)  # warm
 
     size = sum(f.stat().st_size for f in MODEL_DIR.iterdir() if f.is_file())
-    print(f"ANERcorp test: {len(sents)} sentences, {n_gold} gold tokens ({n_tok} pipeline tokens)")
+    stage = build(["normalise", "segment", "entities"]).stages[-1]
+    mode = getattr(stage, "mode", "crf")  # MARSAD_NER_MODE: ensemble (default when trained), crf, neural
+    if mode != "crf":
+        from marsad.entities.neural import NEURAL_DIR
+
+        size += sum(f.stat().st_size for f in NEURAL_DIR.iterdir() if f.is_file() and f.suffix != ".py")
+    print(f"ANERcorp test: {len(sents)} sentences, {n_gold} gold tokens ({n_tok} pipeline tokens); "
+          f"entity model: {mode}")
     print(format_scores(scores))
     print(f"entity micro-F1: {scores['ALL'][2]:.4f}   (bar 0.80, goal 0.84)")
-    print(f"model size: {size / 1e6:.2f} MB ({MODEL_DIR})")
+    print(f"model size: {size / 1e6:.2f} MB ({MODEL_DIR}{', neural/' if mode != 'crf' else ''})")
     for label, nt, tt, tn in (("cold", n_tok, t_tok, t_ner), ("warm", n_tok2, t_tok2, t_ner2)):
         print(f"speed {label}: tokenisation {nt / tt:,.0f} tok/s (baseline)   entities {nt / tn:,.0f} tok/s   "
               f"entities/tokenisation time ratio {tn / tt:.2f}")

@@ -193,3 +193,37 @@ def test_stacked_features_and_two_stage_model(tmp_path) -> None:
     assert model.first is not None
     assert model.tag(per)[0] == ["O", "B-PER", "B-LOC"]
     assert model.emissions(org).shape == (3, len(model.labels))
+
+
+def test_stacked_emissions_match_the_training_features(tmp_path) -> None:
+    import numpy as np
+
+    from marsad.entities.decode import CrfModel
+    from marsad.entities.features import stack_feats
+    from marsad.entities.train import train_stacked
+
+    a = [("زار", "", "زار"), ("محمد", "", "محمد"), ("بغداد", "", "بغداد"), ("ومحمد", "و", "محمد")]
+    b = [("قالت", "", "قالت"), ("منظمه", "", "منظمه"), ("العفو", "ال", "عفو"), ("ان", "", "ان")]
+    data = [(a, ["O", "B-PER", "B-LOC", "B-PER"]), (b, ["O", "B-ORG", "I-ORG", "O"])] * 5
+    feat = Featurizer({}, use_gazetteer=False, phrases=False, cues=False)
+    train_stacked(data, feat, tmp_path, params={"max_iterations": 20}, folds=2)
+    model = CrfModel(tmp_path, feat)
+    for words in (a, b, a[1:2]):
+        fast = model.emissions(words)
+        labels1, conf1 = model.first.marginal_tag(words)
+        first, model.first = model.first, None
+        slow = model.emissions(words)
+        model.first = first
+        for i, feats in enumerate(stack_feats(words, labels1, conf1)):
+            slow[i] += model._sum(feats)
+        assert np.allclose(fast, slow, atol=1e-5)
+
+
+def test_sentence_topic_features() -> None:
+    words = [("فاز", "", "فاز"), ("الوداد", "ال", "وداد"), ("في", "", "في"), ("مباراه", "", "مباراه"),
+             ("الدوري", "ال", "دوري"), ("2", "", "2")]
+    f = Featurizer({"وداد": ("5", "6", "7")}, use_gazetteer=False, phrases=False, topic=True)
+    feats = f.phrase_feats(words)
+    assert feats is not None and "0:T=sport|c0=5" in feats[1] and "0:T=sport|c0=none" in feats[0]
+    assert feats[5] == []  # digits get none
+    assert Featurizer({}, use_gazetteer=False, phrases=False, topic=True).phrase_feats(words[:3]) is None

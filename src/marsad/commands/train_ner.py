@@ -21,6 +21,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="raw news .jsonl.gz for the word clusters (default: DATA/../news/saudinewsnet-2015.jsonl.gz)")
     p.add_argument("--reuse-clusters", action="store_true", help="keep OUT/clusters.tsv instead of rebuilding it")
     p.add_argument("--reuse-silver", action="store_true", help="keep OUT/silver.tsv instead of re-tagging the news")
+    p.add_argument("--stacked", action="store_true",
+                   help="two-stage CRF (a first CRF's labels as features of the second; not the shipped recipe)")
     p.set_defaults(run=run)
 
 
@@ -36,7 +38,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         info = build_model(data, Path(args.out), None if args.reuse_clusters else news_file,
                            log=lambda m: print(m, file=sys.stderr),
-                           silver_news=None if args.reuse_silver else news_file)
+                           silver_news=None if args.reuse_silver else news_file,
+                           stacked=getattr(args, "stacked", False))
     except (FileNotFoundError, ImportError) as exc:
         print(f"marsad train-ner: {exc}", file=sys.stderr)
         return 2

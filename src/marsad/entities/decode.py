@@ -19,7 +19,6 @@ from marsad.entities.features import (
     load_clusters,
     load_phrases,
     load_silver,
-    stack_feats,
 )
 
 CACHE_SIZE = 100_000  # word types; about 40 MB at most
@@ -56,11 +55,13 @@ class CrfModel:
             if (directory / "gazetteer_phrases.tsv").exists():  # frozen at training
                 featurizer.phrases = index_phrases(load_phrases(directory / "gazetteer_phrases.tsv"))
             featurizer.sphrases = index_phrases(load_phrases(directory / "silver_phrases.tsv"))
+            # trained with the sentence-topic features (``Featurizer.topic_feats``)
+            featurizer.topic = any(a.startswith("0:T=") for a in attrs)
         self.featurizer = featurizer
         self.first: CrfModel | None = None
         if file == "ner.npz" and (directory / "ner1.npz").exists():
             self.first = CrfModel(directory, featurizer, "ner1.npz")
-        self._stack_cache: dict[tuple[str, ...], np.ndarray] = {}
+            self._stack_tables(self.first.labels)
         zero = np.zeros(len(self.labels))
         self.bias = self._sum(["bias"])
         self.bos = self._sum(["-1:BOS"]) if "-1:BOS" in self.index else zero
@@ -107,7 +108,47 @@ class CrfModel:
             self._cache[key] = hit = hit.astype(np.float32)
         return hit
 
-    def emissions(self, keys: list[tuple[str, str, str]]) -> np.ndarray:
+    def _stack_tables(self, labels1: list[str]) -> None:
+        """Weight-row tables of the stacked features (``features.stack_feats``, same names),
+        indexed by the first CRF's label ids (``len(labels1)``: BOS, ``+1``: EOS)."""
+        names = [*labels1, "BOS", "EOS"]
+        row = self.index.get
+        z = self.zero_row
+        self._y_off = np.array([[row(f"y{r}={a}", z) for a in names] for r in OFFSETS])
+        self._y_pair = np.array([[row(f"y-1|0={a}|{b}", z) for b in labels1] for a in names])
+        self._y_conf = np.array([[row(f"yc={a}:{k}", z) for k in range(5)] for a in labels1])
+        self._y_same = {t: row(f"ys={t}", z) for t in {a[2:] for a in labels1 if a != "O"}}
+
+    def _add_stack(self, E: np.ndarray, keys: list[tuple[str, str, str]], extra) -> None:
+        """Adds the stacked features' weights, from the first CRF's labels and marginals."""
+        first = self.first
+        n = len(keys)
+        E1 = first.emissions(keys, extra if extra is not None else [])
+        path, _ = first.viterbi(E1)
+        p = np.array(path)
+        conf = first.marginals(E1)[np.arange(n), p]
+        nl = len(first.labels)
+        pad = np.concatenate(([nl, nl], p, [nl + 1, nl + 1]))
+        W = self.W
+        for k, r in enumerate(OFFSETS):
+            E += W[self._y_off[k, pad[2 + r:2 + r + n]]]
+        E += W[self._y_pair[pad[1:1 + n], p]]
+        E += W[self._y_conf[p, np.minimum(4, (conf * 5).astype(np.int64))]]
+        o = first.o_index
+        if (p != o).any():  # a stem tagged elsewhere in the sentence (ys=)
+            types: dict[str, list[tuple[int, str]]] = {}
+            for i in np.flatnonzero(p != o):
+                w = keys[i]
+                if len(w[2]) >= 2 and w[0][:1].isalpha():
+                    types.setdefault(w[2], []).append((i, first.labels[p[i]][2:]))
+            for i, w in enumerate(keys):
+                occ = types.get(w[2])
+                if occ:
+                    for t in sorted({t for j, t in occ if j != i}):
+                        E[i] += W[self._y_same[t]]
+
+    def emissions(self, keys: list[tuple[str, str, str]], extra=None) -> np.ndarray:
+        """(n, L) emission scores of a sentence (``extra``: its ``phrase_feats``, when known)."""
         n = len(keys)
         L = len(self.labels)
         A = np.zeros((n + 4, len(OFFSETS), L), dtype=np.float32)
@@ -116,8 +157,9 @@ class CrfModel:
         E = A[0:n, 0] + A[1:n + 1, 1] + A[2:n + 2, 2] + A[3:n + 3, 3] + A[4:n + 4, 4]
         E += self.bias
         fz = self.featurizer
-        extra = fz.phrase_feats(keys) if fz.phrases or fz.tphrases or fz.sphrases else None
-        if extra is not None:
+        if extra is None and (fz.phrases or fz.tphrases or fz.sphrases):
+            extra = fz.phrase_feats(keys)
+        if extra:
             xc = self._extra_cache
             for i, feats in enumerate(extra):
                 if feats:
@@ -137,16 +179,7 @@ class CrfModel:
                     v = pc[pk] = self._sum(self.featurizer.pair(*pk))
                 E[i] += v
         if self.first is not None:
-            labels1, conf1 = self.first.marginal_tag(keys)
-            sc = self._stack_cache
-            if len(sc) > 300_000:
-                sc.clear()
-            for i, feats in enumerate(stack_feats(keys, labels1, conf1)):
-                fk = tuple(feats)
-                v = sc.get(fk)
-                if v is None:
-                    v = sc[fk] = self._sum(feats)
-                E[i] += v
+            self._add_stack(E, keys, extra)
         if self.o_penalty:
             E[:, self.o_index] -= self.o_penalty
         E[0] += self.bos

@@ -81,6 +81,15 @@ ORG_TYPES = frozenset({"political party", "militia", "jihadist group", "rebel gr
 ORG_HEADS = ("حزب", "حركه", "جبهه", "منظمه", "وزاره", "شركه", "جامعه", "مجلس", "وكاله", "صحيفه", "قناه",
              "جمعيه", "اتحاد", "هييه", "مؤسسه", "موسسه", "بنك", "نادي", "فريق", "منتخب", "لجنه", "مركز",
              "معهد", "جريده", "مجله", "اذاعه", "تلفزيون", "محكمه", "برلمان", "تنظيم", "جماعه", "كتايب")
+# sentence topics (stems, normalised): a sports or business sentence shifts what a name-like word is
+# (a club named after its city is an organisation, «الوداد البيضاوي» is not a person)
+TOPICS = {
+    "sport": frozenset({"مباراه", "دوري", "بطوله", "هدف", "اهداف", "فريق", "ملعب", "منتخب", "كره", "لاعب",
+                        "لاعبين", "لاعبي", "مدرب", "كاس", "نادي", "تعادل", "مونديال", "اولمبياد", "ميداليه",
+                        "ذهبيه", "شوط", "مرمي", "حارس", "تصفيات", "نهائي", "ديربي", "جوله"}),
+    "econ": frozenset({"شركه", "شركات", "اسهم", "سهم", "سوق", "اسواق", "اسعار", "نفط", "دولار", "بورصه", "مليار",
+                       "ارباح", "مبيعات", "استثمار", "مصرف", "بنك", "تداول", "برميل", "اقتصاد", "صفقه", "منتجات"}),
+}
 SAY_VERBS = ("قال", "اضاف", "اكد", "اعلن", "اوضح", "صرح", "ذكر", "اشار", "قالت", "اضافت", "اكدت", "اعلنت")
 
 
@@ -178,7 +187,7 @@ class Featurizer:
 
     def __init__(self, clusters: dict[str, tuple[str, ...]] | None = None, use_gazetteer: bool = True,
                  pairs: bool = False, ngrams: bool = False, phrases: bool = True, cues: bool = True,
-                 train_names: bool = True, wide: bool = False):
+                 train_names: bool = True, wide: bool = False, topic: bool = False):
         self.pairs = pairs
         self.silver: dict[str, tuple[str, ...]] = {}
         self.vectors: tuple[dict[str, int], object] | None = None
@@ -190,6 +199,7 @@ class Featurizer:
         self.phrases = phrase_gazetteer() if phrases else {}
         self.cues = cues
         self.wide = wide
+        self.topic = topic  # sentence-topic features (``topic_feats``)
         # names seen in training (``phrases.tsv``, see ``train.entity_phrases``); None: not used
         self.tphrases: dict | None = {} if train_names else None
         self.sphrases: dict = {}  # multi-word names found in the news (``silver_phrases.tsv``)
@@ -276,6 +286,27 @@ class Featurizer:
         for phrases, name in ((self.phrases, "gz"), (self.tphrases, "gt"), (self.sphrases, "gs")):
             if phrases:
                 out = self._match(words, keys, phrases, name, out)
+        if self.topic:
+            out = self.topic_feats(words, out)
+        return out
+
+    def topic_feats(self, words: list[tuple[str, str, str]], out: list[list[str]] | None) -> list[list[str]] | None:
+        """The sentence's topic (≥ 2 of its stems in one of ``TOPICS``), given to every Arabic
+        word alone and joined with the word's coarse cluster (``0:T=sport|c0=17``)."""
+        best, hits = "", 1
+        for name, stems in TOPICS.items():
+            k = sum(1 for w in words if w[2] in stems)
+            if k > hits:
+                best, hits = name, k
+        if not best:
+            return out
+        if out is None:
+            out = [[] for _ in words]
+        for i, (norm, _, stem) in enumerate(words):
+            if shape(norm) == "A":
+                cl = self.clusters.get(stem)
+                out[i].append(f"0:T={best}")
+                out[i].append(f"0:T={best}|c0={cl[0] if cl else 'none'}")
         return out
 
     @staticmethod

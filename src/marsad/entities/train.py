@@ -197,7 +197,7 @@ def entity_words(data: list[Seq]) -> list[str]:
 
 
 def build_model(data_dir: Path, out_dir: Path, news: Path | None, log=print,
-                silver_news: Path | None = None) -> dict:
+                silver_news: Path | None = None, stacked: bool = False) -> dict:
     train_file = data_dir / "anercorp" / "train.txt"
     if not train_file.exists():
         raise FileNotFoundError(f"training data not found: {train_file}")
@@ -237,8 +237,13 @@ def build_model(data_dir: Path, out_dir: Path, news: Path | None, log=print,
     featurizer.phrases = gz
     featurizer.silver = load_silver(silver_path)
     featurizer.sphrases = index_phrases(load_phrases(out_dir / "silver_phrases.tsv"))
-    log(f"training CRF on {len(data)} sequences...")
-    info = train(data, featurizer, out_dir, o_penalty=O_PENALTY)
+    (out_dir / "ner1.npz").unlink(missing_ok=True)
+    if stacked:
+        log(f"training the two-stage (stacked) CRF on {len(data)} sequences...")
+        info = train_stacked(data, featurizer, out_dir, o_penalty=O_PENALTY, log=log)
+    else:
+        log(f"training CRF on {len(data)} sequences...")
+        info = train(data, featurizer, out_dir, o_penalty=O_PENALTY)
     (out_dir / "names.txt").write_text("\n".join(entity_words(data)) + "\n", "utf-8")
     info.update({
         "seed": SEED, "o_penalty": O_PENALTY,
