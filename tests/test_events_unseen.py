@@ -316,3 +316,23 @@ def test_word_list_names_are_unique():
     lists = wordlists()  # raises on a name defined twice
     assert "quantifiers" in lists and "object_skip" in lists
     assert "من" in lists["object_skip"] and "من" not in lists["quantifiers"]
+
+
+def test_capital_after_a_word_of_stance_is_its_government():
+    doc = make_doc("وانتقد الحزب أمس سماح أنقرة للطائرات الأمريكية بشن غارات جوية من قاعدة جوية في الجنوب.")
+    place(doc, "أنقرة", "Ankara", 39.92, 32.85, "TR", feature="capital")
+    timex(doc, "أمس", "2015-08-07")
+    Events()(doc)
+    assert doc.events and all(e.place is None or e.place.name != "Ankara" for e in doc.events)
+
+
+def test_province_after_an_unknown_place_is_a_strike_place_of_its_own():
+    doc = make_doc("وشنت طائرات التحالف أمس غارات على معسكر في مدينة إب، ومواقع أخرى في جبل المرخة بمحافظة "
+                   "عمران ومديرية حيس بمحافظة الحديدة.")
+    place(doc, "إب", "Ibb", 13.97, 44.18, "YE")
+    place(doc, "عمران", "Amran", 15.66, 43.94, "YE", admin1="Amran", precision=3, feature="admin1 governorate")
+    place(doc, "حيس", "Hays", 13.93, 43.48, "YE", admin1="Al Hudaydah")
+    place(doc, "الحديدة", "Al Hudaydah", 14.8, 42.95, "YE", admin1="Al Hudaydah", precision=3,
+          feature="admin1 governorate")
+    timex(doc, "أمس", "2015-08-07")
+    assert sorted(e.place.name for e in run(doc)) == ["Amran", "Hays", "Ibb"]

@@ -35,6 +35,7 @@ DISTANCE_UNITS = wordlist("distance_units")
 VICTIM_WORDS = wordlist("victim_words")
 AGENT_VERBS = wordlist("agent_verbs")
 RELATIVES = wordlist("relatives")
+STANCE_WORDS = wordlist("stance_words")
 OBJECT_PRONOUNS = ("ها", "هم", "هما", "هن")
 QUARTER_WORDS = frozenset({"حي", "بحي", "وحي", "الحي", "بالحي", "حاره", "بحاره", "احياء", "باحياء"})
 
@@ -218,7 +219,7 @@ class Arguments:
         prev = toks[k - 1]
         if not prev.is_word or prev.sent != toks[k].sent or self._hit_at(k - 1):
             return False  # «قصفت الطائرات صنعاء»: a trigger's object is where it happened
-        if _bare_word(prev.norm) in speech_cues()[0]:
+        if _bare_word(prev.norm) in speech_cues()[0] or _bare_word(prev.norm) in STANCE_WORDS:
             return True
         return len(prev.norm) >= 5 and prev.norm.endswith(OBJECT_PRONOUNS) and not prev.norm.startswith("ال")
 
@@ -414,7 +415,13 @@ class Arguments:
             if any(t.norm in COMPASS or t.stem in COMPASS for t in toks[max(0, k - 2):k]):
                 continue  # «معسكر الصليف شمال مدينة الحديدة»: a reference point, not another target
             if before in CONTAINER_WORDS or (before == '"' and k > 1 and toks[k - 2].norm in CONTAINER_WORDS):
-                last = p  # «مديرية حيس بمحافظة الحديدة»: the province holds the place before it
+                if self._tokens_between(last.end, p.start) <= 4 or any(km_apart(p, q) <= 20 for q in [main, *out]):
+                    last = p  # «مديرية حيس بمحافظة الحديدة»: the province holds the place before it
+                    continue
+                # «ومواقع أخرى في «جبل المرحة» بمحافظة «عمران»»: the place before it is unknown, the
+                # province is where that strike is coded
+                out.append(p)
+                last = p
                 continue
             if self._tokens_between(last.end, p.start) > 12:
                 break
