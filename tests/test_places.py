@@ -527,3 +527,91 @@ def test_checkpoint_generic_and_event_noun(pipe):
     # a small town right after an event noun is the place of the event
     _, got = places(pipe, "كشفت التحقيقات في مصر تفاصيل جديدة عن تفجير طابا قبل أعوام.")
     assert got["طابا"].country == "EG"
+
+
+# --- second-level divisions and context rules (issue #4, divisions round) ----------------------
+
+
+def test_district_after_its_generic(pipe):
+    doc, found = places(pipe, "اندلعت مواجهات عنيفة في مديرية بني مطر غربي العاصمة اليمنية صنعاء.")
+    assert "بني مطر" in found
+    p = found["بني مطر"]
+    assert p.country == "YE" and p.feature == "admin2 district"
+
+
+def test_district_name_that_is_a_word_needs_its_generic(pipe):
+    # «الثورة» (the revolution) is a word; «مديرية الثورة» the Sanaa district
+    doc, found = places(pipe, "خرج أنصار الثورة في صنعاء إلى الشوارع أمس.")
+    assert "الثورة" not in found
+    doc, found = places(pipe, "سقطت قذيفة على منزل في مديرية الثورة بأمانة العاصمة صنعاء.")
+    assert found["الثورة"].country == "YE" and near(found["الثورة"], 15.35, 44.21)
+
+
+def test_distinctive_district_found_alone(pipe):
+    doc, found = places(pipe, "تواصلت الاشتباكات في سنحان جنوب صنعاء بين المسلحين والقبائل.")
+    assert found["سنحان"].country == "YE" and found["سنحان"].place_id == "adm:ye-sanhan"
+
+
+def test_district_does_not_take_a_city_without_its_generic(pipe):
+    # Taiz has a district named القاهرة: بالقاهرة alone, in an article about Yemen, is still Cairo
+    doc, found = places(pipe, "قال مكتب الأمم المتحدة في اليمن بالقاهرة إن المساعدات وصلت إلى عدن وتعز.")
+    assert found["القاهرة"].country == "EG"
+    doc, found = places(pipe, "قتل مدنيان بقصف على مديرية القاهرة في مدينة تعز اليمنية.")
+    assert found["القاهرة"].country == "YE"
+
+
+def test_iraqi_district_and_subdistrict(pipe):
+    doc, found = places(pipe, "وصلت تعزيزات إلى قضاء الخالص وناحية جرف الصخر شمال بابل.")
+    assert found["الخالص"].country == "IQ" and near(found["الخالص"], 33.81, 44.53, 30)
+    assert found["جرف الصخر"].country == "IQ"
+
+
+def test_libyan_district(pipe):
+    doc, found = places(pipe, "أعلن المجلس البلدي في شعبية الجفارة عن إغلاق الطريق الساحلي في ليبيا.")
+    assert found["الجفارة"].country == "LY"
+
+
+def test_country_nisba_after_a_name_picks_its_country(pipe):
+    doc, found = places(pipe, "يبث البرنامج من عمان الأردنية منذ سنوات، ويتابعه جمهور في مسقط.")
+    assert found["عمان"].country == "JO" and near(found["عمان"], 31.95, 35.93)
+    doc, found = places(pipe, "وصل الوفد إلى طرابلس اللبنانية قادما من بيروت.")
+    assert found["طرابلس"].country == "LB"
+
+
+def test_institution_noun_selects_the_region(pipe):
+    doc, found = places(pipe, "أعلن المتحدث الإعلامي بجوازات الجوف عن تصحيح أوضاع مئات المقيمين في سكاكا والقريات.")
+    assert found["الجوف"].country == "SA" and found["الجوف"].place_id == "adm:sa-jawf"
+
+
+def test_place_inside_an_organisation_name_is_not_a_place(pipe):
+    doc, found = places(pipe, "رحبت دول مجلس التعاون لدول الخليج العربية بالقرار، وذكرت وكالة أنباء البحرين أن "
+                              "الوزير زار القاهرة. ونقل موقع “أخبار مصر” الخبر.")
+    assert set(found) == {"القاهرة"}
+
+
+def test_kurdistan_of_iraq_is_one_mention(pipe):
+    doc, found = places(pipe, "زار الوزير إقليم كردستان العراق والتقى رئيسه في أربيل.")
+    assert "كردستان العراق" in found and "العراق" not in found
+    assert found["كردستان العراق"].place_id == "adm:iq-kurdistan"
+
+
+def test_curated_town_written_with_its_generic_only(pipe):
+    # al-Qa'idah (Ibb) is found after a generic word; «القاعدة» alone is the group
+    doc, found = places(pipe, "قصفت الطائرات مواقع المسلحين في منطقة القاعدة والحوبان قرب مدينة تعز.")
+    assert found["القاعدة"].country == "YE" and near(found["القاعدة"], 13.76, 44.14)
+    doc, found = places(pipe, "أعلن تنظيم القاعدة في اليمن مسؤوليته عن الهجوم على عناصر القاعدة السابقين.")
+    assert "القاعدة" not in found
+
+
+def test_list_item_keeps_the_list_country(pipe):
+    # «المفرق» after a Yemeni town under one generic is not Jordan's Mafraq governorate
+    doc, found = places(pipe, "تمركزت الميليشيات بمنطقة القاعدة والمفرق والحوبان والمدخل الشرقي لمدينة تعز.")
+    assert all(p.country == "YE" for p in doc.places)
+    assert "المدخل" not in found
+
+
+def test_a_country_is_no_generic_word(pipe):
+    # «والإمارات» names the UAE; it does not announce «عمان» as an emirate or governorate
+    doc, found = places(pipe, "يلتقي منتخبا البحرين والإمارات وعمان والكويت ومصر وتونس في البطولة.")
+    assert {p.country for p in doc.places} == {"BH", "AE", "OM", "KW", "EG", "TN"}
+    assert all(p.feature == "country" for p in doc.places)

@@ -81,6 +81,7 @@ class Mention:
     alt: dict[int, tuple[int, str]] = field(default_factory=dict)  # candidate -> (start, key) per reading  # candidates that usually need a generic word first
     prev_nisba: str | None = None  # country of a nisba adjective right before the name
     next_nisba: str | None = None  # country of a feminine nisba right after it: «عمان الأردنية» is Amman
+    list_trigger: bool = False  # the generic word is the list's (مناطق تبوك والجوف): a later item
     institution: bool = False  # after an institution noun: «جوازات الجوف», «محافظ أبين» (the region)
     prev_definite: bool = False  # the word before carries the article (المحافظات)
     entity_exact: bool = False  # the NER span is exactly the mention
@@ -337,11 +338,13 @@ def _kind_class(e: Entry) -> str:
 
 
 def coordinated(mentions: list[Mention], ok: list[bool], tokens_between: dict[int, int]) -> None:
-    """«عدن ولحج وأبين»: a name joined by و to an accepted place in a list is a place too."""
+    """«عدن ولحج وأبين»: a name joined by و to an accepted place in a list is a place too (of the same
+    country, unless both are countries: «القاعدة والمفرق» near Taiz is no Jordanian Mafraq)."""
     for i in range(1, len(mentions)):
         m, p = mentions[i], mentions[i - 1]
         if not ok[i] and ok[i - 1] and m.prev_prefix.startswith("و") and m.best is not None \
-                and tokens_between.get(i, 9) <= 1 and p.best is not None and _kind_class(p.best) == _kind_class(m.best):
+                and tokens_between.get(i, 9) <= 1 and p.best is not None and _kind_class(p.best) == _kind_class(m.best) \
+                and (m.best.country == p.best.country or "country" in (m.best.kind, p.best.kind)):
             ok[i] = True
 
 
@@ -370,6 +373,14 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, nisba: dict[str, float] | N
                                  and abs(r.lat - b.lat) < 0.02 and haversine_km(r, b) < 1 for r in resolved)
         ok.append(accept(m, rctx, gaz, near_of.get(b.idx, False) if b else False,
                          city_of.get(b.idx, False) if b else False))
+    head_cc = None
+    for i, m in enumerate(mentions):
+        # a list item that has the list's generic word lies in the country of the list's first item
+        # («بمنطقة القاعدة والمفرق» near Taiz: not Jordan's Mafraq governorate)
+        if not m.list_trigger:
+            head_cc = m.best.country if m.best is not None and ok[i] else None
+        elif ok[i] and head_cc and m.best is not None and m.best.kind != "country" and m.best.country != head_cc:
+            ok[i] = False
     gaps = {i: m.tok_start - mentions[i - 1].tok_end for i, m in enumerate(mentions) if i}
     coordinated(mentions, ok, gaps)
     # one sense per discourse also for acceptance: a name taken as a place once is a place throughout

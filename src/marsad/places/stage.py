@@ -38,6 +38,7 @@ DATELINE_CHARS = 80
 CONTAINERS = frozenset("محافظه مدينه ولايه مديريه منطقه اقليم قضاء ناحيه مقاطعه".split())
 INSIDE_KM = {"admin": 60.0, "city": 60.0, "town": 60.0}
 TANWEEN = frozenset("\u064b\u064c\u064d")
+GENERIC_TRIGGERS = frozenset({"town", "area", "district", "admin"})
 NISBA_WEIGHT, NISBA_CAP = 0.5, 2.0
 
 
@@ -166,12 +167,16 @@ def find_mentions(doc: Document, gaz: Gazetteer, nisba: dict[str, float] | None 
             prev_word = prev_word[:-1] + "ى"  # على، إلى: prepositions that normalise like names (Ali)
         m = Mention(
             start=orig_offset(doc, tok, cut), end=last.end, key=key, cands=cands,
-            prev=prev_word, prev_prefix=tok.norm[:cut], trigger=TRIGGERS.get(prev_word),
+            prev=prev_word, prev_prefix=tok.norm[:cut],
+            # «والإمارات وعمان»: a generic word that is itself a country found (UAE) introduces nothing
+            trigger=None if out and out[-1].tok_end > j and any(c.kind == "country" for c in out[-1].cands)
+            else TRIGGERS.get(prev_word),
             prev_definite=prev_definite, tok_start=i, tok_end=i + width, prev_nisba=gaz.nisba.get(prev.norm) if prev else None, alt=alt,
         )
         if m.trigger is None and out and m.prev_prefix.startswith("و") and out[-1].tok_end in (i, i - 1) \
                 and out[-1].trigger in ("admin", "area", "town", "district"):
             m.trigger = out[-1].trigger  # «مناطق تبوك والجوف وحائل»: the plural generic covers the list
+            m.list_trigger = True
         nxt = tokens[i + width] if i + width < n and tokens[i + width].sent == tok.sent else None
         if nxt is not None and nxt.norm in ("ال", "بن", "ابن", "بنت") and m.trigger is None:
             nxt = i + width  # «عبدالله دواس آل منصور»: part of a person's name
@@ -191,7 +196,10 @@ def find_mentions(doc: Document, gaz: Gazetteer, nisba: dict[str, float] | None 
         if tn or dn:  # «منطقة الجوف» is the division; a bare «الجوف» may be too
             # a division's own generic vouches for it: منطقة/محافظة for the first level, مديرية/قضاء/ناحية
             # for the second («محافظة القاهرة» is not the Taiz district «مديرية القاهرة»)
-            backed = (tn if m.trigger in ("admin", "area") or m.institution else ()) + (dn if m.trigger == "district" else ())
+            # names after a generic only: a district after مديرية/قضاء/ناحية, a curated town after any
+            # generic (منطقة القاعدة is the town; القاعدة alone is the group)
+            backed = (tn if m.trigger in ("admin", "area") or m.institution else ()) + tuple(
+                c for c in dn if m.trigger == "district" or (c.kind == "town" and m.trigger in GENERIC_TRIGGERS))
             if not backed and key not in gaz.names and not gaz.nospace.get(key.replace(" ", "")):
                 nxt = i + width  # «الثورة» alone is a word; «مديرية الثورة» the district
                 continue
@@ -570,7 +578,7 @@ def _list_members_in(tokens: list[Token], at: dict[int, Place], i: int, n: int, 
             else:
                 cut = 1 if t.norm.startswith("و") and _conj_word(t) else 0
             key = _rare_item(tokens, x, y, cut, gaz, vocab)
-            if key is None:
+            if key is None or _part_of_next(tokens, y + 1, gaz):
                 continue
             anchor = min(known, key=lambda p: abs(p.start - tokens[x].start))
             out.append(Place(
@@ -579,6 +587,22 @@ def _list_members_in(tokens: list[Token], at: dict[int, Place], i: int, n: int, 
                 geonames_id=None, precision=3, place_id=f"list:{anchor.place_id}", score=0.3,
             ))
     return out
+
+
+DIRECTION_ADJ = frozenset("الشرقي الغربي الشمالي الجنوبي الشرقيه الغربيه الشماليه الجنوبيه".split())
+
+
+def _part_of_next(tokens: list[Token], j: int, gaz: Gazetteer) -> bool:
+    """«والمدخل الشرقي لمدينة تعز»: an item followed by لـ + a generic word or a place is part of it."""
+    if j < len(tokens) and tokens[j].norm in DIRECTION_ADJ:
+        j += 1  # «المدخل الشرقي لمدينة تعز»
+    if j >= len(tokens) or not tokens[j].is_word:
+        return False
+    w = tokens[j].norm
+    if not w.startswith("ل") or len(w) < 4:
+        return False
+    rest = "ا" + w[1:] if w.startswith("لل") else w[1:]
+    return rest in TRIGGERS or rest[2:] in TRIGGERS or rest in gaz.names
 
 
 FEATURE_ANCHORS = frozenset("mountain plain region district governorate peninsula".split())
