@@ -132,3 +132,11 @@ def test_subjunctive_speech_verb_reports_nothing():
     qs = quotes_of(doc)
     assert qs and all(q.cue != "يعلن" for q in qs)
     assert all(q.speaker is not None and q.speaker.name == "Khalid al-Omari" for q in qs)
+
+
+def test_continuation_with_nobody_quoted_before_is_the_person_named():
+    doc = make_doc("ودعا رئيس البلدية سامي الحربي إلى نزع السلاح، وطالب بإنشاء أنظمة أمنية جديدة. "
+                   "مضيفا في كلمة أمام الحشد «العمل بصبر سيحقق السلام في المنطقة كلها».")
+    entity(doc, "سامي الحربي", "PER", "Sami al-Harbi")
+    qs = quotes_of(doc)
+    assert qs and qs[-1].speaker is not None and qs[-1].speaker.name == "Sami al-Harbi"

@@ -153,6 +153,10 @@ class Quotes:
                 speaker = self._speaker(first, seg_end, speakers) or self._subject_before(cue.i)
                 if speaker is None and sent - last_sent <= 3:
                     speaker = last_speaker  # «وأضاف أن», «وقال في بيان إن»: the same speaker
+            if speaker is None:
+                # «وطالب بإنشاء …، مضيفا في كلمة أمام الحشد «…»»: no speaker found and nobody quoted
+                # just before: the person the sentence (or the one before) names goes on speaking
+                speaker = self._person_before(tok.start)
             quotes.append(Quote(start, end, is_direct, doc.text[cue_span.start:cue_span.end], cue_span, speaker))
             if speaker is not None:
                 last_speaker, last_sent = speaker, sent
