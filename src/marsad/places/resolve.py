@@ -294,6 +294,8 @@ def accept(m: Mention, ctx: dict[str, dict[str, int]], gaz: Gazetteer, near: boo
         # with a preposition must introduce it
         locative = m.prev in LOCATIVE or m.prev_prefix.endswith("ب")
         return (ctx_ok or near) and (m.trigger is not None or (locative and near))
+    if c.feature in ("admin2 district", "admin2 subdistrict") and not (ctx_ok or near):
+        return False  # «من ناحية الظاهر» (on the side of…) in an article that is not about Yemen
     if m.entity == "LOC" or (m.trigger is not None and m.trigger != "area"):
         # «حي الفيصلية» in an article about Najran is not the Jordanian village of that name:
         # a small place in a country the article never mentions stays unresolved

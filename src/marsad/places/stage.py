@@ -39,6 +39,11 @@ CONTAINERS = frozenset("محافظه مدينه ولايه مديريه منطق
 INSIDE_KM = {"admin": 60.0, "city": 60.0, "town": 60.0}
 TANWEEN = frozenset("\u064b\u064c\u064d")
 GENERIC_TRIGGERS = frozenset({"town", "area", "district", "admin"})
+# the countries whose second-level divisions each generic names: مديرية in Yemen, قضاء/ناحية in Iraq
+# and Syria, شعبية in Libya («من ناحية الظاهر», "as for the apparent", is no Yemeni district)
+_YE, _IQSY, _LY = ("YE",), ("IQ", "SY", "LB"), ("LY",)
+DIVISION_GENERIC_CC = {"مديريه": _YE, "مديريات": _YE, "مديريتي": _YE, "قضاء": _IQSY, "قضاءي": _IQSY,
+                       "اقضيه": _IQSY, "ناحيه": _IQSY, "نواحي": _IQSY, "شعبيه": _LY, "شعبيات": _LY}
 NISBA_WEIGHT, NISBA_CAP = 0.5, 2.0
 
 
@@ -199,7 +204,8 @@ def find_mentions(doc: Document, gaz: Gazetteer, nisba: dict[str, float] | None 
             # names after a generic only: a district after مديرية/قضاء/ناحية, a curated town after any
             # generic (منطقة القاعدة is the town; القاعدة alone is the group)
             backed = (tn if m.trigger in ("admin", "area") or m.institution else ()) + tuple(
-                c for c in dn if m.trigger == "district" or (c.kind == "town" and m.trigger in GENERIC_TRIGGERS))
+                c for c in dn if (m.trigger == "district" and (m.list_trigger or c.country in DIVISION_GENERIC_CC.get(prev_word, ())))
+                or (c.kind == "town" and m.trigger in GENERIC_TRIGGERS))
             if not backed and key not in gaz.names and not gaz.nospace.get(key.replace(" ", "")):
                 nxt = i + width  # «الثورة» alone is a word; «مديرية الثورة» the district
                 continue
