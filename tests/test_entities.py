@@ -227,3 +227,22 @@ def test_sentence_topic_features() -> None:
     assert feats is not None and "0:T=sport|c0=5" in feats[1] and "0:T=sport|c0=none" in feats[0]
     assert feats[5] == []  # digits get none
     assert Featurizer({}, use_gazetteer=False, phrases=False, topic=True).phrase_feats(words[:3]) is None
+
+
+def test_document_types_and_document_tagging(tmp_path) -> None:
+    from marsad.entities.decode import CrfModel
+    from marsad.entities.features import doc_types, stack_feats
+    from marsad.entities.train import train_stacked
+
+    s1 = [("زار", "", "زار"), ("كافو", "", "كافو")]
+    s2 = [("قال", "", "قال"), ("كافو", "", "كافو")]
+    docs = doc_types([s1, s2], [["O", "B-PER"], ["O", "O"]])
+    assert docs[0] == {} and docs[1] == {"كافو": {"PER"}}  # own sentence's tags do not count
+    assert "yd=PER" in stack_feats(s2, ["O", "O"], doc=docs[1])[1]
+    data = [(s1, ["O", "B-PER"]), (s2, ["O", "B-PER"]), ([("في", "", "في"), ("بغداد", "", "بغداد")], ["O", "B-LOC"])] * 4
+    feat = Featurizer({}, use_gazetteer=False, phrases=False, cues=False)
+    info = train_stacked(data, feat, tmp_path, params={"max_iterations": 20}, folds=2, window=3)
+    assert info["doc_window"] == 3
+    model = CrfModel(tmp_path, feat)
+    tagged = model.tag_document([s1, [], s2])
+    assert tagged[1] == ([], []) and tagged[0][0] == ["O", "B-PER"] and len(tagged[2][1]) == 2

@@ -15,6 +15,7 @@ from marsad.entities.features import (
     EMB_OFFSETS,
     OFFSETS,
     Featurizer,
+    doc_types,
     index_phrases,
     load_clusters,
     load_phrases,
@@ -118,15 +119,22 @@ class CrfModel:
         self._y_pair = np.array([[row(f"y-1|0={a}|{b}", z) for b in labels1] for a in names])
         self._y_conf = np.array([[row(f"yc={a}:{k}", z) for k in range(5)] for a in labels1])
         self._y_same = {t: row(f"ys={t}", z) for t in {a[2:] for a in labels1 if a != "O"}}
+        self._y_doc = {t: row(f"yd={t}", z) for t in {a[2:] for a in labels1 if a != "O"}}
 
-    def _add_stack(self, E: np.ndarray, keys: list[tuple[str, str, str]], extra) -> None:
-        """Adds the stacked features' weights, from the first CRF's labels and marginals."""
+    def _first_pass(self, keys, extra=None) -> tuple[np.ndarray, np.ndarray]:
+        """The first CRF's label ids and their marginals over a sentence."""
         first = self.first
-        n = len(keys)
         E1 = first.emissions(keys, extra if extra is not None else [])
         path, _ = first.viterbi(E1)
         p = np.array(path)
-        conf = first.marginals(E1)[np.arange(n), p]
+        return p, first.marginals(E1)[np.arange(len(keys)), p]
+
+    def _add_stack(self, E: np.ndarray, keys: list[tuple[str, str, str]], extra, given=None, doc=None) -> None:
+        """Adds the stacked features' weights, from the first CRF's labels and marginals
+        (``given``: already computed) and, in a document, the other sentences' types (``doc``)."""
+        first = self.first
+        n = len(keys)
+        p, conf = given if given is not None else self._first_pass(keys, extra)
         nl = len(first.labels)
         pad = np.concatenate(([nl, nl], p, [nl + 1, nl + 1]))
         W = self.W
@@ -146,8 +154,33 @@ class CrfModel:
                 if occ:
                     for t in sorted({t for j, t in occ if j != i}):
                         E[i] += W[self._y_same[t]]
+        if doc:
+            for i, w in enumerate(keys):
+                for t in doc.get(w[2], ()):
+                    E[i] += W[self._y_doc[t]]
 
-    def emissions(self, keys: list[tuple[str, str, str]], extra=None) -> np.ndarray:
+    def tag_document(self, sentences: list[list[tuple[str, str, str]]]) -> list[tuple[list[str], list[float]]]:
+        """Labels and confidences of a document's sentences. A stacked model trained with
+        document windows (``train_stacked(window=...)``) also sees, for each word, the types the
+        first CRF gave the same stem in the document's other sentences; otherwise ``tag`` each."""
+        if self.first is None or not any(k.startswith("yd=") for k in self.index):
+            return [self.tag(k) if k else ([], []) for k in sentences]
+        firsts = [self._first_pass(k) if k else (np.zeros(0, np.int64), np.zeros(0)) for k in sentences]
+        docs = doc_types(sentences, [[self.first.labels[j] for j in p] for p, _ in firsts])
+        out = []
+        for keys, given, doc in zip(sentences, firsts, docs, strict=True):
+            if not keys:
+                out.append(([], []))
+                continue
+            E = self.emissions(keys, given=given, doc=doc)
+            path, _ = self.viterbi(E)
+            Z = E - E.max(axis=1, keepdims=True)
+            P = np.exp(Z)
+            P /= P.sum(axis=1, keepdims=True)
+            out.append(([self.bio[k] for k in path], P[np.arange(len(path)), path].tolist()))
+        return out
+
+    def emissions(self, keys: list[tuple[str, str, str]], extra=None, given=None, doc=None) -> np.ndarray:
         """(n, L) emission scores of a sentence (``extra``: its ``phrase_feats``, when known)."""
         n = len(keys)
         L = len(self.labels)
@@ -179,7 +212,7 @@ class CrfModel:
                     v = pc[pk] = self._sum(self.featurizer.pair(*pk))
                 E[i] += v
         if self.first is not None:
-            self._add_stack(E, keys, extra)
+            self._add_stack(E, keys, extra, given, doc)
         if self.o_penalty:
             E[:, self.o_index] -= self.o_penalty
         E[0] += self.bos

@@ -115,7 +115,8 @@ def dev_run(data_dir, cfg: dict) -> None:
     out = Path(cfg.get("out") or tempfile.mkdtemp())
     params = cfg.get("params", {"c1": 0.03, "c2": 0.2})
     if cfg.get("stack"):
-        T.train_stacked(seqs, feat, out, params=params, o_penalty=T.O_PENALTY, log=print)
+        T.train_stacked(seqs, feat, out, params=params, o_penalty=T.O_PENALTY, log=print,
+                        window=cfg.get("window", 0))
     else:
         T.train(seqs, feat, out, params=params, o_penalty=T.O_PENALTY)
     for src in (MODEL_DIR / "clusters.tsv", MODEL_DIR / "gazetteer_phrases.tsv", silver / "silver.tsv",
@@ -135,6 +136,41 @@ def dev_run(data_dir, cfg: dict) -> None:
         p, r, f, _ = sc["ALL"]
         print(f"RESULT {json.dumps(cfg)} pen={pen} P={p:.3f} R={r:.3f} F1={f:.4f}")
         print(format_scores(sc), flush=True)
+        if cfg.get("dev_window"):  # pseudo-documents of consecutive development sentences
+            sc = evaluate_windows(dev, stage, cfg["dev_window"])
+            p, r, f, _ = sc["ALL"]
+            print(f"RESULT-DOC {json.dumps(cfg)} pen={pen} P={p:.3f} R={r:.3f} F1={f:.4f}")
+            print(format_scores(sc), flush=True)
+
+
+def evaluate_windows(sents, stage, window: int) -> dict:
+    """Like ``evaluate``, each run of ``window`` consecutive sentences tagged as one document
+    (``CrfModel.tag_document``), each sentence still its own text."""
+    from marsad.entities.corpus import tokenise
+
+    gold, pred = [], []
+    for a in range(0, len(sents), window):
+        docs, parts = [], []
+        for sent in sents[a:a + window]:
+            doc = tokenise(" ".join(w for w, _ in sent))
+            docs.append(doc)
+            toks = doc.tokens
+            i = 0
+            while i < len(toks):
+                j = i + 1
+                while j < len(toks) and toks[j].sent == toks[i].sent:
+                    j += 1
+                parts.append((len(docs) - 1, toks[i:j]))
+                i = j
+        tagged = stage.model.tag_document([[(t.norm, t.prefix, t.stem) for t in toks] for _, toks in parts])
+        spans: list[list] = [[] for _ in docs]
+        for (d, toks), (labels, conf) in zip(parts, tagged, strict=True):
+            spans[d].extend(stage._spans(docs[d], toks, labels, conf))
+        for sent, ents in zip(sents[a:a + window], spans, strict=True):
+            words = [w for w, _ in sent]
+            pred.append(spans_to_gold(words, [(e.start, e.end, e.label) for e in ents]))
+            gold.append([t for _, t in sent])
+    return prf(gold, pred)
 
 
 if __name__ == "__main__":

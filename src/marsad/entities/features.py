@@ -398,8 +398,30 @@ class Featurizer:
         return out
 
 
+def doc_types(sentences: list[list[tuple[str, str, str]]], labels: list[list[str]]) -> list[dict[str, set[str]]]:
+    """Per sentence of a document: stem → the entity types a first CRF gave that stem in the
+    document's *other* sentences (the document-level evidence of ``stack_feats``' ``yd=``)."""
+    from collections import Counter
+
+    per = []
+    total: Counter[tuple[str, str]] = Counter()
+    for words, labs in zip(sentences, labels, strict=True):
+        c = Counter((w[2], lb[2:]) for w, lb in zip(words, labs, strict=True)
+                    if lb != "O" and len(w[2]) >= 2 and w[0][:1].isalpha())
+        per.append(c)
+        total.update(c)
+    out = []
+    for c in per:
+        d: dict[str, set[str]] = {}
+        for (stem, t), k in total.items():
+            if k > c.get((stem, t), 0):
+                d.setdefault(stem, set()).add(t)
+        out.append(d)
+    return out
+
+
 def stack_feats(words: list[tuple[str, str, str]], labels: list[str],
-                conf: list[float] | None = None) -> list[list[str]]:
+                conf: list[float] | None = None, doc: dict[str, set[str]] | None = None) -> list[list[str]]:
     """Second-pass (stacked) features from a first CRF's labels over the sentence: the labels
     at offsets -2..+2 (``y-1=B-PER``), the previous/own label pair, the first pass's confidence
     in its own label (``yc=B-PER:3``, quintiles of the marginal) and, for a word whose stem
@@ -418,5 +440,7 @@ def stack_feats(words: list[tuple[str, str, str]], labels: list[str],
             feats.append(f"yc={labels[i]}:{min(4, int(conf[i] * 5))}")
         seen = {t for j, t in types.get(words[i][2], ()) if j != i}
         feats.extend(f"ys={t}" for t in sorted(seen))
+        if doc:
+            feats.extend(f"yd={t}" for t in sorted(doc.get(words[i][2], ())))
         out.append(feats)
     return out

@@ -26,6 +26,7 @@ from marsad.entities.features import (
     ONE_LETTER,
     Featurizer,
     _key,
+    doc_types,
     index_phrases,
     load_clusters,
     load_phrases,
@@ -153,7 +154,7 @@ def export(crf_path: str, out_dir: Path, o_penalty: float = 0.0, file: str = "ne
 
 def train_stacked(data: list[Seq], featurizer: Featurizer, out_dir: Path, params: dict | None = None,
                   o_penalty: float = 0.0, first_params: dict | None = None, first_o_penalty: float | None = None,
-                  folds: int = STACK_FOLDS, log=lambda m: None) -> dict:
+                  folds: int = STACK_FOLDS, log=lambda m: None, window: int = 0) -> dict:
     """Two-stage CRF: a first CRF (``ner1.npz``) and a second (``ner.npz``) whose features add
     the first one's labels and confidences over the sentence (``features.stack_feats``). The
     second CRF learns from first-pass outputs on data the first never saw: each of ``folds``
@@ -165,6 +166,7 @@ def train_stacked(data: list[Seq], featurizer: Featurizer, out_dir: Path, params
     pen1 = o_penalty if first_o_penalty is None else first_o_penalty
     fold = [k * folds // len(data) for k in range(len(data))]
     stack: list[list[list[str]]] = [[] for _ in data]
+    first_out: list[tuple[list[str], list[float]]] = [([], []) for _ in data]
     t0 = time.perf_counter()
     for f in range(folds):
         log(f"stacking fold {f + 1}/{folds}...")
@@ -174,13 +176,19 @@ def train_stacked(data: list[Seq], featurizer: Featurizer, out_dir: Path, params
             model = CrfModel(Path(tmp), featurizer)
             for k, g in enumerate(fold):
                 if g == f:
-                    words = data[k][0]
-                    stack[k] = stack_feats(words, *model.marginal_tag(words))
+                    first_out[k] = model.marginal_tag(data[k][0])
+    docs: list[dict] = [{} for _ in data]
+    if window:  # pseudo-documents: runs of ``window`` consecutive sequences (file order)
+        for a in range(0, len(data), window):
+            b = min(len(data), a + window)
+            docs[a:b] = doc_types([d[0] for d in data[a:b]], [o[0] for o in first_out[a:b]])
+    for k, (words, _) in enumerate(data):
+        stack[k] = stack_feats(words, *first_out[k], doc=docs[k] or None)
     log("first CRF on all data...")
     train(data, featurizer, out_dir, params=first_params, o_penalty=pen1, file="ner1.npz")
     log("second CRF...")
     info = train(data, featurizer, out_dir, params=params, o_penalty=o_penalty, stack=stack)
-    info.update({"stacked": True, "stack_folds": folds, "first_params": first_params, "first_o_penalty": pen1,
+    info.update({"stacked": True, "stack_folds": folds, "doc_window": window, "first_params": first_params, "first_o_penalty": pen1,
                  "seconds": round(time.perf_counter() - t0, 1)})
     return info
 
