@@ -479,7 +479,8 @@ def main() -> int:
     log(f"numpy vs torch max |log p| difference on dev: {diff:.4f} (float16 weights)")
     alone = prf(gold, [[LABELS[k] for k in constrained_viterbi(lp, LABELS)] for lp in lps])
     crf = dev_crf(tr, work, dev_lists)
-    perm = [LABELS.index(lab) for lab in crf.labels]
+    bio = list(getattr(crf, "bio", crf.labels))  # a BIOES-trained CRF: S- → B-, E- → I-
+    perm = [LABELS.index(lab) for lab in bio]
     np.savez_compressed(work / f"{args.tag or 'dev'}_weights.npz", **arrays)  # the development network
     crf_E = [crf.emissions(keys) for keys in dev_keys]
     grid = {}
@@ -490,7 +491,7 @@ def main() -> int:
                 E = E0 + w * lp[:, perm]
                 E[:, crf.labels.index("O")] -= ob
                 path, _ = crf.viterbi(E)
-                pred.append([crf.labels[k] for k in path])
+                pred.append([bio[k] for k in path])
             s = prf(gold, pred)
             grid[(w, ob)] = s
             log(f"ensemble w={w} extra O penalty {ob}: dev P {s['ALL'][0]:.4f} R {s['ALL'][1]:.4f} "

@@ -160,3 +160,33 @@ def test_empty_document_with_the_ensemble(tmp_path) -> None:
     doc.tokens = []
     Entities(neural_dir=str(tmp_path))(doc)
     assert doc.entities == []
+
+
+class BioesStub:
+    """A CRF trained with BIOES tags: S-/E- labels, BIO names in ``bio``."""
+
+    labels = ["O", "B-PER", "E-PER", "S-PER", "I-PER"]
+    bio = ["O", "B-PER", "I-PER", "B-PER", "I-PER"]
+    o_index = 0
+
+    def emissions(self, keys):
+        E = np.zeros((len(keys), len(self.labels)))
+        E[:, 3] = 1.0  # S-PER everywhere
+        return E
+
+    def viterbi(self, E):
+        return [int(k) for k in E.argmax(axis=1)], E
+
+    def tag(self, keys):
+        return ["B-PER"] * len(keys), [1.0] * len(keys)
+
+
+def test_ensemble_with_a_bioes_crf_gives_bio_labels(tmp_path, monkeypatch) -> None:
+    import marsad.entities.stage as stage_mod
+
+    write_weights(tmp_path, weight=0.0)
+    monkeypatch.setattr(stage_mod, "load_model", lambda directory=None: BioesStub())
+    stage = Entities(neural_dir=str(tmp_path))
+    assert stage.perm == [LABELS.index(x) for x in BioesStub.bio]
+    labels, conf = stage.tag(keys("زار بغداد"), stage.neural.log_probs([keys("زار بغداد")])[0])
+    assert labels == ["B-PER", "B-PER"] and len(conf) == 2

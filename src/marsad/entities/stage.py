@@ -121,8 +121,10 @@ class Entities:
         self.neural = load_neural(neural_dir) if mode != "crf" else None
         self.mode = mode if self.neural is not None else "crf"
         if self.neural is not None:
-            # network label order → the CRF's
-            self.perm = [self.neural.labels.index(lab) for lab in self.model.labels]
+            # the CRF's labels by BIO name (a BIOES-trained CRF: S- → B-, E- → I-)
+            self.bio = list(getattr(self.model, "bio", self.model.labels))
+            # network label order → the CRF's: each CRF label takes its BIO name's column
+            self.perm = [self.neural.labels.index(lab) for lab in self.bio]
             self.weight = self.neural.ensemble_weight
             self.o_shift = np.zeros(len(self.model.labels), np.float32)
             self.o_shift[self.model.o_index] = self.neural.ensemble_o_penalty
@@ -152,17 +154,17 @@ class Entities:
         if lp is None or not keys:
             return self.model.tag(keys)
         crf = self.model
-        lp = lp[:, self.perm]
         if self.mode == "neural":
-            path = constrained_viterbi(lp, crf.labels)
+            labels = self.neural.labels
+            path = constrained_viterbi(lp, labels)
             conf = np.exp(lp[np.arange(len(path)), path])
-            return [crf.labels[k] for k in path], conf.tolist()
-        E = crf.emissions(keys) + self.weight * lp - self.o_shift
+            return [labels[k] for k in path], conf.tolist()
+        E = crf.emissions(keys) + self.weight * lp[:, self.perm] - self.o_shift
         path, _ = crf.viterbi(E)
         Z = E - E.max(axis=1, keepdims=True)
         P = np.exp(Z)
         P /= P.sum(axis=1, keepdims=True)
-        return [crf.labels[k] for k in path], P[np.arange(len(path)), path].tolist()
+        return [self.bio[k] for k in path], P[np.arange(len(path)), path].tolist()
 
     def _sentence(self, doc: Document, toks: list[Token]) -> list[Entity]:
         keys = [(t.norm, t.prefix, t.stem) for t in toks]

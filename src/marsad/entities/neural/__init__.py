@@ -222,6 +222,8 @@ class NeuralTagger:
             if self.chars is not None:
                 net.update(CE=get("char_E"), CW=get("char_W"), Cb=get("char_b"), CP=get("char_P"))
             self.nets.append(net)
+        if self.chars is not None:
+            self._fuse_chars()
         # the networks side by side: one cached (sum of d) vector per word type
         self.F = np.hstack(Fs)
         self.EP = np.hstack(EPs)
@@ -245,17 +247,32 @@ class NeuralTagger:
             self._cache[key] = hit
         return hit
 
+    def _fuse_chars(self) -> None:
+        """The networks' character CNNs as one: characters side by side, block-diagonal filters
+        and projections (one small product per word type instead of one per network)."""
+        nets = self.nets
+        c, f = nets[0]["CE"].shape[1], nets[0]["Cb"].shape[0]
+        K = len(nets)
+        dims = [net["d"] for net in nets]
+        self.CE = np.hstack([net["CE"] for net in nets])
+        self.CW = np.zeros((3 * K * c, K * f), np.float32)
+        self.CP = np.zeros((K * f, sum(dims)), np.float32)
+        col = 0
+        for j, net in enumerate(nets):
+            for tap in range(3):
+                self.CW[tap * K * c + j * c:tap * K * c + (j + 1) * c, j * f:(j + 1) * f] = \
+                    net["CW"][tap * c:(tap + 1) * c]
+            self.CP[j * f:(j + 1) * f, col:col + dims[j]] = net["CP"]
+            col += dims[j]
+        self.Cb = np.concatenate([net["Cb"] for net in nets])
+
     def char_vector(self, word: str) -> np.ndarray:
         """The character CNN's contribution for every network, side by side."""
         ids = char_ids(word, self.chars, self.max_chars)
-        out = []
-        for net in self.nets:
-            X = net["CE"][ids]
-            c = X.shape[1]
-            Xp = np.vstack([np.zeros((1, c), np.float32), X, np.zeros((1, c), np.float32)])
-            Z = np.hstack([Xp[:-2], Xp[1:-1], Xp[2:]]) @ net["CW"] + net["Cb"]
-            out.append(np.maximum(Z.max(axis=0), 0.0) @ net["CP"])
-        return np.concatenate(out)
+        Xp = np.zeros((len(ids) + 2, self.CE.shape[1]), np.float32)
+        Xp[1:-1] = self.CE[ids]
+        Z = np.concatenate((Xp[:-2], Xp[1:-1], Xp[2:]), axis=1) @ self.CW + self.Cb
+        return np.maximum(Z.max(axis=0), 0.0) @ self.CP
 
     def _phrase_vector(self, feats: list[str]) -> np.ndarray:
         fk = tuple(feats)
