@@ -615,3 +615,10 @@ def test_a_country_is_no_generic_word(pipe):
     doc, found = places(pipe, "يلتقي منتخبا البحرين والإمارات وعمان والكويت ومصر وتونس في البطولة.")
     assert {p.country for p in doc.places} == {"BH", "AE", "OM", "KW", "EG", "TN"}
     assert all(p.feature == "country" for p in doc.places)
+
+
+def test_region_followed_by_another_country_is_not_ours(pipe):
+    doc, found = places(pipe, "اندلعت اشتباكات في كردستان إيران بين الجيش والمقاتلين، وزار الوفد كردستان الإيراني.")
+    assert "كردستان" not in found and "إيران" in found
+    doc, found = places(pipe, "وصل الوفد إلى طرابلس لبنان قادما من دمشق.")
+    assert found["طرابلس"].country == "LB"

@@ -81,6 +81,7 @@ class Mention:
     alt: dict[int, tuple[int, str]] = field(default_factory=dict)  # candidate -> (start, key) per reading  # candidates that usually need a generic word first
     prev_nisba: str | None = None  # country of a nisba adjective right before the name
     next_nisba: str | None = None  # country of a feminine nisba right after it: «عمان الأردنية» is Amman
+    next_country: str | None = None  # a country named right after: «كردستان إيران», «طرابلس لبنان»
     list_trigger: bool = False  # the generic word is the list's (مناطق تبوك والجوف): a later item
     institution: bool = False  # after an institution noun: «جوازات الجوف», «محافظ أبين» (the region)
     prev_definite: bool = False  # the word before carries the article (المحافظات)
@@ -226,6 +227,8 @@ def score(mentions: list[Mention], ctx: dict[str, float]) -> None:
                 s -= 1.5
             if m.prev_nisba and c.country == m.prev_nisba:
                 s += 2.5  # العاصمة الأردنية عمان: the adjective names the country
+            if m.next_country and c.country == m.next_country and c.kind != "country":
+                s += NEXT_NISBA_BONUS  # طرابلس لبنان: the Lebanese Tripoli
             if m.next_nisba and c.country == m.next_nisba and c.kind != "country":
                 s += NEXT_NISBA_BONUS  # عمان الأردنية: Amman, not Oman
             if m.institution and c.kind == "admin":
@@ -387,4 +390,12 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, nisba: dict[str, float] | N
     coordinated(mentions, ok, gaps)
     # one sense per discourse also for acceptance: a name taken as a place once is a place throughout
     keys = {m.key for m, a in zip(mentions, ok, strict=True) if a and m.trigger is None}
-    return [m for m, a in zip(mentions, ok, strict=True) if a or m.key in keys]
+    return [m for m, a in zip(mentions, ok, strict=True) if (a or m.key in keys) and not _other_country(m)]
+
+
+def _other_country(m: Mention) -> bool:
+    """«كردستان إيران», «كردستان الإيراني»: a division followed by another country's name or adjective
+    is that country's namesake, which the gazetteer lacks (features cross borders: «جبال قنديل التركية»)."""
+    c = m.best
+    return bool(m.next_country and c is not None and c.kind == "admin" and c.country
+                and c.country != m.next_country)

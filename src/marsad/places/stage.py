@@ -194,6 +194,12 @@ def find_mentions(doc: Document, gaz: Gazetteer, nisba: dict[str, float] | None 
         if nxt is not None and nxt.is_word and nxt.norm.endswith("يه") and nxt.norm.startswith("ال"):
             m.next_nisba = gaz.nisba.get(nxt.norm)  # عمان الأردنية, طرابلس اللبنانية
         m.institution = m.trigger is None and prev_word in INSTITUTION_NOUNS
+        if nxt is not None and nxt.is_word and nxt.prefix in ("", "ال"):
+            after = {c.country for c in gaz.names.get(nxt.norm, ()) if c.kind == "country"}
+            if len(after) == 1:
+                m.next_country = after.pop()  # «كردستان إيران», «طرابلس لبنان»
+            elif nxt.norm.startswith("ال"):
+                m.next_country = gaz.nisba.get(nxt.norm)  # «كردستان الإيراني»
         if m.trigger is None and _in_org_name(doc, tokens, j, prev_word, i + width):
             nxt = i + width  # «مجلس التعاون لدول الخليج», «وكالة أنباء البحرين», «“أخبار مصر”»
             continue
