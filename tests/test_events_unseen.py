@@ -336,3 +336,41 @@ def test_province_after_an_unknown_place_is_a_strike_place_of_its_own():
           feature="admin1 governorate")
     timex(doc, "أمس", "2015-08-07")
     assert sorted(e.place.name for e in run(doc)) == ["Amran", "Hays", "Ibb"]
+
+
+def test_reference_in_the_next_sentence_places_a_lead_placed_in_a_country():
+    doc = make_doc("قتل 9 أشخاص اليوم عندما فجر انتحاري نفسه في سوق مزدحم في شمال العراق. وأسفر التفجير "
+                   "الذي وقع في بلدة طوز خورماتو عن إصابة 30 شخصا.", published="2015-07-25")
+    place(doc, "العراق", "Iraq", 33.0, 44.0, "IQ", admin1=None, precision=3, feature="country")
+    place(doc, "طوز خورماتو", "Tuz Khurmatu", 34.89, 44.63, "IQ")
+    timex(doc, "اليوم", "2015-07-25")
+    evs = run(doc)
+    assert [(e.sub_event_type, e.place.name, e.fatalities) for e in evs] == [("Suicide bomb", "Tuz Khurmatu", 9)]
+
+
+def test_no_other_site_underwent_an_attempt():
+    doc = make_doc("وأكد المتحدث أمس عدم تعرض أي مقر آخر لقوات الأمن لمحاولة تفجير في منطقة عسير.")
+    place(doc, "عسير", "Asir", 18.22, 42.5, "SA", admin1="Asir", precision=3, feature="admin1 region")
+    timex(doc, "أمس", "2015-08-07")
+    assert not run(doc)
+    doc = make_doc("وتعرض مقر لقوات الأمن أمس لمحاولة تفجير في منطقة عسير.")
+    place(doc, "عسير", "Asir", 18.22, 42.5, "SA", admin1="Asir", precision=3, feature="admin1 region")
+    timex(doc, "أمس", "2015-08-07")
+    assert [e.event_type for e in run(doc)] == ["Explosions/Remote violence"]
+
+
+def test_recent_series_is_no_single_event():
+    doc = make_doc("ونفذ متشددو التنظيم في الآونة الأخيرة تفجيرات انتحارية في مدينة بعقوبة.")
+    actor(doc, "التنظيم", "isis", "Islamic State", "jihadist group", 2, None)
+    place(doc, "بعقوبة", "Baqubah", 33.75, 44.64, "IQ")
+    assert not run(doc)
+
+
+def test_distance_a_few_words_longer_still_marks_a_reference_point():
+    doc = make_doc("وانفجرت سيارة مفخخة أمس في بلدة طوز خورماتو التي تبعد نحو 175 كيلومترا إلى الشمال من "
+                   "العاصمة العراقية بغداد.")
+    place(doc, "طوز خورماتو", "Tuz Khurmatu", 34.89, 44.63, "IQ")
+    place(doc, "بغداد", "Baghdad", 33.34, 44.4, "IQ", feature="capital")
+    timex(doc, "أمس", "2015-08-07")
+    Events()(doc)
+    assert all(e.place is None or e.place.name != "Baghdad" for e in doc.events)

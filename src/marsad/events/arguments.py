@@ -234,7 +234,7 @@ class Arguments:
         sa = self.view.sent_ranges[toks[k].sent][0] if k < len(toks) else 0
         words = 0
         m = k - 1
-        while m >= sa and words < 5:
+        while m >= sa and words < 7:
             t = toks[m]
             if t.is_word:
                 words += 1

@@ -211,15 +211,23 @@ class Events:
     @staticmethod
     def _resolve_anaphor(ev: Event, sent: int, raw: list[tuple[Event, int]]) -> Event | None:
         """«ووقع التفجير في ساعة الذروة»: fold a definite, agentless mention into the last event
-        of its type told in the three sentences before; None when there is none."""
+        of its type told in the three sentences before (and give it its place when that event
+        was placed only in a country); None when there is none."""
         for prev, psent in reversed(raw):
             if sent - psent > 3:
                 break
-            if prev.event_type == ev.event_type and prev.modality == ASSERTED \
-                    and (not prev.background or sent - psent <= 1) \
-                    and (ev.place is None or (prev.place is not None and not is_country(prev.place)
-                                              and (same_place(prev.place, ev.place) or km(prev.place, ev.place) <= 50))):
+            if prev.event_type != ev.event_type or prev.modality != ASSERTED or (prev.background and sent - psent > 1):
+                continue
+            if ev.place is None or (prev.place is not None and not is_country(prev.place)
+                                    and (same_place(prev.place, ev.place) or km(prev.place, ev.place) <= 50)):
                 prev.mentions.extend(ev.mentions)
+                return prev
+            if sent - psent <= 1 and not is_country(ev.place) and (
+                    prev.place is None or is_country(prev.place) and prev.place.country == ev.place.country):
+                # «هاجم انتحاريان حمام سباحة في شمال العراق. وأسفر الهجوم الذي وقع في بلدة طوز خورماتو
+                # …»: the next sentence's reference tells where the event the lead only placed in a country was
+                prev.mentions.extend(ev.mentions)
+                prev.place = ev.place
                 return prev
         return None
 
@@ -549,7 +557,8 @@ def _survived(toks, sa: int, i: int) -> bool:
         if toks[k].is_word:
             words += 1
             if toks[k].norm in SURVIVE_WORDS or toks[k].stem in SURVIVE_WORDS:
-                return True
+                # «عدم تعرض أي مقر آخر لمحاولة تفجير»: nobody underwent it
+                return not (k > sa and toks[k - 1].norm in ("عدم", "بعدم", "لم", "دون", "ولم"))
             if words >= 12:
                 return False
     return False
