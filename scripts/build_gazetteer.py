@@ -76,7 +76,7 @@ DIVISION_BARE_MAX_FREQ = 20
 DIVISION_NOT_BARE = frozenset(
     "التعزيه المنار سامع منبه الجعفريه مزهر القفر الحداء خولان حبيش الظهار المعافر الخبت القف السوم الديس "
     "الحوك المشنه الجوبه العبديه الحشاء المواسط الضليعه الرياشيه السبره المطمه الملاجم حيران مسور خارف "
-    "يثرب كنعان المعتصم الزاب الواحات".split())
+    "يثرب كنعان المعتصم الزاب الواحات الكوره المتن الشوف".split())
 FUNCTION_WORDS = frozenset("بين عند لدي لدى منذ حول ضد دون عبر بعض غير امام خلف تحت فوق وسط".split())
 # A name that is also this frequent as a word in news needs context to be taken as a place.
 COMMON_WORD_FREQ = 150
@@ -107,6 +107,7 @@ def key_variants(name: str) -> set[str]:
 # GeoNames sometimes writes the generic word into the name (قضاء الحويجة, مدينة زنجبار): the
 # index keeps the bare name, the stage reads the generic as a trigger word outside the span.
 GENERIC_HEADS = frozenset("مدينه قضاء ناحيه محافظه منطقه بلده قريه مخيم".split())
+TOWN_GENERICS = frozenset("مدينه منطقه بلده قريه".split())
 
 
 def arabic_names(names: list[str]) -> set[str]:
@@ -379,9 +380,15 @@ def main() -> int:
     for row in read_tsv(CURATED / "towns.tsv"):
         pid, cc, feature, name_en, names, lat, lon, admin1, _src = row
         keys = set().union(*(key_variants(n) for n in names.split("|")))
+        # a name written with its generic (منطقة القاعدة) is a common word or a group's name alone:
+        # indexed bare, found only after a generic word (like a district's name)
+        after_generic = {k.split(" ", 1)[1] for k in keys if " " in k and k.split(" ", 1)[0] in TOWN_GENERICS}
+        keys = {k for k in keys if not (" " in k and k.split(" ", 1)[0] in TOWN_GENERICS)}
         for k in keys:
             if (cc, k) in city_index:
                 print(f"note: curated {pid} name {k} also in GeoNames", file=sys.stderr)
+        if after_generic:
+            dnames_of.append((len(b.places), after_generic))
         b.add([f"cur:{pid}", name_en, float(lat), float(lon), cc, admin1 or None, feature, None, 0,
                1 if feature == "populated place" else 2, "town", 0.0, False], keys)
 

@@ -622,3 +622,9 @@ def test_region_followed_by_another_country_is_not_ours(pipe):
     assert "كردستان" not in found and "إيران" in found
     doc, found = places(pipe, "وصل الوفد إلى طرابلس لبنان قادما من دمشق.")
     assert found["طرابلس"].country == "LB"
+
+
+def test_lebanese_district_and_word_like_name(pipe):
+    doc, found = places(pipe, "وقع الانفجار في قضاء المتن شرق بيروت، وقال شاهد إن المتن الأصلي للبيان حذف.")
+    assert found["المتن"].country == "LB" and found["المتن"].feature == "admin2 district"
+    assert sum(1 for p in doc.places if doc.text[p.start:p.end] == "المتن") == 1
