@@ -7,13 +7,17 @@
                           with a single candidate country, nisba adjectives (الحكومة اليمنية).
 3. ``score``            — prior (feature class, population, capital, Arab-world news) + context
                           country + trigger word (مدينة، محافظة، ريف، نهر، معبر…) + a nisba right
-                          before the name (العاصمة الأردنية عمان) + dateline.
+                          before the name (العاصمة الأردنية عمان) or a country or nisba right after it
+                          (عمان الأردنية، طرابلس لبنان) + an institution noun for a region (جوازات
+                          الجوف) + dateline.
 4. ``proximity``        — closeness to the places already resolved with confidence.
 5. ``one_sense``        — the same name resolves the same way throughout the article.
 6. ``accept``           — support required by what the name is: a frequent or word-like name
                           (الباب), a small place, a read-back or variant spelling, a city district
                           need context (country named, a place nearby, a generic word, a
-                          preposition, an NER LOC span); a list «عدن ولحج وأبين» shares support.
+                          preposition, an NER LOC span); a list «عدن ولحج وأبين» shares support
+                          within one country; a district needs its country in the article; a
+                          division followed by another country (كردستان إيران) is not ours.
 Each pass is a function over ``Mention`` objects and can be tested on its own.
 """
 

@@ -205,17 +205,17 @@ def find_mentions(doc: Document, gaz: Gazetteer, nisba: dict[str, float] | None 
             continue
         tn, dn = gaz.tnames.get(key, ()), gaz.dnames.get(key, ())
         if tn or dn:  # «منطقة الجوف» is the division; a bare «الجوف» may be too
-            # a division's own generic vouches for it: منطقة/محافظة for the first level, مديرية/قضاء/ناحية
-            # for the second («محافظة القاهرة» is not the Taiz district «مديرية القاهرة»)
-            # names after a generic only: a district after مديرية/قضاء/ناحية, a curated town after any
-            # generic (منطقة القاعدة is the town; القاعدة alone is the group)
+            # a division's own generic vouches for it: منطقة/محافظة (or an institution noun) for the first
+            # level; for the second, مديرية/قضاء/ناحية/شعبية of the division's country («محافظة القاهرة» is not
+            # the Taiz district «مديرية القاهرة»); a curated town written with a generic, any generic
+            # («منطقة القاعدة» is the town, «القاعدة» alone the group)
             backed = (tn if m.trigger in ("admin", "area") or m.institution else ()) + tuple(
                 c for c in dn if (m.trigger == "district" and (m.list_trigger or c.country in DIVISION_GENERIC_CC.get(prev_word, ())))
                 or (c.kind == "town" and m.trigger in GENERIC_TRIGGERS))
             if not backed and key not in gaz.names and not gaz.nospace.get(key.replace(" ", "")):
                 nxt = i + width  # «الثورة» alone is a word; «مديرية الثورة» the district
                 continue
-            # a second-level division is a candidate only after its generic (بالقاهرة is Cairo, not the Taiz district)
+            # a second-level name is a candidate only when backed (بالقاهرة is Cairo, not the Taiz district)
             extra = tuple(c for c in {c.idx: c for c in tn + backed}.values() if c not in m.cands)
             m.cands = m.cands + extra
             m.weak = {c.idx for c in extra if c not in backed}
