@@ -9,7 +9,8 @@ Sources (all offline, from installed registry packages plus curated files in the
   Arabic iso3166-1 locale and the common forms in ``curated/countries_extra.tsv``. A country's
   point is the median latitude/longitude of its GeoNames populated places.
 - ``curated/admin.tsv`` (divisions; point = seat town from GeoNames, as ACLED codes a region at its
-  capital), ``curated/features.tsv`` (rivers, seas, deserts, mountains, crossings) and
+  capital; second-level names written «مديرية/قضاء/ناحية/شعبية X» go to ``dnames``, found only after
+  such a generic unless distinctive; a seat «G~» codes the division at its governorate's seat G), ``curated/features.tsv`` (rivers, seas, deserts, mountains, crossings) and
   ``curated/towns.tsv`` (news towns missing from cities500) and ``curated/aliases.tsv`` (usual
   spellings GeoNames lacks) and ``curated/districts.tsv`` (city districts at their city's point),
   each with its provenance.
