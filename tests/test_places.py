@@ -628,3 +628,11 @@ def test_lebanese_district_and_word_like_name(pipe):
     doc, found = places(pipe, "وقع الانفجار في قضاء المتن شرق بيروت، وقال شاهد إن المتن الأصلي للبيان حذف.")
     assert found["المتن"].country == "LB" and found["المتن"].feature == "admin2 district"
     assert sum(1 for p in doc.places if doc.text[p.start:p.end] == "المتن") == 1
+
+
+def test_facility_noun_supports_an_ambiguous_town(pipe):
+    # عمران is also a given name: after a facility noun, in an article about Yemen, it is the town
+    doc, found = places(pipe, "استخدم المسلحون متفجرات نهبت من مصنع اسمنت عمران في اليمن، بحسب مصادر في صنعاء.")
+    assert found["عمران"].country == "YE" and near(found["عمران"], 15.66, 43.94)
+    doc, found = places(pipe, "وصل الوزير إلى مطار حمد الدولي في الدوحة.")
+    assert "حمد" not in found

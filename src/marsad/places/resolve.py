@@ -63,6 +63,9 @@ LOCATIVE = frozenset(
 INSTITUTION_NOUNS = frozenset("جوازات شرطه امانه تعليم صحه مرور محافظ امير".split())
 # «عمان الأردنية», «طرابلس اللبنانية»: a country adjective after a name says which country it is in
 NEXT_NISBA_BONUS = 2.5
+# «مصنع اسمنت عمران», «ميناء صور»: a facility noun before a name places the facility there (not
+# مطار: airports are named after people, «مطار حمد الدولي»)
+FACILITY_NOUNS = frozenset("ميناء سجن مصنع مصفاه اسمنت".split())
 # «تفجير طابا», «معركة الفلوجة»: an event noun before a name works like a preposition (the place of the event)
 EVENT_NOUNS = frozenset("تفجير تفجيرات هجوم هجمات معركه معارك مجزره اشتباكات".split())
 SMALL_PLACE = 20000  # GeoNames population; 0 (unknown) counts as small
@@ -309,7 +312,7 @@ def accept(m: Mention, ctx: dict[str, dict[str, int]], gaz: Gazetteer, near: boo
         others = any(k != m.key for cc, keys in ctx.items() if cc != c.country for k in keys)
         return ctx_ok or near or c.kind in AREA_KINDS or c.population >= 100000 or not others
     locative = m.prev in LOCATIVE or m.prev_prefix.endswith("ب") or m.trigger == "area" or m.prev in EVENT_NOUNS \
-        or m.institution or m.next_nisba == c.country
+        or m.institution or m.next_nisba == c.country or m.prev in FACILITY_NOUNS
     if m.fuzzy:  # a variant spelling: only a place the article is about
         return ctx_ok or near
     if m.key in gaz.ambiguous:
