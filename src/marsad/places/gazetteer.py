@@ -16,6 +16,7 @@ from importlib import resources
 ARAB_WORLD = frozenset("SA AE BH KW OM QA YE IQ SY JO LB PS EG LY SD SS TN DZ MA MR SO DJ KM EH".split())
 NEAR_EAST = ARAB_WORLD | {"IR", "TR", "IL", "CY", "AF"}
 # first parts of names that are written both joined and apart (تلكلخ / تل كلخ, البوكمال / البو كمال)
+BIG_CITY = 1_000_000  # a city this big is news under any spelling of its name
 JOINABLE_HEADS = frozenset("تل ابو البو بور عين دير راس بيت كفر خان جسر ام بني سيدي بير بئر مرسي شرم ذي ذو".split())
 
 
@@ -80,6 +81,31 @@ class Gazetteer:
             if notable and len(skeleton(k)) >= 3:
                 sk = skeleton(k)
                 self.skeletons[sk] = self.skeletons.get(sk, ()) + tuple(x for x in notable if x not in self.skeletons.get(sk, ()))
+
+        self._add_big_city_variants()
+
+    def _add_big_city_variants(self) -> None:
+        """A spelling that names only small places also reads as a big city with its skeleton.
+
+        Arabic writes foreign names with or without long vowels, and GeoNames keeps one form:
+        كابول is Kabul (Afghanistan, 4M) in the news, while GeoNames gives it only to a town of
+        14k in Israel. The big city joins the candidates; context and population then choose.
+        """
+        big_keys: dict[str, tuple[Entry, ...]] = {}
+        for k, v in self.names.items():
+            big = tuple(x for x in v if x.kind == "city" and x.population >= BIG_CITY)
+            if big and " " not in k:
+                big_keys[k] = big
+        for k, v in list(self.names.items()):
+            if " " in k or len(k) < 4 or any(
+                x.kind not in ("city", "town") or x.population >= BIG_CITY // 20 or x.country in ARAB_WORLD for x in v
+            ):
+                continue  # Arab towns are news places in their own right, whatever their size
+            for i, ch in enumerate(k):
+                if ch in "اوي" and 0 < i < len(k) - 1:
+                    big = big_keys.get(k[:i] + k[i + 1:], ())  # كابول -> كابل
+                    if big:
+                        v = self.names[k] = v + tuple(x for x in big if x not in v)
 
     def lookup(self, key: str) -> tuple[Entry, ...]:
         return self.names.get(key) or self.nospace.get(key.replace(" ", ""), ())
