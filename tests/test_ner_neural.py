@@ -8,7 +8,7 @@ import pytest
 import marsad
 from marsad.document import Document
 from marsad.entities.corpus import tokenise
-from marsad.entities.neural import NeuralTagger, char_ids, constrained_viterbi
+from marsad.entities.neural import NeuralTagger, PhraseMatcher, char_ids, constrained_viterbi
 from marsad.entities.stage import Entities
 
 LABELS = ["O", "B-LOC", "B-MISC", "B-ORG", "B-PER", "I-LOC", "I-MISC", "I-ORG", "I-PER"]
@@ -190,3 +190,26 @@ def test_ensemble_with_a_bioes_crf_gives_bio_labels(tmp_path, monkeypatch) -> No
     assert stage.perm == [LABELS.index(x) for x in BioesStub.bio]
     labels, conf = stage.tag(keys("زار بغداد"), stage.neural.log_probs([keys("زار بغداد")])[0])
     assert labels == ["B-PER", "B-PER"] and len(conf) == 2
+
+
+def test_one_name_match_serves_both_models() -> None:
+    stage = Entities()
+    if stage.neural is None:
+        pytest.skip("no shipped network weights")
+    assert stage.shared_matcher is not None  # the network's frozen lists are the CRF's
+    fz = stage.model.featurizer
+    for text in ("وقال الرئيس الأمريكي باراك أوباما في البيت الأبيض إن الولايات المتحدة والمملكة العربية "
+                 "السعودية ستعملان مع الأمم المتحدة",
+                 "التقى وزير الخارجية في القاهرة بممثلي جامعة الدول العربية وحزب العدالة والتنمية"):
+        k = keys(text)
+        m = stage.shared_matcher.match(k)
+        ours = PhraseMatcher.crf(m, len(k))
+        theirs = fz.phrase_feats(k) or []
+        assert [sorted(x) for x in ours] == [sorted(x) for x in theirs]
+        assert any(ours)
+        a, b = tokenise(text), tokenise(text)
+        stage(a)
+        other = Entities()
+        other.shared_matcher = None  # each model matches on its own
+        other(b)
+        assert a.entities == b.entities

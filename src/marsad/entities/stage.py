@@ -28,7 +28,7 @@ import numpy as np
 from marsad.document import Document, Entity, Token
 from marsad.entities.decode import CrfModel, bio_spans
 from marsad.entities.features import ONE_LETTER, gazetteer
-from marsad.entities.neural import NeuralTagger, constrained_viterbi
+from marsad.entities.neural import NeuralTagger, PhraseMatcher, constrained_viterbi
 from marsad.entities.neural import load as _load_neural_weights
 from marsad.text.clitics import vocabulary
 from marsad.text.normalise import normalise
@@ -111,6 +111,7 @@ class Entities:
     # (silver.py, the experiment scripts) is the CRF alone
     neural: NeuralTagger | None = None
     mode = "crf"
+    shared_matcher: PhraseMatcher | None = None
 
     def __init__(self, model_dir: str | None = None, neural_dir: str | None = None, mode: str | None = None):
         self.model = load_model(model_dir)
@@ -128,6 +129,10 @@ class Entities:
             self.weight = self.neural.ensemble_weight
             self.o_shift = np.zeros(len(self.model.labels), np.float32)
             self.o_shift[self.model.o_index] = self.neural.ensemble_o_penalty
+            # one name-list match per sentence for both models when the CRF reads the same lists
+            m = self.neural.matcher
+            fz = getattr(self.model, "featurizer", None)
+            self.shared_matcher = m if m is not None and fz is not None and m.same_lists(fz) else None
 
     def __call__(self, doc: Document) -> None:
         tokens = doc.tokens
@@ -141,16 +146,25 @@ class Entities:
             sents.append(tokens[i:j])
             i = j
         keys = [[(t.norm, t.prefix, t.stem) for t in toks] for toks in sents]
-        # the network runs once over all the document's sentences
-        lps = self.neural.log_probs(keys) if self.neural is not None else [None] * len(sents)
+        crf_extras: list | None = None
+        if self.neural is None:
+            lps: list = [None] * len(sents)
+        elif self.mode == "ensemble" and self.shared_matcher is not None:
+            matches = [self.shared_matcher.match(k) for k in keys]
+            extras = [PhraseMatcher.own(m, len(k)) for m, k in zip(matches, keys, strict=True)]
+            crf_extras = [PhraseMatcher.crf(m, len(k)) for m, k in zip(matches, keys, strict=True)]
+            lps = self.neural.log_probs(keys, extras)
+        else:  # the network runs once over all the document's sentences
+            lps = self.neural.log_probs(keys)
         entities: list[Entity] = []
-        for toks, k, lp in zip(sents, keys, lps, strict=True):
-            labels, conf = self.tag(k, lp)
+        for j, (toks, k, lp) in enumerate(zip(sents, keys, lps, strict=True)):
+            labels, conf = self.tag(k, lp, crf_extras[j] if crf_extras is not None else None)
             entities.extend(self._spans(doc, toks, labels, conf))
         doc.entities = entities
 
-    def tag(self, keys: list[tuple[str, str, str]], lp=None) -> tuple[list[str], list[float]]:
-        """BIO labels and per-token confidence of one sentence (``lp``: the network's log-probabilities)."""
+    def tag(self, keys: list[tuple[str, str, str]], lp=None, crf_extra=None) -> tuple[list[str], list[float]]:
+        """BIO labels and per-token confidence of one sentence (``lp``: the network's
+        log-probabilities; ``crf_extra``: the CRF's name-list features, when already matched)."""
         if lp is None or not keys:
             return self.model.tag(keys)
         crf = self.model
@@ -159,7 +173,8 @@ class Entities:
             path = constrained_viterbi(lp, labels)
             conf = np.exp(lp[np.arange(len(path)), path])
             return [labels[k] for k in path], conf.tolist()
-        E = crf.emissions(keys) + self.weight * lp[:, self.perm] - self.o_shift
+        E = (crf.emissions(keys) if crf_extra is None else crf.emissions(keys, crf_extra)) \
+            + self.weight * lp[:, self.perm] - self.o_shift
         path, _ = crf.viterbi(E)
         Z = E - E.max(axis=1, keepdims=True)
         P = np.exp(Z)

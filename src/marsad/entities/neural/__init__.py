@@ -22,6 +22,7 @@ and decodes with the CRF's Viterbi (weight chosen on a development split of ANER
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from importlib import resources
@@ -124,10 +125,12 @@ class PhraseMatcher:
 
     def __init__(self, directory: Path):
         self.lists = []
+        self.entries: dict[str, dict[tuple[str, ...], str]] = {}
         for name, fname in self.LISTS:
             single: dict[str, str] = {}
             multi: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = {}
-            for words, typ in load_phrases(directory / fname).items():
+            entries = self.entries[name] = load_phrases(directory / fname)
+            for words, typ in entries.items():
                 if len(words) == 1:
                     single[words[0]] = typ
                 else:
@@ -137,12 +140,23 @@ class PhraseMatcher:
             if single or multi:
                 self.lists.append((name, single, multi))
 
-    def feats(self, words: list[tuple[str, str, str]]) -> list[list[str]] | None:
-        """Per token, ``gz=B-ORG``-style tags of the names covering it; None when none matched."""
+    def same_lists(self, featurizer) -> bool:
+        """Whether a CRF ``Featurizer`` matches exactly these lists (then one match serves both)."""
+        from marsad.entities.features import index_phrases
+
+        for name, attr in (("gz", "phrases"), ("gt", "tphrases"), ("gs", "sphrases")):
+            theirs = getattr(featurizer, attr, None) or {}
+            if index_phrases(self.entries[name]) != theirs:
+                return False
+        return True
+
+    def match(self, words: list[tuple[str, str, str]]) -> list[tuple[str, list[str | None]]]:
+        """Per list with a match, the BIO tag (``B-ORG``...) of each token or None."""
         n = len(words)
         keys = [_key(*w) for w in words]
-        out: list[list[str]] | None = None
+        out = []
         for name, single, multi in self.lists:
+            tags: list[str | None] | None = None
             i = 0
             while i < n:
                 hit, typ = 0, ""
@@ -157,15 +171,48 @@ class PhraseMatcher:
                     if t:
                         hit, typ = 1, t
                 if hit:
-                    if out is None:
-                        out = [[] for _ in range(n)]
-                    out[i].append(f"{name}=B-{typ}")
+                    if tags is None:
+                        tags = [None] * n
+                    tags[i] = "B-" + typ
                     for k in range(i + 1, i + hit):
-                        out[k].append(f"{name}=I-{typ}")
+                        tags[k] = "I-" + typ
                     i += hit
                 else:
                     i += 1
+            if tags is not None:
+                out.append((name, tags))
         return out
+
+    @staticmethod
+    def own(matches, n: int) -> list[list[str]] | None:
+        """The network's features: the tags covering each token (``gz=B-ORG``)."""
+        if not matches:
+            return None
+        out: list[list[str]] = [[] for _ in range(n)]
+        for name, tags in matches:
+            for j, t in enumerate(tags):
+                if t is not None:
+                    out[j].append(f"{name}={t}")
+        return out
+
+    @staticmethod
+    def crf(matches, n: int) -> list[list[str]]:
+        """The CRF's ``phrase_feats`` (``0:gz=B-ORG``, ``-1:gz=I-ORG``...); [] when nothing matched."""
+        if not matches:
+            return []
+        out: list[list[str]] = [[] for _ in range(n)]
+        for name, tags in matches:
+            for j, t in enumerate(tags):
+                if t is None:
+                    continue
+                for r in (-1, 0, 1):
+                    if 0 <= j - r < n:
+                        out[j - r].append(f"{r}:{name}={t}")
+        return out
+
+    def feats(self, words: list[tuple[str, str, str]]) -> list[list[str]] | None:
+        """Per token, ``gz=B-ORG``-style tags of the names covering it; None when none matched."""
+        return self.own(self.match(words), len(words))
 
 
 def phrase_matcher(directory: Path) -> PhraseMatcher:
@@ -282,8 +329,10 @@ class NeuralTagger:
             v = self._pcache[fk] = self.F[rows].sum(axis=0) if rows else np.zeros(self.F.shape[1], np.float32)
         return v
 
-    def log_probs(self, sentences: list[list[tuple[str, str, str]]]) -> list[np.ndarray]:
-        """Per sentence, the (n_tokens, n_labels) log-probabilities, all sentences in one pass."""
+    def log_probs(self, sentences: list[list[tuple[str, str, str]]],
+                  extras: list[list[list[str]] | None] | None = None) -> list[np.ndarray]:
+        """Per sentence, the (n_tokens, n_labels) log-probabilities, all sentences in one pass
+        (``extras``: each sentence's name-list features, ``PhraseMatcher.feats``, when known)."""
         sentences = [s for s in sentences]
         if not sentences:
             return []
@@ -304,9 +353,12 @@ class NeuralTagger:
         if not vecs:
             return [np.zeros((0, len(self.labels)), np.float32) for _ in sentences]
         X[rows] = np.stack(vecs)
-        if self.matcher is not None:
-            for s, a in zip(sentences, starts, strict=True):
-                extra = self.matcher.feats(s) if s else None
+        if self.matcher is not None or extras is not None:
+            for j, (s, a) in enumerate(zip(sentences, starts, strict=True)):
+                if extras is not None:
+                    extra = extras[j]
+                else:
+                    extra = self.matcher.feats(s) if s else None
                 if extra is not None:
                     for i, feats in enumerate(extra):
                         if feats:
@@ -343,16 +395,24 @@ class NeuralTagger:
         return out
 
 
+@functools.cache
+def _bio_constraints(labels: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+    L = len(labels)
+    T = np.zeros((L, L))
+    for a, la in enumerate(labels):
+        for b, lb in enumerate(labels):
+            if lb.startswith("I-") and la[2:] != lb[2:]:
+                T[a, b] = -1e4
+    start = np.array([-1e4 if lab.startswith("I-") else 0.0 for lab in labels])
+    return T, start
+
+
 def constrained_viterbi(E: np.ndarray, labels: list[str], T: np.ndarray | None = None) -> list[int]:
     """Viterbi over emission scores; without T, only invalid BIO steps (O → I-X) are forbidden."""
     L = len(labels)
+    bio_T, start = _bio_constraints(tuple(labels))
     if T is None:
-        T = np.zeros((L, L))
-        for a, la in enumerate(labels):
-            for b, lb in enumerate(labels):
-                if lb.startswith("I-") and la[2:] != lb[2:]:
-                    T[a, b] = -1e4
-    start = np.array([-1e4 if lab.startswith("I-") else 0.0 for lab in labels])
+        T = bio_T
     n = len(E)
     back = np.zeros((n, L), np.int64)
     score = E[0] + start
