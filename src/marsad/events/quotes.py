@@ -12,11 +12,13 @@ previous speaker it matches. Speakers are linked to ``doc.actors`` where they ov
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass
+from importlib import resources
 
 from marsad.document import ArgRef, Document, Entity, Quote, Span
 from marsad.events.context import View, readings
-from marsad.events.lexicon import SpeechCue, speech_cues, wordlist
+from marsad.events.lexicon import SpeechCue, normalise_key, speech_cues, wordlist
 from marsad.text.normalise import normalise
 
 COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "اننا", "انني", "انهما", "بان", "بانه", "بانها", "بانهم"})
@@ -37,6 +39,37 @@ QUANTIFIERS = wordlist("quantifiers")
 SOURCE_NOUNS = wordlist("source_nouns")
 NAMING = wordlist("naming")
 NEGATORS = wordlist("negators")
+
+
+@functools.lru_cache(maxsize=1)
+def _quote_data() -> tuple[dict[str, SpeechCue], dict[str, SpeechCue], dict[str, frozenset[str]]]:
+    """(word cues, phrase cues, word lists): speech.tsv's cues with data/quote_cues.tsv's added."""
+    base_words, base_phrases = speech_cues()
+    words, phrases = dict(base_words), dict(base_phrases)
+    lists: dict[str, frozenset[str]] = {}
+    raw = resources.files("marsad.events").joinpath("data/quote_cues.tsv").read_text("utf-8")
+    for line in raw.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        row = (line.split("\t") + ["", "", ""])[:3]
+        alts = [normalise_key(x) for x in row[1 if row[0].startswith("list:") else 0].split("|") if x.strip()]
+        if row[0].startswith("list:"):
+            lists[row[0][5:]] = frozenset(alts)
+            continue
+        sc = SpeechCue(row[1], row[2])
+        for alt in alts:
+            (phrases if " " in alt else words).setdefault(alt, sc)
+    return words, phrases, lists
+
+
+def _qlist(name: str) -> frozenset[str]:
+    return _quote_data()[2][name]
+
+
+SOURCE_HEADS = _qlist("source_heads")
+ADDRESSEE = _qlist("addressee")
+FRONTED_OPENERS = _qlist("fronted_openers")
+RELATIVES = _qlist("relatives")
 
 
 @dataclass(slots=True)
@@ -71,7 +104,7 @@ def _direct_spans(doc: Document) -> list[tuple[int, int]]:
 
 
 def _find_cues(view: View) -> list[Cue]:
-    words, phrases = speech_cues()
+    words, phrases, _ = _quote_data()
     toks = view.doc.tokens
     out: list[Cue] = []
     for i, tok in enumerate(toks):
@@ -111,12 +144,15 @@ class Quotes:
         direct = [doc.to_orig(a, b) for a, b in _direct_spans(doc)]
         # one or two quoted words are a name or a scare quote («النصر»), not a quotation
         direct = [(a, b) for a, b in direct if len(doc.text[a:b].split()) >= MIN_DIRECT_WORDS]
-        quotes: list[Quote] = []
+        self.direct = direct
+        quotes: list[tuple[Quote, bool]] = []  # (quote, told by an attribution)
         used_direct: set[int] = set()
+        self.used_direct = used_direct
         last_speaker: ArgRef | None = None
         last_sent = -10
         speakers: list[ArgRef] = []
         self.cue_starts = {c.i for c in cues}
+        self.cue_kinds = {c.i: c.cue.kind for c in cues}
         for cue in cues:
             tok = doc.tokens[cue.i]
             sent = tok.sent
@@ -130,7 +166,9 @@ class Quotes:
             if kind == "attribution":
                 q = self._attribution(cue, cue_span)
                 if q is not None:
-                    quotes.append(q)
+                    if q.speaker is None and cue.cue.lemma == "hadd":  # «على حد وصفه»: who spoke last
+                        q.speaker = (last_speaker if sent - last_sent <= 1 else None) or self._person_before(tok.start)
+                    quotes.append((q, True))
                     if q.speaker is not None:
                         speakers.append(q.speaker)
                 continue
@@ -148,16 +186,20 @@ class Quotes:
                     speaker = self._sentence_subject(cue.i) or speaker
             else:
                 first = cue.j
-                if cue.cue.lemma == "naqal":  # «نقل X عن Y»: Y is the speaker
-                    first = next((m for m in range(cue.j, seg_end) if doc.tokens[m].norm == "عن"), cue.j - 1) + 1
-                speaker = self._speaker(first, seg_end, speakers) or self._subject_before(cue.i)
+                if cue.cue.lemma in ("naqal", "alim"):  # «نقل X عن Y», «علمت X من مصادر»: Y is the speaker
+                    word = "عن" if cue.cue.lemma == "naqal" else "من"
+                    first = next((m for m in range(cue.j, seg_end) if doc.tokens[m].norm == word), cue.j - 1) + 1
+                speaker = (self._antecedent(cue.i) or self._speaker(first, seg_end, speakers)
+                           or self._subject_before(cue.i))
                 if speaker is None and sent - last_sent <= 3:
                     speaker = last_speaker  # «وأضاف أن», «وقال في بيان إن»: the same speaker
+                if speaker is None:  # «وانتقد رئيس بلدية ناغازاكي توميهيسا تاوي … . وقال "…"»
+                    speaker = self._title_subject_before(cue.i)
             if speaker is None:
                 # «وطالب بإنشاء …، مضيفا في كلمة أمام الحشد «…»»: no speaker found and nobody quoted
                 # just before: the person the sentence (or the one before) names goes on speaking
                 speaker = self._person_before(tok.start)
-            quotes.append(Quote(start, end, is_direct, doc.text[cue_span.start:cue_span.end], cue_span, speaker))
+            quotes.append((Quote(start, end, is_direct, doc.text[cue_span.start:cue_span.end], cue_span, speaker), False))
             if speaker is not None:
                 last_speaker, last_sent = speaker, sent
                 speakers.append(speaker)
@@ -167,7 +209,7 @@ class Quotes:
                 continue
             q = self._trailing_attribution(a, b, cues)
             if q is not None:
-                quotes.append(q)
+                quotes.append((q, False))
         doc.quotes = _dedupe(quotes)
 
     # -- pieces -------------------------------------------------------------
@@ -182,6 +224,8 @@ class Quotes:
             t = toks[k]
             if t.norm in COMPLEMENTIZERS or (t.prefix == "ب" and t.stem in COMPLEMENTIZERS):
                 return k, k + 1
+            if t.prefix == "و" and t.stem in COMPLEMENTIZERS and toks[k - 1].norm in ("،", ","):
+                return k, k + 1  # «أشارت المصادر إلى مقتل 17، وأن البحث مستمر»: the «أن» clause
             if t.norm == ":":
                 return k, k + 1
             if t.norm == '"' and any(t.start <= qa <= t.end + 1 for qa, _ in direct):
@@ -198,6 +242,9 @@ class Quotes:
             k += 1
         if k >= len(toks):
             return None
+        if k >= b and toks[k - 1].norm == ":" and sent + 1 < len(self.view.sent_ranges):
+            sent += 1  # «وأضاف:» then the statement on the next line
+            _, b = self.view.sent_ranges[sent]
         # a quotation mark opens the content: the direct quote starting there
         for n, (qa, qb) in enumerate(direct):
             if toks[k].start <= qa <= toks[k].end + 1 or (toks[k].norm == '"' and qa == toks[k].end):
@@ -207,8 +254,11 @@ class Quotes:
             return None
         end_tok = b - 1
         for m in range(k + 1, b):  # it stops before an attribution («، بحسب …») or the next cue («، مؤكدا أن»)
-            if toks[m].norm in ("بحسب", "حسب", "وفقا", "طبقا", "نقلا") or m in self.cue_starts:
+            if toks[m].norm in ("بحسب", "حسب", "وفقا", "طبقا", "نقلا"):
                 end_tok = m - 1
+                break
+            if m in self.cue_starts and not (m - k <= 4 and self.cue_kinds[m] != "participle"):
+                end_tok = m - 1  # «قالت المصادر إن غيدان أكد أن …»: a nested report stays in the outer one
                 break
         while end_tok > k and not toks[end_tok].is_word and not toks[end_tok].norm.isdigit():
             end_tok -= 1
@@ -223,7 +273,11 @@ class Quotes:
         return start, end, False
 
     def _entities_in(self, a: int, b: int) -> list[Entity]:
-        return [e for e in self.doc.entities if a <= e.start and e.end <= b]
+        return [e for e in self.doc.entities if a <= e.start and e.end <= b and not self._quoted(e.start)]
+
+    def _quoted(self, offset: int) -> bool:
+        """Inside a direct quotation: a name there is spoken about, not speaking."""
+        return any(qa <= offset < qb for qa, qb in self.direct)
 
     def _addressee(self, start: int) -> bool:
         """An entity after «لـ» / glued ل («لوكالة الأنباء») is spoken to, not speaking."""
@@ -254,7 +308,7 @@ class Quotes:
             return ArgRef(m.name, m.start, m.end, m.actor_id, m.inter, m.country)
         # the subject noun phrase: words before the first preposition or comma
         words: list = []
-        speech_words, _ = speech_cues()
+        speech_words = _quote_data()[0]
         for k in range(i, j):
             t = toks[k]
             if t.norm == "من" and words and words[-1].stem in QUANTIFIERS:
@@ -264,6 +318,12 @@ class Quotes:
                 break
             if t.norm == '"' or (not words and (t.norm in SUBJECT_SKIP or any(r in speech_words for r in readings(t.norm)))):
                 continue
+            if t.norm in ADDRESSEE:  # «وقال لها إن»: spoken to
+                if words:
+                    break
+                continue
+            if _is_hal(self.doc, t):  # «وقال طالباً التأمين على دعائه:»: how, not who
+                break
             if not t.is_word:
                 break
             if t.norm in NAMING:  # «شاهد عيان يدعى أحمد اكاي»: the name after يدعى
@@ -310,10 +370,11 @@ class Quotes:
         """The last person named before an offset, in its sentence or the one before."""
         sent = self.doc.sentence_of(offset)
         lo = self.doc.sentences[max(0, sent - 1)].start
-        pers = [e for e in self.doc.entities if e.label == "PER" and lo <= e.start < offset]
+        pers = [e for e in self.doc.entities if e.label == "PER" and lo <= e.start < offset and not self._quoted(e.start)]
         if pers:
             return self._ref(pers[-1].start, pers[-1].end, pers[-1].canonical)
-        acts = [m for m in self.doc.actors if lo <= m.start < offset and (m.type or "").lower() in PERSON_TYPES]
+        acts = [m for m in self.doc.actors if lo <= m.start < offset and (m.type or "").lower() in PERSON_TYPES
+                and not self._quoted(m.start)]
         if acts:
             m = acts[-1]
             return ArgRef(m.name, m.start, m.end, m.actor_id, m.inter, m.country)
@@ -344,6 +405,39 @@ class Quotes:
         if acts:
             m = acts[0]
             return ArgRef(m.name, m.start, m.end, m.actor_id, m.inter, m.country)
+        return None
+
+    def _antecedent(self, i: int) -> ArgRef | None:
+        """«… عن متحدث باسم الشرطة الذي أكد أن»: a relative's speaker is the noun phrase before it."""
+        toks = self.doc.tokens
+        if i < 2 or toks[i - 1].norm not in RELATIVES or toks[i - 1].sent != toks[i].sent:
+            return None
+        k = i - 2
+        while k > 0 and i - k < 8 and toks[k - 1].sent == toks[i].sent and toks[k - 1].is_word \
+                and toks[k - 1].norm not in ("عن", "من", "ان", "إن", "قال", "قالت") and not _glued_preposition(toks[k]):
+            k -= 1
+        ref = self._speaker(k, i - 1, [])
+        return ref
+
+    def _title_subject_before(self, i: int) -> ArgRef | None:
+        """«وانتقد رئيس بلدية ناغازاكي توميهيسا تاوي …. وقال "…"»: a verb with no subject of its own
+        and nobody quoted before: the titled person (a title noun without the article, in
+        construct) that the sentence or the one before makes its subject."""
+        toks = self.doc.tokens
+        sent = toks[i].sent
+        lo = self.view.sent_ranges[max(0, sent - 1)][0]
+        for k in range(lo, i):
+            t = toks[k]
+            if t.is_word and not t.has_article and t.norm in TITLE_NOUNS and not self._quoted(t.start) \
+                    and k > 0 and toks[k - 1].is_word and not toks[k - 1].has_article:
+                end = k + 1
+                _, b = self.view.sent_ranges[t.sent]
+                while end < b and end - k < 8 and toks[end].is_word and toks[end].norm not in SUBJECT_STOPS \
+                        and not _glued_preposition(toks[end]):
+                    end += 1
+                if end - k >= 3:
+                    s, e = t.start, toks[end - 1].end
+                    return ArgRef(self.doc.text[s:e], s, e)
         return None
 
     def _negated(self, i: int) -> bool:
@@ -378,32 +472,62 @@ class Quotes:
         return ArgRef(canonical or self.doc.text[start:end], start, end)
 
     def _attribution(self, cue: Cue, cue_span: Span) -> Quote | None:
-        """«… بحسب X»: the clause before the cue, attributed to X."""
+        """«… بحسب X»: the clause before the cue, attributed to X; «بحسب X، فقد / فإن …» at the head
+        of its sentence: the clause after X."""
         toks = self.doc.tokens
         sent = toks[cue.i].sent
         a, b = self.view.sent_ranges[sent]
+        lemma = cue.cue.lemma
+        if lemma == "kama" and (cue.i - a < 3 or toks[cue.i - 1].norm not in ("،", ",")):
+            return None  # «كما أعلنت الوزارة أن»: «also», a plain speech verb
+        if lemma == "hadd" and not (cue.j < b and toks[cue.j].norm.startswith(("قول", "وصف", "تعبير", "زعم"))):
+            return None  # «على حد سواء»
         k = cue.j
-        words, _ = speech_cues()
+        words = _quote_data()[0]
+        verb = None
         while k < b and (toks[k].norm in ("ل", "لـ", "،", ",", "ما") or
-                         (toks[k - 1].norm == "ما" and any(r in words for r in readings(toks[k].norm)))):
-            k += 1  # «وفق ما نقلت X», «بحسب ما أكدت X»
-        seg_end = k
-        while seg_end < b and seg_end - k < 8 and toks[seg_end].norm not in ("،", ",", ".", "؟", "!"):
-            seg_end += 1
-        if seg_end <= k:
-            return None
-        x0, x1 = toks[k].start, toks[seg_end - 1].end
-        named = self._entities_in(x0, x1) or [m for m in self.doc.actors if x0 <= m.start and m.end <= x1]
-        if not named:
-            return None
-        speaker = self._speaker(k, seg_end, [])
-        if speaker is None:  # «بحسب تقرير نشرته رويترز»: the report's publisher
-            first = min(named, key=lambda x: x.start)
-            if isinstance(first, Entity):
-                speaker = self._ref(first.start, first.end, first.canonical)
-            else:
-                speaker = ArgRef(first.name, first.start, first.end, first.actor_id, first.inter, first.country)
-        # the clause before the cue, back to the previous comma or the sentence start
+                         ((toks[k - 1].norm == "ما" or (k == cue.j and toks[cue.i].norm.endswith("ما")))
+                          and any(r in words for r in readings(toks[k].norm)))):
+            if toks[k].norm not in ("ل", "لـ", "،", ",", "ما"):
+                verb = next(words[r] for r in readings(toks[k].norm) if r in words)
+            k += 1  # «وفق ما نقلت X», «بحسب ما أكدت X», «حسبما أفادت X»
+        if lemma == "hadd":
+            speaker = None
+        else:
+            seg_end = k
+            while seg_end < b and seg_end - k < 8 and toks[seg_end].norm not in ("،", ",", ".", "؟", "!") \
+                    and not (cue.i == a and toks[seg_end].norm in FRONTED_OPENERS):
+                seg_end += 1
+            if seg_end <= k:
+                return None
+            if verb is not None and verb.lemma == "naqal":  # «بحسب ما نقلت الصحيفة عن متحدث باسم الشرطة»
+                m = next((m for m in range(k, seg_end) if toks[m].norm == "عن"), None)
+                if m is not None and m + 1 < seg_end:
+                    k = m + 1
+            x0, x1 = toks[k].start, toks[seg_end - 1].end
+            named = self._entities_in(x0, x1) or [m for m in self.doc.actors if x0 <= m.start and m.end <= x1]
+            source = verb is not None or any(t.stem in SOURCE_HEADS for t in toks[k:min(seg_end, k + 3)])
+            if not named and not source:
+                return None  # «وفقا للقانون», «حسب الخطة»: no source
+            speaker = self._speaker(k, seg_end, [])
+            if speaker is None and named:  # «بحسب تقرير نشرته رويترز»: the report's publisher
+                first = min(named, key=lambda x: x.start)
+                if isinstance(first, Entity):
+                    speaker = self._ref(first.start, first.end, first.canonical)
+                else:
+                    speaker = ArgRef(first.name, first.start, first.end, first.actor_id, first.inter, first.country)
+            if cue.i == a and seg_end < b:  # a fronted source: the content follows it
+                c = seg_end
+                while c < b and (toks[c].norm in ("،", ",") or toks[c].norm in FRONTED_OPENERS):
+                    c += 1
+                if c < b or (c < len(toks) and toks[c - 1].norm == '"'):
+                    content = self._content(c - (toks[c - 1].norm == '"'), sent, self.direct, self.used_direct)
+                    if content is None:
+                        return None
+                    start, end, is_direct = content
+                    return Quote(start, end, is_direct, self.doc.text[cue_span.start:cue_span.end], cue_span, speaker)
+                return None
+        # the clause before the cue, back to the sentence start
         c = cue.i - 1
         while c > a and toks[c].norm in ("،", ","):
             c -= 1
@@ -451,11 +575,13 @@ def _skip_letters(doc: Document, start: int, n: int) -> int:
     return doc.norm_to_orig[k + n] if k + n < len(doc.norm_to_orig) else start
 
 
-def _dedupe(quotes: list[Quote]) -> list[Quote]:
-    """Overlapping quotes keep the one with a speaker, then the direct one, then the longer."""
-    ranked = sorted(quotes, key=lambda q: (q.speaker is None, not q.direct, -(q.end - q.start), q.start))
+def _dedupe(quotes: list[tuple[Quote, bool]]) -> list[Quote]:
+    """Overlapping quotes keep the one with a speaker, then one a speech verb introduced (an
+    attribution inside a reported statement is part of it), then the direct one, then the longer."""
+    ranked = sorted(quotes, key=lambda x: (x[0].speaker is None, x[1], not x[0].direct, -(x[0].end - x[0].start),
+                                            x[0].start))
     kept: list[Quote] = []
-    for q in ranked:
+    for q, _ in ranked:
         if all(q.end <= k.start or k.end <= q.start for k in kept):
             kept.append(q)
     return sorted(kept, key=lambda q: q.start)
@@ -463,3 +589,11 @@ def _dedupe(quotes: list[Quote]) -> list[Quote]:
 
 def _norm_of(doc: Document, start: int, end: int) -> str:
     return normalise(doc.text[start:end])
+
+
+def _is_hal(doc: Document, t) -> bool:
+    """An indefinite accusative participle («طالباً», «مبتسما»): a circumstantial phrase."""
+    if t.has_article or t.prefix or not t.norm.endswith("ا") or len(t.norm) < 5:
+        return False
+    surface = doc.text[t.start:t.end]
+    return "ً" in surface or t.norm[0] == "م" or t.norm[1] == "ا"
