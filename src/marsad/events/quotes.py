@@ -70,6 +70,8 @@ SOURCE_HEADS = _qlist("source_heads")
 ADDRESSEE = _qlist("addressee")
 FRONTED_OPENERS = _qlist("fronted_openers")
 RELATIVES = _qlist("relatives")
+# verbs whose surface is also a common preposition or noun («بين»): a cue only where a clause opens
+VERB_ONLY_AT_CLAUSE_START = frozenset({"bayyan"})
 
 
 @dataclass(slots=True)
@@ -162,6 +164,8 @@ class Quotes:
             if cue.i > 0 and doc.tokens[cue.i - 1].norm in ("ان", "لن", "كي", "لكي") \
                     and doc.tokens[cue.i].norm[:1] in ("ي", "ت") and kind == "verb":
                 continue  # «من الطبيعي أن يعلن التنظيم مسؤوليته»: a verb in the subjunctive reports nothing
+            if cue.cue.lemma in VERB_ONLY_AT_CLAUSE_START and not self._clause_start(cue):
+                continue  # «بين الطرفين»: a preposition, not «بيّن»
             cue_span = Span(_skip_letters(doc, tok.start, cue.strip), doc.tokens[cue.j - 1].end)
             if kind == "attribution":
                 q = self._attribution(cue, cue_span)
@@ -322,7 +326,7 @@ class Quotes:
                 if words:
                     break
                 continue
-            if _is_hal(self.doc, t):  # «وقال طالباً التأمين على دعائه:»: how, not who
+            if not words and _is_hal(self.doc, t):  # «وقال طالباً التأمين على دعائه:»: how, not who
                 break
             if not t.is_word:
                 break
@@ -406,6 +410,16 @@ class Quotes:
             m = acts[0]
             return ArgRef(m.name, m.start, m.end, m.actor_id, m.inter, m.country)
         return None
+
+    def _clause_start(self, cue: Cue) -> bool:
+        """A verb that opens its clause: sentence-initial, after «و / ف» or a comma, and with no
+        other cue before its «أن»."""
+        toks = self.doc.tokens
+        a, _ = self.view.sent_ranges[toks[cue.i].sent]
+        if not (cue.i == a or cue.strip > 0 or toks[cue.i - 1].norm in ("،", ",", "ثم", "كما")):
+            return False
+        seg_end, comp = self._segment_end(cue, self.direct)
+        return comp is not None and not any(m in self.cue_starts for m in range(cue.j, seg_end))
 
     def _antecedent(self, i: int) -> ArgRef | None:
         """«… عن متحدث باسم الشرطة الذي أكد أن»: a relative's speaker is the noun phrase before it."""
@@ -595,5 +609,8 @@ def _is_hal(doc: Document, t) -> bool:
     """An indefinite accusative participle («طالباً», «مبتسما»): a circumstantial phrase."""
     if t.has_article or t.prefix or not t.norm.endswith("ا") or len(t.norm) < 5:
         return False
-    surface = doc.text[t.start:t.end]
-    return "ً" in surface or t.norm[0] == "م" or t.norm[1] == "ا"
+    if "ً" in doc.text[t.start:t.end]:
+        return True
+    if t.norm.endswith(("نا", "ها")):
+        return False  # «مصادرنا», «مصادرها»
+    return (t.norm[0] == "م" and len(t.norm) >= 6) or (len(t.norm) == 5 and t.norm[1] == "ا")
