@@ -30,6 +30,8 @@ COMPASS = wordlist("compass")
 TARGET_NOUNS = wordlist("target_nouns")
 CONTAINER_WORDS = wordlist("container_words")
 DIRECTION_WORDS = wordlist("direction_words")
+PLACE_GENERICS = wordlist("place_generics")
+TIME_ANAPHORS = wordlist("time_anaphors")
 SEAT_WORDS = wordlist("seat_words")
 DISTANCE_UNITS = wordlist("distance_units")
 VICTIM_WORDS = wordlist("victim_words")
@@ -256,6 +258,16 @@ class Arguments:
             m -= 1
         return False
 
+    def after_direction(self, p: Place) -> bool:
+        """«باتجاه X», «إلى محافظة الضالع», «تجاه تعز»: a direction (looked through one generic
+        word), not where something happened."""
+        toks = self.view.doc.tokens
+        k = self.view.token_at(p.start) - 1
+        if k >= 0 and (toks[k].norm in PLACE_GENERICS or toks[k].stem in PLACE_GENERICS) and \
+                toks[k].norm not in DIRECTION_WORDS:
+            k -= 1
+        return k >= 0 and (toks[k].norm in DIRECTION_WORDS or _bare_word(toks[k].norm) in DIRECTION_WORDS)
+
     def _hit_at(self, k: int) -> bool:
         """Does a trigger begin at token k?"""
         return any(h.i == k for h in self.view.hits)
@@ -350,7 +362,8 @@ class Arguments:
     def place(self, sent: int, i: int, j: int) -> tuple[Place | None, int]:
         """(place, ACLED geo precision) nearest the trigger, preferring its object in the clause."""
         toks = self.view.doc.tokens
-        places = [p for p in self.places_by_sent.get(sent, []) if not self.not_event_place(p)]
+        places = [p for p in self.places_by_sent.get(sent, []) if not self.not_event_place(p)
+                  and not self.after_direction(p)]
         t_start, t_end = toks[i].start, toks[j - 1].end
         if places:
             lo, hi = self.view.clause(i)
@@ -362,8 +375,7 @@ class Arguments:
                 dist = p.start - t_end if after else t_start - p.end
                 country = 1 if is_country(p) else 0
                 # «على الطريق إلى X», «باتجاه X»: a direction, not where it happened
-                k = self.view.token_at(p.start)
-                direction = 1 if k > 0 and self.view.doc.tokens[k - 1].norm in DIRECTION_WORDS else 0
+                direction = 1 if self.after_direction(p) else 0
                 return (country, direction, 0 if in_clause else 1, dist + (0 if after else 40))
 
             best = min(places, key=score)
@@ -487,6 +499,26 @@ class Arguments:
         return any(not self._since(t) and (t.start < t_start or self._same_stretch(t_start, t.start))
                    for t in self.timex_by_sent.get(sent, []))
 
+    def future_in_stretch(self, sent: int, i: int) -> bool:
+        """A day to come in the trigger's stretch, no other trigger between («المقرر في 6 أغسطس
+        المقبل», «مسيرة يفترض أن تنطلق الأحد المقبل»): the event is planned."""
+        pub = self.view.doc.published
+        t_start = self.view.doc.tokens[i].start
+        return any(_future(t, pub) and not self._since(t) and self._same_stretch(t_start, t.start)
+                   and not self._trigger_between(t_start, t.start) for t in self.timex_by_sent.get(sent, []))
+
+    def _time_anaphor(self, sent: int) -> bool:
+        """«في الشهر نفسه», «العام ذاته», «آنذاك»: the sentence takes the time of the one before."""
+        lo, hi = self.view.sent_ranges[sent]
+        toks = self.view.doc.tokens
+        for k in range(lo, hi):
+            if toks[k].norm in TIME_ANAPHORS:
+                if toks[k].norm in ("انذاك", "حينها", "حينذاك", "وقتها", "حينئذ"):
+                    return True
+                if k > lo and toks[k - 1].norm in ("الشهر", "العام", "اليوم", "الاسبوع", "السنه", "الوقت", "الفتره"):
+                    return True
+        return False
+
     def has_own_day(self, sent: int) -> bool:
         """Does the sentence name a day of its own (not a «منذ …» start)?"""
         return any(_gran_rank(t) == 0 and not self._since(t) for t in self.timex_by_sent.get(sent, []))
@@ -513,16 +545,24 @@ class Arguments:
         pub = doc.published
         # a month or a year that holds the publication day («هذا العام») dates nothing
         # «منذ الأسبوع الماضي» dates the start of something ongoing, not this event
+        # a day after publication («6 أغسطس المقبل») is a plan's, never a reported event's
         own = [t for t in self.timex_by_sent.get(sent, []) if not _holds(t, pub) and not self._since(t)
-               and not self._other_clause_period(t, i)]
+               and not self._other_clause_period(t, i) and not _future(t, pub)]
         if own:
             timex = min(own, key=lambda t: (0 if self._same_stretch(t_start, t.start) else 1,
                                             1 if self._trigger_between(t_start, t.start) else 0, _gran_rank(t),
                                             0 if t.start >= t_start else 1, abs(t.start - t_start)))
+        elif self._time_anaphor(sent) and (before := [t for t in self.timex_by_sent.get(sent - 1, [])
+                                                      if not self._since(t) and not _future(t, pub)]):
+            timex = before[-1]  # «وفي الشهر نفسه شنت مقاتلات …»: the time of the sentence before
         else:
             # the previous sentence's day, else the day the lead gives (news tell the day once)
-            prev = [t for t in self.timex_by_sent.get(sent - 1, []) if _gran_rank(t) == 0 and not self._relative_day(t)]
-            lead = [t for s in (0, 1) if s < sent - 1 for t in self.timex_by_sent.get(s, []) if _gran_rank(t) == 0]
+            prev = [t for t in self.timex_by_sent.get(sent - 1, []) if _gran_rank(t) == 0 and not self._relative_day(t)
+                    and not _future(t, pub) and not self._since(t)]
+            # the lead's day dates later sentences only when it is news (not «سقوط الموصل في 10
+            # يونيو 2014», not a date to come)
+            lead = [t for s in (0, 1) if s < sent - 1 for t in self.timex_by_sent.get(s, []) if _gran_rank(t) == 0
+                    and not _future(t, pub) and not _old(t, pub)]
             timex = prev[-1] if prev else (lead[0] if lead else None)
         if timex is not None:
             date, precision = _timex_date(timex)
@@ -549,6 +589,22 @@ class Arguments:
         if pub is not None:
             return pub.isoformat(), 2, False, None
         return None, 3, False, None
+
+
+def _future(t: Timex, pub: dt.date | None) -> bool:
+    """A day after the publication day («6 أغسطس المقبل», «الأحد المقبل»)."""
+    if pub is None or _gran_rank(t) != 0:
+        return False
+    try:
+        return dt.date.fromisoformat((t.value or "")[:10]) > pub
+    except ValueError:
+        return False
+
+
+def _old(t: Timex, pub: dt.date | None) -> bool:
+    """A time that ended before the news window."""
+    last = _timex_last_day(t)
+    return pub is not None and last is not None and (pub - last).days > NEWS_WINDOW_DAYS
 
 
 def _holds(t: Timex, pub: dt.date | None) -> bool:

@@ -385,6 +385,8 @@ class Events:
         if modality == ASSERTED and _pluperfect_frame(toks, view.sent_ranges[sent][0], hit.i):
             modality = "prior"  # «كانت البعثة قد أعربت عن قلقها إزاء تجدد الاشتباكات»
         date, time_precision, background, period = finder.date(sent, hit.i)
+        if modality == ASSERTED and finder.future_in_stretch(sent, hit.i):
+            modality = "planned"  # «مسيرة … الأحد المقبل»: dated after publication
         if period and date:
             finder.periods.setdefault(date, period)  # «عام 2014» → "In 2014", not "In January 2014"
         if modality == ASSERTED and _commentator_speaks(view, sent, hit.i) and not finder.has_own_day(sent):
