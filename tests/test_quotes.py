@@ -140,3 +140,181 @@ def test_continuation_with_nobody_quoted_before_is_the_person_named():
     entity(doc, "سامي الحربي", "PER", "Sami al-Harbi")
     qs = quotes_of(doc)
     assert qs and qs[-1].speaker is not None and qs[-1].speaker.name == "Sami al-Harbi"
+
+
+# -- attributions before and after the content -----------------------------------------------
+
+def test_unnamed_source_after_the_clause_hasabama():
+    doc = make_doc("استعادت القوات الحكومية السيطرة على بلدة الوادي الأخضر بعد معارك عنيفة، حسبما أفادت "
+                   "مصادر محلية أمس.")
+    (q,) = quotes_of(doc)
+    assert text_of(doc, q).startswith("استعادت القوات الحكومية")
+    assert q.speaker is not None and q.speaker.name.startswith("مصادر محلية")
+
+
+def test_attribution_without_a_source_is_no_quote():
+    doc = make_doc("سيتم توزيع المساعدات على الأسر المتضررة في الأحياء الشرقية، وفقا للخطة التي أقرها المجلس.")
+    assert quotes_of(doc) == []
+
+
+def test_kama_aalanat_after_the_clause_and_as_a_plain_verb():
+    doc = make_doc("أصيب ثلاثة من رجال الإطفاء خلال إخماد الحريق في المستودع، كما أعلنت الشرطة المحلية. "
+                   "كما أعلنت البلدية أن الطريق سيبقى مغلقا حتى صباح الغد.")
+    actor(doc, "الشرطة المحلية", "police", "Police Forces", "police", 1)
+    actor(doc, "البلدية", "municipality", "Municipality", "government", 1)
+    qs = quotes_of(doc)
+    assert [text_of(doc, q)[:16] for q in qs] == ["أصيب ثلاثة من رج", "الطريق سيبقى مغل"]
+    assert [q.speaker.actor_id for q in qs] == ["police", "municipality"]
+
+
+def test_fronted_attribution_faqad_and_fainna():
+    doc = make_doc("وبحسب المصادر، فقد \"تعرضت المخازن لثلاث غارات متتالية ودمرت بالكامل\". "
+                   "وبحسب صحيفة الأنباء المسائية فإن الموقوفين سيمثلون أمام القاضي الأسبوع المقبل.")
+    entity(doc, "الأنباء المسائية", "ORG", "Evening News")
+    qs = quotes_of(doc)
+    assert len(qs) == 2
+    assert qs[0].direct and text_of(doc, qs[0]).startswith("تعرضت المخازن")
+    assert doc.text[qs[0].speaker.start:qs[0].speaker.end] in ("المصادر", "مصادر")
+    assert text_of(doc, qs[1]).startswith("الموقوفين سيمثلون") and qs[1].speaker.name == "Evening News"
+
+
+def test_fronted_hasab_with_an_clause():
+    doc = make_doc("وحسب المصادر أن قائد المجموعة غادر المدينة قبل يومين برفقة عدد من مساعديه.")
+    (q,) = quotes_of(doc)
+    assert text_of(doc, q).startswith("قائد المجموعة غادر") and "مصادر" in q.speaker.name
+
+
+def test_attribution_with_naqal_an_takes_the_inner_source():
+    doc = make_doc("وانتهت المواجهة بعد ساعتين من الحصار، بحسب ما نقلت الصحيفة عن متحدث باسم الشرطة.")
+    (q,) = quotes_of(doc)
+    assert q.speaker.name.startswith("متحدث باسم الشرطة")
+
+
+def test_verb_quote_wins_over_an_attribution_inside_it():
+    doc = make_doc("وأوضح المدير سعيد الهاشمي أن الحملة تقام كل عام وفق ما نصت عليه لائحة الجمعية.")
+    entity(doc, "سعيد الهاشمي", "PER")
+    (q,) = quotes_of(doc)
+    assert q.cue == "أوضح" and q.speaker.name == "سعيد الهاشمي"
+
+
+# -- more speech verbs and constructions ---------------------------------------------------------
+
+def test_bayyana_is_a_speech_verb_only_where_a_clause_opens():
+    doc = make_doc("وبين المهندس ماجد الزهراني أن أعمال الصيانة ستنتهي خلال شهر. "
+                   "وتراوحت أعمار المصابين بين عشرين وأربعين عاما، مؤكدا أن حالتهم مستقرة.")
+    entity(doc, "ماجد الزهراني", "PER")
+    qs = quotes_of(doc)
+    assert [q.cue for q in qs] == ["بين", "مؤكدا"]
+    assert qs[0].speaker.name == "ماجد الزهراني"
+
+
+def test_aqarra_and_itarafa_bianna():
+    doc = make_doc("وخلال التحقيق أقر المتهم بأنه أخفى الأسلحة في مزرعة قريبة. "
+                   "واعترف شريكه بأنه نقل الصناديق إلى المخزن ليلا.")
+    qs = quotes_of(doc)
+    assert [q.cue for q in qs] == ["أقر", "اعترف"]
+    assert text_of(doc, qs[0]) == "أخفى الأسلحة في مزرعة قريبة"
+    assert "متهم" in qs[0].speaker.name and qs[1].speaker.name == "شريكه"
+
+
+def test_istarsala_bilqawl_and_alima_min_masadir():
+    doc = make_doc("وقالت مصادر قبلية إن المفاوضات توقفت مساء الجمعة. واسترسلت المصادر بالقول إن الوسطاء "
+                   "غادروا القرية. وعلمت \"الصحيفة\" من مصادر مطلعة أن جولة جديدة ستعقد الأسبوع المقبل.")
+    qs = quotes_of(doc)
+    assert len(qs) == 3
+    assert qs[1].speaker == qs[0].speaker
+    assert qs[2].speaker.name.startswith("مصادر مطلعة")
+
+
+def test_wasafa_bi_annahu_and_quoted_fragment():
+    doc = make_doc("ووصف وزير الخارجية عادل المنصوري الاتفاق بأنه خطوة أولى نحو سلام دائم في الإقليم.")
+    entity(doc, "عادل المنصوري", "PER")
+    (q,) = quotes_of(doc)
+    assert text_of(doc, q).startswith("خطوة أولى") and q.speaker.name == "عادل المنصوري"
+
+
+def test_raddada_colon_and_daiyan_with_a_quoted_fragment():
+    doc = make_doc("ووقف الشيخ ناصر البلوشي أمام الأنقاض وردد: \"لن ننسى من رحلوا عنا اليوم\". "
+                   "وأضاف \"سنعيد بناء الحي حجرا حجرا\"، داعيا \"كل القادرين من أبناء المدينة\" إلى التبرع.")
+    entity(doc, "ناصر البلوشي", "PER")
+    qs = quotes_of(doc)
+    assert len(qs) == 3 and all(q.direct for q in qs)
+    assert all(q.speaker is not None and q.speaker.name == "ناصر البلوشي" for q in qs)
+
+
+def test_ala_hadd_wasfihi():
+    doc = make_doc("وقال النائب فيصل العتيبي إن الحكومة تأخرت كثيرا في الرد. "
+                   "وتراجعت الحكومة عن القرار تحت ضغط \"الشارع الغاضب في كل المدن\" على حد وصفه.")
+    entity(doc, "فيصل العتيبي", "PER")
+    qs = quotes_of(doc)
+    assert qs[-1].cue == "على حد" and qs[-1].speaker.name == "فيصل العتيبي"
+
+
+def test_wa_anna_clause_after_ashara_ila():
+    doc = make_doc("وأشارت المصادر الطبية إلى وصول ستة جرحى إلى المستشفى، وأن اثنين منهم في حالة حرجة.")
+    (q,) = quotes_of(doc)
+    assert text_of(doc, q).startswith("اثنين منهم") and "مصادر" in q.speaker.name
+
+
+def test_colon_at_the_end_of_a_line_opens_the_next():
+    doc = make_doc("وقال رئيس الرابطة حمد السالم إن الموسم سيبدأ في موعده. وأضاف:\n"
+                   "إن الأندية تسلمت جداول المباريات كاملة.")
+    entity(doc, "حمد السالم", "PER")
+    qs = quotes_of(doc)
+    assert len(qs) == 2 and text_of(doc, qs[1]).startswith("إن الأندية")
+    assert qs[1].speaker.name == "حمد السالم"
+
+
+# -- speakers ---------------------------------------------------------------------------------
+
+def test_nested_report_is_one_quote_of_the_outer_speaker():
+    doc = make_doc("وقالت مصادر في اللجنة إن العقيد سامر أكد أن الأوامر وصلته من القيادة مباشرة.")
+    entity(doc, "سامر", "PER")
+    (q,) = quotes_of(doc)
+    assert q.cue == "قالت" and q.speaker.name.startswith("مصادر")
+    assert text_of(doc, q).startswith("العقيد سامر أكد")
+
+
+def test_addressee_pronoun_is_never_the_speaker():
+    doc = make_doc("ودخل الموظف مكتب المديرة هالة الشمري وقال لها إن الملفات اختفت من الأرشيف.")
+    entity(doc, "هالة الشمري", "PER")
+    (q,) = quotes_of(doc)
+    assert q.speaker is None or q.speaker.name != "لها"
+
+
+def test_participle_phrase_is_not_the_speaker():
+    doc = make_doc("وأمسك اللواء خالد الدوسري بالمصحف المحترق، ثم رفع يديه وقال طالباً الرحمة للضحايا: "
+                   "\"رحم الله من رحلوا في هذا اليوم\".")
+    entity(doc, "خالد الدوسري", "PER")
+    (q,) = quotes_of(doc)
+    assert q.speaker is not None and q.speaker.name == "خالد الدوسري"
+
+
+def test_name_inside_a_quote_is_not_the_speaker():
+    doc = make_doc("وقال \"نطلب من الرئيس جون سميث أن يزور المدينة بنفسه ليرى الدمار\". "
+                   "واضاف ان \"المدينة ما زالت تنتظر المساعدات الموعودة\".")
+    entity(doc, "جون سميث", "PER")
+    qs = quotes_of(doc)
+    assert all(q.speaker is None or q.speaker.name != "جون سميث" for q in qs)
+
+
+def test_pronoun_led_verb_takes_the_titled_subject_of_the_sentence_before():
+    doc = make_doc("وانتقد رئيس بلدية المدينة الساحلية كارل هانسن امام الحشد خطط الحكومة الجديدة. "
+                   "وقال \"نخشى أن تضيع وعود السلام التي قطعناها\".")
+    (q,) = quotes_of(doc)
+    assert q.speaker is not None and "كارل هانسن" in q.speaker.name
+
+
+def test_relative_pronoun_speaker_is_its_antecedent():
+    doc = make_doc("ونقلت الصحيفة عن متحدث باسم الإطفاء الذي أكد أن الحريق أخمد بالكامل قبل منتصف الليل.")
+    qs = quotes_of(doc)
+    q = next(q for q in qs if text_of(doc, q).startswith("الحريق"))
+    assert q.speaker.name.startswith("متحدث باسم الإطفاء")
+
+
+def test_unclosed_quote_runs_to_the_end_of_its_sentence():
+    doc = make_doc("ووصف الوزير ما يسمى بـ»المجلس المؤقت» بأنه غير شرعي، قائلا: «إن هذا المجلس لا يمثل أحدا. "
+                   "وقالت مصادر طبية إن المستشفى استقبل عشرة جرحى.")
+    qs = quotes_of(doc)
+    q = next(q for q in qs if "المستشفى" in text_of(doc, q))
+    assert not q.direct and q.speaker.name.startswith("مصادر طبية")

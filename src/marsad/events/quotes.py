@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from dataclasses import dataclass
 from importlib import resources
 
@@ -25,6 +26,7 @@ COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "اننا
 STOP_PUNCT = frozenset({".", "!", "?", "؟", "\n"})
 MAX_SPEAKER_TOKENS = 25
 MIN_DIRECT_WORDS = 3
+_SENTENCE_END = re.compile(r"[.!?؟](?=\s|$)")
 PRONOUN_SUBJECTS = frozenset({"هو", "هي", "هم", "انه", "انها"})
 PERSON_TYPES = frozenset({"person", "politician", "official"})
 # words that end a speaker's noun phrase: prepositions and adverbs of the report itself
@@ -70,6 +72,8 @@ SOURCE_HEADS = _qlist("source_heads")
 ADDRESSEE = _qlist("addressee")
 FRONTED_OPENERS = _qlist("fronted_openers")
 RELATIVES = _qlist("relatives")
+# verbs of statement whose object may be a noun and then «، وأن …» («أشارت المصادر إلى مقتل 17، وأن …»)
+AND_THAT_VERBS = frozenset({"ashar", "lafat", "aalan", "akkad", "awdah", "dhakar", "kashaf", "afad"})
 # verbs whose surface is also a common preposition or noun («بين»): a cue only where a clause opens
 VERB_ONLY_AT_CLAUSE_START = frozenset({"bayyan"})
 
@@ -84,7 +88,7 @@ class Cue:
 
 def _direct_spans(doc: Document) -> list[tuple[int, int]]:
     """Inner spans (norm offsets) of quoted passages, pairing marks within a paragraph; an
-    opening mark left unclosed runs to the end of its paragraph."""
+    opening mark left unclosed runs to the end of its sentence."""
     norm = doc.norm
     spans: list[tuple[int, int]] = []
     start = 0
@@ -92,6 +96,9 @@ def _direct_spans(doc: Document) -> list[tuple[int, int]]:
         marks = [start + k for k, ch in enumerate(para) if ch == '"']
         end_para = start + len(para)
         for a, b in zip(marks[0::2], marks[1::2] + [end_para] * (len(marks) % 2), strict=False):
+            if b == end_para:  # an opening mark left unclosed runs to the end of its sentence
+                m = _SENTENCE_END.search(norm, a + 1, end_para)
+                b = m.start() + 1 if m else end_para
             spans.append((a + 1, b))
         start = end_para + 1
     out = []
@@ -228,7 +235,8 @@ class Quotes:
             t = toks[k]
             if t.norm in COMPLEMENTIZERS or (t.prefix == "ب" and t.stem in COMPLEMENTIZERS):
                 return k, k + 1
-            if t.prefix == "و" and t.stem in COMPLEMENTIZERS and toks[k - 1].norm in ("،", ","):
+            if t.norm[:1] == "و" and t.norm[1:] in COMPLEMENTIZERS and toks[k - 1].norm in ("،", ",") \
+                    and cue.cue.lemma in AND_THAT_VERBS:
                 return k, k + 1  # «أشارت المصادر إلى مقتل 17، وأن البحث مستمر»: the «أن» clause
             if t.norm == ":":
                 return k, k + 1
