@@ -58,3 +58,48 @@ def test_the_same_month_takes_the_time_of_the_sentence_before():
     Events()(doc)
     strike = next(e for e in doc.events if e.sub_event_type == "Air/drone strike")
     assert strike.date == "2015-03-01" and strike.background and not reportable(strike)
+
+
+def test_the_day_after_dates_the_event_a_day_earlier():
+    doc = make_doc("وعدت الحكومة بتشديد الأمن غداة هجوم انتحاري ضرب مدينة سوروتش وأودى بحياة 30 شخصا.",
+                   "2015-07-22")
+    place(doc, "سوروتش", "Suruc", 36.98, 38.42, "TR")
+    bomb = next(e for e in run(doc) if e.sub_event_type == "Suicide bomb")
+    assert bomb.date == "2015-07-21"
+
+
+def test_a_march_that_is_supposed_to_happen_is_planned():
+    doc = make_doc("ويفترض أن يتجمع آلاف الأشخاص بعد ظهر الأحد في مسيرة من أجل السلام في اسطنبول.", "2015-07-25")
+    place(doc, "اسطنبول", "Istanbul", 41.01, 28.95, "TR")
+    timex(doc, "ظهر الأحد", "2015-07-19")
+    Events()(doc)
+    assert doc.events and not [e for e in doc.events if reportable(e)]
+
+
+def test_the_trigger_adjective_is_not_another_trigger_between_it_and_its_date():
+    doc = make_doc("فرقت الشرطة مساء الجمعة مئات المتظاهرين الذين دانوا الهجوم الانتحاري الذي وقع مطلع "
+                   "الأسبوع الجاري في سوروتش.", "2015-07-25")
+    place(doc, "سوروتش", "Suruc", 36.98, 38.42, "TR")
+    timex(doc, "مساء الجمعة", "2015-07-24")
+    timex(doc, "مطلع الأسبوع الجاري", "2015-W30", "week")
+    bomb = next(e for e in run(doc) if e.sub_event_type == "Suicide bomb")
+    assert bomb.date == "2015-07-20"
+
+
+def test_a_borrowed_date_does_not_replace_the_mention_s_own():
+    doc = make_doc("فرقت الشرطة مساء الجمعة المتظاهرين بعد التفجير الانتحاري الذي وقع مطلع الأسبوع الجاري "
+                   "في سوروتش. واستهدف التفجير الانتحاري في سوروتش شبانا ناشطين.", "2015-07-25")
+    place(doc, "سوروتش", "Suruc", 36.98, 38.42, "TR")
+    place(doc, "سوروتش", "Suruc", 36.98, 38.42, "TR", nth=1)
+    timex(doc, "مساء الجمعة", "2015-07-24")
+    timex(doc, "مطلع الأسبوع الجاري", "2015-W30", "week")
+    bombs = [e for e in run(doc) if e.sub_event_type == "Suicide bomb"]
+    assert len(bombs) == 1 and bombs[0].date == "2015-07-20"
+
+
+def test_an_attack_named_by_its_place_is_a_reference():
+    doc = make_doc("وقال الرئيس إن هجوم سوروتش الذي أسفر عن مقتل 32 شخصا لن يمر دون عقاب.", "2015-07-25")
+    place(doc, "سوروتش", "Suruc", 36.98, 38.42, "TR")
+    Events()(doc)
+    attack = [e for e in doc.events if e.trigger.start == doc.text.index("هجوم")]
+    assert attack and attack[0].modality == "reference" and not reportable(attack[0])

@@ -549,8 +549,14 @@ class Arguments:
         own = [t for t in self.timex_by_sent.get(sent, []) if not _holds(t, pub) and not self._since(t)
                and not self._other_clause_period(t, i) and not _future(t, pub)]
         if own:
+            # «الهجوم الانتحاري الذي وقع مطلع الأسبوع»: the trigger's own adjective is no other trigger
+            k = i
+            while k + 1 < len(doc.tokens) and self._hit_at(k + 1):
+                k += 1
+            t_last = doc.tokens[k].start
             timex = min(own, key=lambda t: (0 if self._same_stretch(t_start, t.start) else 1,
-                                            1 if self._trigger_between(t_start, t.start) else 0, _gran_rank(t),
+                                            1 if self._trigger_between(t_last if t.start > t_start else t_start,
+                                                                       t.start) else 0, _gran_rank(t),
                                             0 if t.start >= t_start else 1, abs(t.start - t_start)))
         elif self._time_anaphor(sent) and (before := [t for t in self.timex_by_sent.get(sent - 1, [])
                                                       if not self._since(t) and not _future(t, pub)]):
@@ -566,6 +572,9 @@ class Arguments:
             timex = prev[-1] if prev else (lead[0] if lead else None)
         if timex is not None:
             date, precision = _timex_date(timex)
+            if date is not None and self._day_after(i) and precision == 1:
+                # «غداة هجوم انتحاري»: the trigger happened the day before the sentence's day
+                date = (dt.date.fromisoformat(date) - dt.timedelta(days=1)).isoformat()
             if date is not None:
                 background = False
                 if pub is not None:
@@ -587,8 +596,15 @@ class Arguments:
                 return date, precision, background, period_label(timex.value, timex.granularity) \
                     if precision >= 3 else None
         if pub is not None:
+            if self._day_after(i):
+                return (pub - dt.timedelta(days=1)).isoformat(), 2, False, None
             return pub.isoformat(), 2, False, None
         return None, 3, False, None
+
+    def _day_after(self, i: int) -> bool:
+        """«غداة هجوم», «غداة الهجوم»: the sentence tells the day after the trigger's event."""
+        toks = self.view.doc.tokens
+        return i > 0 and _bare_word(toks[i - 1].norm) in ("غداه", "غداة")
 
 
 def _future(t: Timex, pub: dt.date | None) -> bool:

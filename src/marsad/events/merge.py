@@ -110,7 +110,10 @@ def _better_place(a: Place | None, b: Place | None) -> Place | None:
     return a
 
 
-def absorb(into: Event, other: Event) -> None:
+def absorb(into: Event, other: Event, dated: set[int] | None = None) -> None:
+    """Fold ``other`` into ``into``; ``dated`` holds the ids of events dated by their own
+    sentence (not by the sentence before or the lead): such a date is never replaced by a
+    borrowed one, and replaces a borrowed one whatever their precisions."""
     if into.actor1 is None and other.actor1 is not None and {into.sub_event_type, other.sub_event_type} <= TERRITORY:
         into.sub_event_type = other.sub_event_type  # the named agent's reading of a territory change
     if PROTEST_SEVERITY.get(other.sub_event_type, -1) > PROTEST_SEVERITY.get(into.sub_event_type, 99) or \
@@ -120,21 +123,26 @@ def absorb(into: Event, other: Event) -> None:
     into.actor1 = into.actor1 or other.actor1
     into.actor2 = into.actor2 or other.actor2
     into.place = _better_place(into.place, other.place)
-    if other.date and (into.date is None or other.time_precision < into.time_precision):
+    own_into, own_other = dated is not None and id(into) in dated, dated is not None and id(other) in dated
+    if other.date and (into.date is None or own_other and not own_into
+                       or own_other == own_into and other.time_precision < into.time_precision):
         into.date, into.time_precision = other.date, other.time_precision
+    if own_other and dated is not None:
+        dated.add(id(into))
     into.fatalities = max(into.fatalities, other.fatalities)
     into.confidence = min(0.99, max(into.confidence, other.confidence) + 0.05)
 
 
-def merge(events: list[Event], generic: set[int] | None = None) -> list[Event]:
+def merge(events: list[Event], generic: set[int] | None = None, dated: set[int] | None = None) -> list[Event]:
     """Merge repeated mentions; ``generic`` holds the ids of events typed by default (a bare
-    «هجوم»), which fold into a more specific event of the same place and day."""
+    «هجوم»), which fold into a more specific event of the same place and day; ``dated`` the ids
+    of events dated by their own sentence (see ``absorb``)."""
     generic = set(generic or ())
     out: list[Event] = []
     for ev in events:
         for kept in out:
             if compatible(kept, ev):
-                absorb(kept, ev)
+                absorb(kept, ev, dated)
                 if id(ev) not in generic:
                     generic.discard(id(kept))  # «هجوم …» then «اشتباكات …» there: a clash told, not a guess
                 break
@@ -148,14 +156,14 @@ def merge(events: list[Event], generic: set[int] | None = None) -> list[Event]:
                      and any(ev.evidence.start <= m.start < ev.evidence.end for m in o.mentions)
                      and same_place(o.place, ev.place)), None)
         if host is not None:
-            absorb(host, ev)
+            absorb(host, ev, dated)
             out.remove(ev)
     kept_out: list[Event] = []
     for ev in out:
         if id(ev) in generic:
             host = next((o for o in out if o is not ev and id(o) not in generic and _absorbs(o, ev)), None)
             if host is not None:
-                absorb(host, ev)
+                absorb(host, ev, dated)
                 continue
         kept_out.append(ev)
     return kept_out

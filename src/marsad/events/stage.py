@@ -54,6 +54,7 @@ HEARD_WORDS = frozenset({"دوي", "اصوات", "صوت", "سماع"})
 ORDINALS = frozenset({"اول", "ثاني", "ثالث", "اخر", "احدث", "اكبر", "اعنف", "اسوا"})
 SPAN_WORDS = frozenset({"مدي", "طوال", "خلال"})
 CLAUSE_GROUPS = frozenset({"@attack"})
+NAMED_GROUPS = frozenset({"@attack", "@explosion"})  # «هجوم سوروتش», «تفجير بوسطن»: named by their place
 SUPPORT_GROUPS = frozenset({"@attack", "@strike_or_attack"})
 
 
@@ -136,6 +137,7 @@ class Events:
         raw: list[tuple[Event, int]] = []
         generic: set[int] = set()
         own_day: set[int] = set()  # events whose sentence names a day of its own
+        dated: set[int] = set()  # events dated by a time of their own sentence
         told: list[tuple[Event, int]] = []
         prev_ref = False
         for n, hit in enumerate(hits):
@@ -178,6 +180,8 @@ class Events:
                     told.append((host, sent))  # its sentence's toll belongs to the event it names
                     continue
                 raw.append((ev, sent))
+                if finder.timex_in_stretch(sent, hit.i):
+                    dated.add(id(ev))
                 if finder.has_own_day(sent):
                     own_day.add(id(ev))
                 if by_default:
@@ -185,7 +189,7 @@ class Events:
             prev_ref = bool(raw) and raw[-1][0].trigger.start == doc.tokens[hit.i].stem_start \
                 and raw[-1][0].modality == "reference"
         self._assign_fatalities(view, raw + told, counts)
-        events = merge([e for e, _ in raw], generic)
+        events = merge([e for e, _ in raw], generic, dated)
         for e in events:
             e.confidence = evidence_confidence(e, id(e) in own_day, id(e) in generic)
             e.notes = make_notes(e, finder.periods.get(e.date or ""))
@@ -350,9 +354,11 @@ class Events:
             (hit.i > 0 and toks[hit.i - 1].stem in DEMONSTRATIVES) or \
             (hit.i > 1 and toks[hit.i - 1].norm in ORDINALS and toks[hit.i - 2].stem in DEMONSTRATIVES)  # «هذا أول هجوم»
         anaphoric = entry.pos == "N" and (pointed or not own_agent and (first.has_article or hit.prefix.endswith("ال")))
-        if modality == ASSERTED and entry.pos == "N" and sub == "Armed clash" and finder.place_starts_at(hit.j) \
-                and not finder.timex_in_stretch(sent, hit.i):
-            modality = "reference"  # a named battle («معارك صلاح الدين»), not a day's fighting
+        if modality == ASSERTED and entry.pos == "N" and (sub == "Armed clash" or entry.sub_event_type in NAMED_GROUPS) \
+                and finder.place_starts_at(hit.j) and not finder.timex_in_stretch(sent, hit.i):
+            # a named battle («معارك صلاح الدين»), a named attack or bombing («هجوم سوروتش», «تفجير
+            # بوسطن»): an event the reader knows, not a day's news
+            modality = "reference"
         bare_attack = entry.sub_event_type in ("@attack", "@strike_or_attack") and etype == "Battles"
         if anaphoric and modality == ASSERTED and not finder.timex_in_stretch(sent, hit.i) and (
                 sub != "Armed clash" or bare_attack or (hit.i > 0 and toks[hit.i - 1].norm in ABOUT_WORDS)):
