@@ -318,3 +318,58 @@ def test_unclosed_quote_runs_to_the_end_of_its_sentence():
     qs = quotes_of(doc)
     q = next(q for q in qs if "المستشفى" in text_of(doc, q))
     assert not q.direct and q.speaker.name.startswith("مصادر طبية")
+
+
+def test_participle_after_a_verb_with_an_object_takes_the_verbs_subject():
+    doc = make_doc("وقال المحافظ سليم العبدلي إن الطرق مفتوحة. وأعلنت جماعة الفجر الجديد مسؤوليتها عن الهجوم على المعبر "
+                   "قائلة في بيان إن العملية رد على اعتقال عناصرها.")
+    entity(doc, "سليم العبدلي", "PER")
+    actor(doc, "جماعة الفجر الجديد", "fajr", "New Dawn Group", "rebel group", 2)
+    qs = quotes_of(doc)
+    assert qs[-1].cue == "قائلة" and qs[-1].speaker.actor_id == "fajr"
+
+
+def test_participle_keeps_the_last_speaker_over_a_place_in_its_sentence():
+    doc = make_doc("وقال العقيد منصور الحارثي إن المطار استقبل أول رحلة. وأضاف أن الفرق تعمل بتنسيق مع "
+                   "السلطات في اليمن، مشددا على أن العمل يسير بانتظام.")
+    entity(doc, "منصور الحارثي", "PER")
+    actor(doc, "اليمن", "yemen", "Government of Yemen", "government", 1)
+    qs = quotes_of(doc)
+    assert all(q.speaker.name == "منصور الحارثي" for q in qs)
+
+
+def test_subject_after_lakin_before_its_verb():
+    doc = make_doc("ولم يعرف سبب الحادث بعد، ولكن صحيفة المساء المحلية أكدت أن السائق كان مسرعا.")
+    (q,) = quotes_of(doc)
+    assert "صحيفة المساء" in q.speaker.name
+
+
+def test_name_in_quotation_marks_before_the_complementizer_is_no_quote():
+    doc = make_doc("وصرح وزير النقل، رامي الخطيب، لقناة «الأخبار الأولى اليوم»، أن القطار سيعود إلى العمل غدا.")
+    entity(doc, "رامي الخطيب", "PER")
+    (q,) = quotes_of(doc)
+    assert text_of(doc, q).startswith("القطار سيعود") and q.speaker.name == "رامي الخطيب"
+
+
+def test_mid_sentence_wa_qala_takes_the_sentence_subject():
+    doc = make_doc("وقال المتحدث العسكري إن القصف توقف. وكان تحالف القبائل الشرقية أعلن في بيان مسؤوليته "
+                   "عن الهجوم وقال إنه أوقع عشرات القتلى.")
+    actor(doc, "تحالف القبائل الشرقية", "tribes", "Eastern Tribes", "militia", 4)
+    qs = quotes_of(doc)
+    assert qs[-1].speaker.actor_id == "tribes"
+
+
+def test_a_verse_cited_is_not_continued():
+    doc = make_doc("وقال الخطيب عبدالعزيز الفهد إن هؤلاء ممن قال الله فيهم (إنهم يفسدون في الأرض). "
+                   "وأوضح أن الجريمة لا تمت للدين بصلة.")
+    entity(doc, "عبدالعزيز الفهد", "PER")
+    qs = quotes_of(doc)
+    assert qs[-1].speaker.name == "عبدالعزيز الفهد"
+
+
+def test_bi_qawlihi_and_muktafiyan_bil_qawl():
+    doc = make_doc("ورد الوزير حسان العلي على المنتقدين بقوله لدى زيارته الموقع: إن المشروع سيكتمل في موعده. "
+                   "ورفض إعطاء تفاصيل أخرى مكتفيا بالقول إن \"الأرقام ستعلن قريبا جدا\".")
+    entity(doc, "حسان العلي", "PER")
+    qs = quotes_of(doc)
+    assert len(qs) == 2 and all(q.speaker.name == "حسان العلي" for q in qs)

@@ -72,6 +72,8 @@ SOURCE_HEADS = _qlist("source_heads")
 ADDRESSEE = _qlist("addressee")
 FRONTED_OPENERS = _qlist("fronted_openers")
 RELATIVES = _qlist("relatives")
+# words after which a subject may come before its verb («لكن X أكد», «غير أن X يؤكدون»)
+CLAUSE_OPENERS = _qlist("clause_openers")
 # verbs of statement whose object may be a noun and then «، وأن …» («أشارت المصادر إلى مقتل 17، وأن …»)
 AND_THAT_VERBS = frozenset({"ashar", "lafat", "aalan", "akkad", "awdah", "dhakar", "kashaf", "afad"})
 # verbs whose surface is also a common preposition or noun («بين»): a cue only where a clause opens
@@ -162,6 +164,7 @@ class Quotes:
         speakers: list[ArgRef] = []
         self.cue_starts = {c.i for c in cues}
         self.cue_kinds = {c.i: c.cue.kind for c in cues}
+        self.participle_verb: dict[int, tuple[int, int]] = {}
         for cue in cues:
             tok = doc.tokens[cue.i]
             sent = tok.sent
@@ -191,17 +194,28 @@ class Quotes:
                 continue
             start, end, is_direct = content
             speaker: ArgRef | None
-            if kind == "participle":
+            if kind == "participle" and cue.i in self.participle_verb \
+                    and (own := self._speaker(*self.participle_verb[cue.i], speakers)) is not None:
+                speaker = own
+            elif kind == "participle":
                 speaker = last_speaker if sent - last_sent <= 1 else None
                 if speaker is None or last_sent != sent:
-                    speaker = self._sentence_subject(cue.i) or speaker
+                    subject = self._sentence_subject(cue.i)
+                    # a person the sentence names speaks on; an organisation or place only when
+                    # nobody spoke just before («…، مشددا على أن» after «وقال مارم»)
+                    if subject is not None and (speaker is None or self._is_person(subject)):
+                        speaker = subject
             else:
                 first = cue.j
                 if cue.cue.lemma in ("naqal", "alim"):  # «نقل X عن Y», «علمت X من مصادر»: Y is the speaker
                     word = "عن" if cue.cue.lemma == "naqal" else "من"
                     first = next((m for m in range(cue.j, seg_end) if doc.tokens[m].norm == word), cue.j - 1) + 1
                 speaker = (self._antecedent(cue.i) or self._speaker(first, seg_end, speakers)
-                           or self._subject_before(cue.i))
+                           or self._subject_before(cue.i) or self._fronted_subject(cue.i))
+                if speaker is None and cue.strip > 0 and cue.i > self.view.sent_ranges[sent][0] + 2 \
+                        and last_sent != sent:
+                    # «وكان تنظيم داعش أعلن في بيان … وقال إنه»: the subject of the sentence goes on
+                    speaker = self._sentence_subject(cue.i)
                 if speaker is None and sent - last_sent <= 3:
                     speaker = last_speaker  # «وأضاف أن», «وقال في بيان إن»: the same speaker
                 if speaker is None:  # «وانتقد رئيس بلدية ناغازاكي توميهيسا تاوي … . وقال "…"»
@@ -211,7 +225,8 @@ class Quotes:
                 # just before: the person the sentence (or the one before) names goes on speaking
                 speaker = self._person_before(tok.start)
             quotes.append((Quote(start, end, is_direct, doc.text[cue_span.start:cue_span.end], cue_span, speaker), False))
-            if speaker is not None:
+            if speaker is not None and not self._divine(speaker):
+                # «ممن قال الله فيهم (…)»: a verse cited is nobody's statement to continue
                 last_speaker, last_sent = speaker, sent
                 speakers.append(speaker)
         # direct quotes nobody introduced: a speech verb right after them («"…"، قال X»)
@@ -241,11 +256,27 @@ class Quotes:
             if t.norm == ":":
                 return k, k + 1
             if t.norm == '"' and any(t.start <= qa <= t.end + 1 for qa, _ in direct):
-                return k, k  # a quotation opens here (a quoted name «المدينة» does not)
+                if not self._name_in_marks(k, limit):
+                    return k, k  # a quotation opens here (a quoted name «المدينة» does not)
             if t.norm in STOP_PUNCT:
                 break
+            if k > cue.j and self.cue_kinds.get(k) == "participle" and cue.cue.kind != "participle":
+                # «وأعلنت حركة طالبان مسؤوليتها … قائلة إن»: the «أن» is the participle's, and
+                # the verb's subject its speaker
+                if not any(toks[n].norm in ("،", ",") for n in range(cue.j, k)):
+                    self.participle_verb.setdefault(k, (cue.j, k))
+                return k, None
             k += 1
         return k, None
+
+    def _name_in_marks(self, k: int, limit: int) -> bool:
+        """«لشبكة «إم إس إن بي سي»، أنه», «وفقا لـ «سكاي نيوز عربية» إن»: a name in quotation marks
+        that a complementizer follows is part of the subject segment, not the quotation."""
+        toks = self.doc.tokens
+        m = k + 1
+        while m < limit and toks[m].norm != '"':
+            m += 1
+        return any(toks[n].norm in COMPLEMENTIZERS for n in range(m + 1, min(limit, m + 4)))
 
     def _content(self, k: int, sent: int, direct: list[tuple[int, int]], used: set[int]) -> tuple[int, int, bool] | None:
         toks = self.doc.tokens
@@ -428,6 +459,31 @@ class Quotes:
             return False
         seg_end, comp = self._segment_end(cue, self.direct)
         return comp is not None and not any(m in self.cue_starts for m in range(cue.j, seg_end))
+
+    def _divine(self, ref: ArgRef) -> bool:
+        return ref.start is not None and _norm_of(self.doc, ref.start, ref.end).split()[:1] == ["الله"]
+
+    def _is_person(self, ref: ArgRef) -> bool:
+        if ref.start is None:
+            return False
+        if any(e.label == "PER" and e.start < ref.end and ref.start < e.end for e in self.doc.entities):
+            return True
+        return any((m.type or "").lower() in PERSON_TYPES and m.start < ref.end and ref.start < m.end
+                   for m in self.doc.actors)
+
+    def _fronted_subject(self, i: int) -> ArgRef | None:
+        """«لكن صحيفة تينيسيان المحلية أكدت أنه», «غير أن المراقبين يؤكدون أن»: the noun phrase
+        between a clause opener and its verb."""
+        toks = self.doc.tokens
+        k = i - 1
+        while k >= 0 and i - k <= 6 and toks[k].sent == toks[i].sent and toks[k].is_word \
+                and toks[k].norm not in CLAUSE_OPENERS:
+            k -= 1
+        if k < 0 or i - k > 6 or k == i - 1 or toks[k].norm not in CLAUSE_OPENERS:
+            return None
+        if toks[k].norm == "ان" and not (k > 0 and toks[k - 1].norm == "غير"):
+            return None
+        return self._speaker(k + 1, i, [])
 
     def _antecedent(self, i: int) -> ArgRef | None:
         """«… عن متحدث باسم الشرطة الذي أكد أن»: a relative's speaker is the noun phrase before it."""
