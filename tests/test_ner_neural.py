@@ -108,7 +108,8 @@ def write_weights(directory, **kw) -> None:
 
 def test_stage_uses_the_ensemble_when_weights_exist(tmp_path) -> None:
     write_weights(tmp_path, favour="B-PER", weight=10.0)  # a network that says B-PER, weighted heavily
-    stage = Entities(neural_dir=str(tmp_path))
+    assert Entities(neural_dir=str(tmp_path)).mode == "crf"  # the default: the ensemble is opt-in
+    stage = Entities(neural_dir=str(tmp_path), mode="ensemble")
     assert stage.neural is not None and stage.mode == "ensemble"
     doc = tokenise("وصل الوفد إلى بغداد")
     stage(doc)
@@ -123,7 +124,7 @@ def test_stage_uses_the_ensemble_when_weights_exist(tmp_path) -> None:
 
 def test_stage_falls_back_to_the_crf_without_weights(tmp_path) -> None:
     text = "وقال وزير الخارجية الأمريكي جون كيري في بغداد إن واشنطن تدعم العراق."
-    stage = Entities(neural_dir=str(tmp_path))  # no weights.npz there
+    stage = Entities(neural_dir=str(tmp_path), mode="ensemble")  # no weights.npz there
     assert stage.neural is None and stage.mode == "crf"
     crf = Entities(mode="crf")
     assert crf.neural is None
@@ -139,6 +140,8 @@ def test_mode_from_the_environment(tmp_path, monkeypatch) -> None:
     write_weights(tmp_path)
     monkeypatch.setenv("MARSAD_NER_MODE", "crf")
     assert Entities(neural_dir=str(tmp_path)).mode == "crf"
+    monkeypatch.setenv("MARSAD_NER_MODE", "ensemble")
+    assert Entities(neural_dir=str(tmp_path)).mode == "ensemble"
     monkeypatch.setenv("MARSAD_NER_MODE", "neural")
     assert Entities(neural_dir=str(tmp_path)).mode == "neural"
 
@@ -158,7 +161,7 @@ def test_empty_document_with_the_ensemble(tmp_path) -> None:
     write_weights(tmp_path)
     doc = Document("")
     doc.tokens = []
-    Entities(neural_dir=str(tmp_path))(doc)
+    Entities(neural_dir=str(tmp_path), mode="ensemble")(doc)
     assert doc.entities == []
 
 
@@ -186,14 +189,14 @@ def test_ensemble_with_a_bioes_crf_gives_bio_labels(tmp_path, monkeypatch) -> No
 
     write_weights(tmp_path, weight=0.0)
     monkeypatch.setattr(stage_mod, "load_model", lambda directory=None: BioesStub())
-    stage = Entities(neural_dir=str(tmp_path))
+    stage = Entities(neural_dir=str(tmp_path), mode="ensemble")
     assert stage.perm == [LABELS.index(x) for x in BioesStub.bio]
     labels, conf = stage.tag(keys("زار بغداد"), stage.neural.log_probs([keys("زار بغداد")])[0])
     assert labels == ["B-PER", "B-PER"] and len(conf) == 2
 
 
 def test_one_name_match_serves_both_models() -> None:
-    stage = Entities()
+    stage = Entities(mode="ensemble")
     if stage.neural is None:
         pytest.skip("no shipped network weights")
     assert stage.shared_matcher is not None  # the network's frozen lists are the CRF's
@@ -209,7 +212,7 @@ def test_one_name_match_serves_both_models() -> None:
         assert any(ours)
         a, b = tokenise(text), tokenise(text)
         stage(a)
-        other = Entities()
+        other = Entities(mode="ensemble")
         other.shared_matcher = None  # each model matches on its own
         other(b)
         assert a.entities == b.entities
