@@ -373,3 +373,30 @@ def test_bi_qawlihi_and_muktafiyan_bil_qawl():
     entity(doc, "حسان العلي", "PER")
     qs = quotes_of(doc)
     assert len(qs) == 2 and all(q.speaker.name == "حسان العلي" for q in qs)
+
+
+def test_lajna_is_no_glued_preposition():
+    doc = make_doc("أعلنت لجنة التحقيق في حادث الجسر إكمال تقريرها، وأنها ستسلمه للنيابة العامة الأسبوع المقبل.")
+    (q,) = quotes_of(doc)
+    assert text_of(doc, q).startswith("ستسلمه") and q.speaker.name.startswith("لجنة التحقيق")
+
+
+def test_report_inside_a_report_belongs_to_the_outer_source_only():
+    doc = make_doc("وقالت مصادر مطلعة إن قائد الحرس السابق أبلغ المحققين بأنه تلقى الأوامر هاتفيا. "
+                   "وأضافت أن القائد أكد أن الأوامر كانت مكتوبة أيضا.")
+    qs = quotes_of(doc)
+    assert len(qs) == 2 and [q.cue for q in qs] == ["قالت", "أضافت"]
+    assert all(q.speaker.name.startswith("مصادر مطلعة") for q in qs)
+
+
+def test_coordinated_verb_in_a_statement_starts_a_new_quote():
+    doc = make_doc("لكنه قال إن المعركة لن تنتهي قريبا وأكد أن \"الجيش مستعد لكل الاحتمالات في الجبهة\".")
+    qs = quotes_of(doc)
+    assert [q.cue for q in qs] == ["قال", "أكد"]
+
+
+def test_unnamed_source_before_the_outlet_it_told():
+    doc = make_doc("وأبلغت مصادر أمنية الصحيفة، بأن المشتبه به غادر البلاد قبل أسبوع.")
+    actor(doc, "الصحيفة", "paper", "Al Yawm", "media", None)
+    (q,) = quotes_of(doc)
+    assert q.speaker.name.startswith("مصادر أمنية") and q.speaker.actor_id is None

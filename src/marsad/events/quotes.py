@@ -74,6 +74,7 @@ FRONTED_OPENERS = _qlist("fronted_openers")
 RELATIVES = _qlist("relatives")
 # words after which a subject may come before its verb («لكن X أكد», «غير أن X يؤكدون»)
 CLAUSE_OPENERS = _qlist("clause_openers")
+NOT_GLUED = _qlist("not_glued")
 # verbs of statement whose object may be a noun and then «، وأن …» («أشارت المصادر إلى مقتل 17، وأن …»)
 AND_THAT_VERBS = frozenset({"ashar", "lafat", "aalan", "akkad", "awdah", "dhakar", "kashaf", "afad"})
 # verbs whose surface is also a common preposition or noun («بين»): a cue only where a clause opens
@@ -164,13 +165,15 @@ class Quotes:
         speakers: list[ArgRef] = []
         self.cue_starts = {c.i for c in cues}
         self.cue_kinds = {c.i: c.cue.kind for c in cues}
+        self.cue_strip = {c.i: c.strip for c in cues}
         self.participle_verb: dict[int, tuple[int, int]] = {}
+        self.nested: set[int] = set()
         for cue in cues:
             tok = doc.tokens[cue.i]
             sent = tok.sent
             kind = cue.cue.kind
-            if self._negated(cue.i):
-                continue  # «دون أن يذكر عددهم», «لم يذكر»: nothing was said
+            if self._negated(cue.i) or cue.i in self.nested:
+                continue  # «دون أن يذكر عددهم», «لم يذكر»: nothing was said; a report inside a report
             if cue.i > 0 and doc.tokens[cue.i - 1].norm in ("ان", "لن", "كي", "لكي") \
                     and doc.tokens[cue.i].norm[:1] in ("ي", "ت") and kind == "verb":
                 continue  # «من الطبيعي أن يعلن التنظيم مسؤوليته»: a verb in the subjunctive reports nothing
@@ -300,8 +303,12 @@ class Quotes:
             if toks[m].norm in ("بحسب", "حسب", "وفقا", "طبقا", "نقلا"):
                 end_tok = m - 1
                 break
-            if m in self.cue_starts and not (m - k <= 4 and self.cue_kinds[m] != "participle"):
-                end_tok = m - 1  # «قالت المصادر إن غيدان أكد أن …»: a nested report stays in the outer one
+            if m in self.cue_starts:
+                if m - k <= 8 and self.cue_kinds[m] != "participle" and not self.cue_strip[m] \
+                        and not any(not toks[n].is_word for n in range(k, m)):
+                    self.nested.add(m)  # «قالت المصادر إن غيدان أكد أن …»: a nested report stays in the outer one
+                    continue
+                end_tok = m - 1
                 break
         while end_tok > k and not toks[end_tok].is_word and not toks[end_tok].norm.isdigit():
             end_tok -= 1
@@ -388,6 +395,11 @@ class Quotes:
             named = self._person_before(words[0].start) if stem in TITLE_NOUNS else None
             if named is not None:
                 return named
+        if words[0].stem in SOURCE_NOUNS and not words[0].has_article:
+            # «وأبلغت مصادر مطلعة الصحيفة بأن»: the unnamed source, not the outlet after it
+            n = next((x for x, w in enumerate(words) if any(m.start <= w.start < m.end for m in actors)), len(words))
+            s, e = words[0].stem_start, words[max(1, min(n, 8)) - 1].end
+            return ArgRef(self.doc.text[s:e], s, e)
         head = [m for m in actors if m.start < words[-1].end + 1]
         if head:
             m = head[0]
@@ -638,7 +650,7 @@ class Quotes:
 
 def _glued_preposition(t) -> bool:
     """«لوكالة الأنباء»: a word with a glued ل or ب ends a speaker's noun phrase («باسم» does not)."""
-    if t.norm in ("باسم", "بن", "بنت") or len(t.norm) < 4:
+    if t.norm in ("باسم", "بن", "بنت") or len(t.norm) < 4 or t.norm in NOT_GLUED or t.stem in NOT_GLUED:
         return False
     if t.prefix.lstrip("وف") in ("ل", "ب", "لل", "بال"):
         return True
