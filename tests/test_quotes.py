@@ -400,3 +400,21 @@ def test_unnamed_source_before_the_outlet_it_told():
     actor(doc, "الصحيفة", "paper", "Al Yawm", "media", None)
     (q,) = quotes_of(doc)
     assert q.speaker.name.startswith("مصادر أمنية") and q.speaker.actor_id is None
+
+
+def test_attribution_inside_a_verbs_subject_is_no_quote_of_its_own():
+    doc = make_doc("وقال سكان محليون، وفقا لوكالة الأنباء الرسمية، إن المياه انقطعت عن الحي منذ يومين.")
+    actor(doc, "وكالة الأنباء الرسمية", "agency", "Official News Agency", "media", None)
+    (q,) = quotes_of(doc)
+    assert q.cue == "قال" and text_of(doc, q).startswith("المياه انقطعت")
+
+
+def test_bayn_between_does_not_block_an_attribution():
+    doc = make_doc("وتجددت المعارك منذ مساء الثلاثاء، بين الجيش والمسلحين، بحسب ما أفاد مراسلنا.")
+    (q,) = quotes_of(doc)
+    assert q.cue.startswith("بحسب") and "مراسلنا" in q.speaker.name
+
+
+def test_verse_in_braces_is_not_a_quote():
+    doc = make_doc("ثم رفع الإمام يديه وردد: {ربنا لا تؤاخذنا إن نسينا أو أخطأنا}.")
+    assert quotes_of(doc) == []

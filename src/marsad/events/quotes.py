@@ -168,6 +168,14 @@ class Quotes:
         self.cue_strip = {c.i: c.strip for c in cues}
         self.participle_verb: dict[int, tuple[int, int]] = {}
         self.nested: set[int] = set()
+        # «بين الطرفين»: a preposition, not «بيّن»
+        odd = {c.i for c in cues if c.cue.lemma in VERB_ONLY_AT_CLAUSE_START and not self._clause_start(c)}
+        if odd:
+            cues = [c for c in cues if c.i not in odd]
+            self.cue_starts -= odd
+            for i in odd:
+                del self.cue_kinds[i]
+            self.participle_verb.clear()
         for cue in cues:
             tok = doc.tokens[cue.i]
             sent = tok.sent
@@ -177,8 +185,6 @@ class Quotes:
             if cue.i > 0 and doc.tokens[cue.i - 1].norm in ("ان", "لن", "كي", "لكي") \
                     and doc.tokens[cue.i].norm[:1] in ("ي", "ت") and kind == "verb":
                 continue  # «من الطبيعي أن يعلن التنظيم مسؤوليته»: a verb in the subjunctive reports nothing
-            if cue.cue.lemma in VERB_ONLY_AT_CLAUSE_START and not self._clause_start(cue):
-                continue  # «بين الطرفين»: a preposition, not «بيّن»
             cue_span = Span(_skip_letters(doc, tok.start, cue.strip), doc.tokens[cue.j - 1].end)
             if kind == "attribution":
                 q = self._attribution(cue, cue_span)
@@ -296,8 +302,8 @@ class Quotes:
             if toks[k].start <= qa <= toks[k].end + 1 or (toks[k].norm == '"' and qa == toks[k].end):
                 used.add(n)
                 return qa, qb, True
-        if k >= b:
-            return None
+        if k >= b or toks[k].norm in ("{", "﴿"):
+            return None  # a verse in braces is cited, not quoted
         end_tok = b - 1
         for m in range(k + 1, b):  # it stops before an attribution («، بحسب …») or the next cue («، مؤكدا أن»)
             if toks[m].norm in ("بحسب", "حسب", "وفقا", "طبقا", "نقلا"):
@@ -617,7 +623,12 @@ class Quotes:
                     start, end, is_direct = content
                     return Quote(start, end, is_direct, self.doc.text[cue_span.start:cue_span.end], cue_span, speaker)
                 return None
-        # the clause before the cue, back to the sentence start
+        # the clause before the cue, back to the sentence start; none when a speech verb opens it
+        # («وقال سكان محليون، وفقا لـ …، إن»: the verb's quote)
+        for n in range(max(a, cue.i - 8), cue.i):
+            if self.cue_kinds.get(n) not in (None, "attribution") \
+                    and not any(toks[m].norm in COMPLEMENTIZERS or toks[m].norm == ":" for m in range(n + 1, cue.i)):
+                return None
         c = cue.i - 1
         while c > a and toks[c].norm in ("،", ","):
             c -= 1
