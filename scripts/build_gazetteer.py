@@ -66,7 +66,7 @@ NOT_PLACES = frozenset(
 )
 STOP = NOT_PLACES | frozenset("في من على الى الي عن مع او ان ما لا هو هي هذا هذه ذلك تلك بين حتى ثم قد كان كل بعد قبل".split())
 # a division written "منطقة الرياض" is indexed under "الرياض", found only after such a word
-ADMIN_WORDS = frozenset({"منطقه", "محافظه", "ولايه", "اماره"})
+ADMIN_WORDS = frozenset({"منطقه", "محافظه", "ولايه", "اماره", "اقليم"})
 # second-level generics (مديرية أرحب، قضاء سنجار، ناحية العلم، شعبية الجفرة): the name after one is a
 # division; its bare name is also a key when it is distinctive (one word of four letters or more, rare
 # in news and not inflected like a word; not a given name, a tribe (بني …), nor another place's name)

@@ -644,3 +644,23 @@ def test_long_vowel_spelling_of_a_big_city_beats_a_small_namesake(pipe):
     assert {e.country for e in gaz.lookup("كابول")} >= {"AF"}
     _, found = places(pipe, "انفجرت سيارة مفخخة قرب مطار العاصمة كابول صباح اليوم.")
     assert found["كابول"].country == "AF" and near(found["كابول"], 34.53, 69.17)
+
+
+def test_first_level_divisions_of_turkey_iran_afghanistan_maghreb_gulf(pipe):
+    # a province named like its seat is the province only after its generic; alone it is the city
+    doc, found = places(pipe, "قتل شخصان في ولاية أضنة جنوبي تركيا، ثم وصل الوزير إلى غازي عنتاب.")
+    assert found["أضنة"].feature.startswith("admin1") and found["أضنة"].country == "TR"
+    assert found["غازي عنتاب"].feature == "populated place"
+    doc, found = places(pipe, "هاجمت طالبان مقرا في ولاية لوغار، واندلعت اشتباكات في بدخشان شمال أفغانستان.")
+    assert found["لوغار"].country == "AF" and near(found["لوغار"], 33.99, 69.02)
+    assert found["بدخشان"].feature.startswith("admin1")
+    doc, found = places(pipe, "أمطار غزيرة في ولاية تيزي وزو بالجزائر وفي ولاية سيدي بوزيد التونسية.")
+    assert found["تيزي وزو"].country == "DZ" and found["سيدي بوزيد"].country == "TN"
+    # a division named like a word is found only right after its admin generic
+    doc, found = places(pipe, "افتتح مستشفى في محافظة الداخلية بسلطنة عمان، وقالت وزارة الداخلية إن العمل بدأ.")
+    assert found["الداخلية"].country == "OM"
+    assert sum(1 for p in doc.places if doc.text[p.start:p.end] == "الداخلية") == 1
+    doc, found = places(pipe, "أرسلت القوات إلى المنطقة وأن العملية جارية في لمنطقة معسكر الكرين.")
+    assert all(p.country != "TR" and p.country != "DZ" for p in doc.places)
+    doc, found = places(pipe, "اعتقل الجيش شابين في محافظة نابلس، وافتتح معرض في إمارة دبي.")
+    assert found["نابلس"].name == "Nablus Governorate" and found["دبي"].name == "Dubai Emirate"

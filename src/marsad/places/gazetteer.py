@@ -64,6 +64,14 @@ class Gazetteer:
         self.common: frozenset[str] = frozenset(data.get("common", ()))
         # divisions named only after a trigger word: منطقة الرياض -> "الرياض" (Riyadh Region)
         self.tnames: dict[str, tuple[Entry, ...]] = {k: tuple(e[i] for i in v) for k, v in data.get("tnames", {}).items()}
+        # names found only after a generic word: second-level names (dnames) and divisions whose name is no
+        # place by itself (ولاية العصابة، محافظة الداخلية): read as a candidate span, kept only when backed
+        self.after_generic: dict[str, tuple[Entry, ...]] = {
+            **{k: v for k, v in self.tnames.items() if k not in self.names}, **self.dnames}
+        for k in self.after_generic:
+            parts = k.split(" ")
+            if len(parts) > 1:
+                self.heads[parts[0]] = max(self.heads.get(parts[0], 1), len(parts))
         self.neighbours: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in data.get("neighbours", {}).items()}
         self.wordlike: dict[str, float] = data.get("wordlike", {})
         self.word_freq: dict[str, int] = data.get("word_freq", {})

@@ -209,7 +209,10 @@ def find_mentions(doc: Document, gaz: Gazetteer, nisba: dict[str, float] | None 
             # level; for the second, مديرية/قضاء/ناحية/شعبية of the division's country («محافظة القاهرة» is not
             # the Taiz district «مديرية القاهرة»); a curated town written with a generic, any generic
             # («منطقة القاعدة» is the town, «القاعدة» alone the group)
-            backed = (tn if m.trigger in ("admin", "area") or m.institution else ()) + tuple(
+            # a division whose name is no place by itself (ولاية العصابة، محافظة الداخلية) needs an admin
+            # generic right before it: not «المنطقة وأن», «لمنطقة معسكر الكرين»
+            tn_ok = m.trigger == "admin" or (key in gaz.names and (m.trigger == "area" or m.institution))
+            backed = (tn if tn_ok else ()) + tuple(
                 c for c in dn if (m.trigger == "district" and (m.list_trigger or c.country in DIVISION_GENERIC_CC.get(prev_word, ())))
                 or (c.kind == "town" and m.trigger in GENERIC_TRIGGERS))
             if not backed and key not in gaz.names and not gaz.nospace.get(key.replace(" ", "")):
@@ -283,7 +286,7 @@ def _starts(gaz: Gazetteer, word: str) -> tuple[tuple[str, int], ...]:
     for form, cut in readings(word):
         if cut and whole >= 20 and whole > 2 * vocab.get(form, 0) + 5:
             continue  # وكيل is a word, not و + كيل (Kiel)
-        if form in gaz.names or form in gaz.heads or form in JOINABLE_HEADS or form in gaz.nospace or form in gaz.dnames:
+        if form in gaz.names or form in gaz.heads or form in JOINABLE_HEADS or form in gaz.nospace or form in gaz.after_generic:
             out.append((form, cut))
         elif form.endswith("اء") and form[:-1] in gaz.names and vocab.get(form, 0) <= HAMZA_VARIANT_MAX_FREQ:
             # المخاء = المخا: a final hamza written or not (not السوداء, a word, for السودا)
@@ -293,7 +296,7 @@ def _starts(gaz: Gazetteer, word: str) -> tuple[tuple[str, int], ...]:
 
 def _longest(tokens: list[Token], i: int, form: str, gaz: Gazetteer) -> tuple[int, str, tuple[Entry, ...]] | None:
     found = None
-    cands = gaz.lookup(form) or gaz.dnames.get(form, ())
+    cands = gaz.lookup(form) or gaz.after_generic.get(form, ())
     if cands:
         found = (1, form, cands)
     max_w = gaz.heads.get(form, 1)
@@ -306,7 +309,7 @@ def _longest(tokens: list[Token], i: int, form: str, gaz: Gazetteer) -> tuple[in
         if j >= len(tokens) or not tokens[j].is_word or tokens[j].sent != sent:
             break
         key = key + " " + tokens[j].norm
-        cands = gaz.lookup(key) or gaz.dnames.get(key, ())
+        cands = gaz.lookup(key) or gaz.after_generic.get(key, ())
         if cands:
             found = (w, key, cands)
     return found
