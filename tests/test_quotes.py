@@ -418,3 +418,11 @@ def test_bayn_between_does_not_block_an_attribution():
 def test_verse_in_braces_is_not_a_quote():
     doc = make_doc("ثم رفع الإمام يديه وردد: {ربنا لا تؤاخذنا إن نسينا أو أخطأنا}.")
     assert quotes_of(doc) == []
+
+
+def test_bare_definite_source_refers_to_the_nearest_mention():
+    doc = make_doc("وقال مصدر عسكري إن الطائرات قصفت المخازن. ثم أكد مصدر طبي وصول عشرة جرحى إلى المستشفى. "
+                   "وأضاف المصدر أن ثلاثة منهم في حالة خطرة.")
+    qs = quotes_of(doc)
+    assert qs[0].speaker.name.startswith("مصدر عسكري")
+    assert qs[-1].speaker.name.startswith("مصدر طبي")

@@ -395,9 +395,13 @@ class Quotes:
         # a bare definite noun («المصدر», «الرئيس») refers back to a speaker already named
         if len(words) == 1 and words[0].has_article:
             stem = words[0].stem
+            # «وأضاف المصدر» after «مصدر محلي»: the nearest mention, quoted before or not
+            earlier = self._indefinite_before(words[0], i) if stem in SOURCE_NOUNS else None
             for prev in reversed(previous):
                 if prev.start is not None and stem in _norm_of(self.doc, prev.start, prev.end):
-                    return prev
+                    return earlier if earlier is not None and earlier.start > prev.end else prev
+            if earlier is not None:
+                return earlier
             named = self._person_before(words[0].start) if stem in TITLE_NOUNS else None
             if named is not None:
                 return named
@@ -416,6 +420,21 @@ class Quotes:
         # an unnamed source («مصدر عسكري يمني») or a title without a name
         s, e = words[0].stem_start, words[min(len(words), 8) - 1].end
         return ArgRef(self.doc.text[s:e], s, e)
+
+    def _indefinite_before(self, word, i: int) -> ArgRef | None:
+        """The last indefinite mention of a source noun («مصدر عسكري») in the sentences before."""
+        toks = self.doc.tokens
+        lo = self.view.sent_ranges[max(0, toks[i].sent - 5)][0]
+        for k in range(i - 1, lo - 1, -1):
+            t = toks[k]
+            if t.stem == word.stem and not t.has_article and not t.prefix.lstrip("وف"):
+                end = k + 1
+                while end < len(toks) and end - k < 4 and toks[end].is_word and toks[end].has_article is False \
+                        and toks[end].norm not in SUBJECT_STOPS and not _glued_preposition(toks[end]):
+                    end += 1
+                s, e = t.stem_start, toks[end - 1].end
+                return ArgRef(self.doc.text[s:e], s, e)
+        return None
 
     def _after_source_noun(self, start: int) -> bool:
         toks = self.doc.tokens
