@@ -426,3 +426,18 @@ def test_bare_definite_source_refers_to_the_nearest_mention():
     qs = quotes_of(doc)
     assert qs[0].speaker.name.startswith("مصدر عسكري")
     assert qs[-1].speaker.name.startswith("مصدر طبي")
+
+
+def test_attribution_to_a_lone_family_name():
+    doc = make_doc("وتعد السيطرة على الميناء نقطة تحول في مسار الحرب، وفق الهاشمي.")
+    (q,) = quotes_of(doc)
+    assert text_of(doc, q).startswith("وتعد السيطرة") and "الهاشمي" in doc.text[q.speaker.start:q.speaker.end]
+
+
+def test_sentence_opening_with_wa_anna_goes_on_with_the_statement_before():
+    doc = make_doc("وقال الخبير العسكري فارس الدباغ إن سقوط المعسكر يغير موازين القوى في الجنوب.\n"
+                   "وأن السيطرة عليه تفتح الطريق نحو العاصمة خلال أسابيع.")
+    entity(doc, "فارس الدباغ", "PER")
+    qs = quotes_of(doc)
+    assert len(qs) == 2 and text_of(doc, qs[1]).startswith("السيطرة عليه")
+    assert qs[1].speaker.name == "فارس الدباغ"

@@ -245,7 +245,30 @@ class Quotes:
             q = self._trailing_attribution(a, b, cues)
             if q is not None:
                 quotes.append((q, False))
+        quotes.extend((q, False) for q in self._and_that_sentences([q for q, _ in quotes]))
         doc.quotes = _dedupe(quotes)
+
+    def _and_that_sentences(self, quotes: list[Quote]) -> list[Quote]:
+        """«… قال X إن A. وأن B.»: a sentence that opens with «وأن» goes on with the statement
+        that ends the sentence before it, in the same speaker's words."""
+        toks = self.doc.tokens
+        out: list[Quote] = []
+        by_sent: dict[int, Quote] = {}
+        for q in quotes:
+            if q.speaker is not None:
+                sent = self.doc.sentence_of(max(q.start, q.end - 1))
+                by_sent[sent] = q
+        for sent, (a, b) in enumerate(self.view.sent_ranges):
+            if b - a < 4 or not (toks[a].norm[:1] == "و" and toks[a].norm[1:] in COMPLEMENTIZERS):
+                continue
+            prev = by_sent.get(sent - 1)
+            if prev is None or prev.end < self.doc.sentences[sent - 1].end - 3:
+                continue
+            end_tok = b - 1
+            while end_tok > a and not toks[end_tok].is_word:
+                end_tok -= 1
+            out.append(Quote(toks[a + 1].start, toks[end_tok].end, False, prev.cue, prev.cue_span, prev.speaker))
+        return out
 
     # -- pieces -------------------------------------------------------------
     def _segment_end(self, cue: Cue, direct: list[tuple[int, int]]) -> tuple[int, int | None]:
@@ -621,7 +644,9 @@ class Quotes:
                     k = m + 1
             x0, x1 = toks[k].start, toks[seg_end - 1].end
             named = self._entities_in(x0, x1) or [m for m in self.doc.actors if x0 <= m.start and m.end <= x1]
-            source = verb is not None or any(t.stem in SOURCE_HEADS for t in toks[k:min(seg_end, k + 3)])
+            source = verb is not None or any(t.stem in SOURCE_HEADS for t in toks[k:min(seg_end, k + 3)]) \
+                or (seg_end == k + 1 and toks[k].has_article and toks[k].stem.endswith("ي") and len(toks[k].stem) >= 4)
+            # («وفق الدويري»: a family name of the nisba form, alone before the end of the clause)
             if not named and not source:
                 return None  # «وفقا للقانون», «حسب الخطة»: no source
             speaker = self._speaker(k, seg_end, [])
