@@ -7,6 +7,13 @@ else the organisation or actor there, else the noun phrase itself («مصدر ع
 no subject of its own («وأضاف أن», «وتابع:») or a circumstantial participle («موضحا أن»)
 continues the previous speaker; a bare definite noun («وأوضح المصدر») refers back to the
 previous speaker it matches. Speakers are linked to ``doc.actors`` where they overlap.
+
+Cues come from ``data/speech.tsv`` and ``data/quote_cues.tsv`` (this stage's own cues and word
+lists). Attributions take the clause before them («…، حسبما أفادت مصادر محلية», «…، كما أعلنت
+الشرطة») or, opening their sentence, the clause after the source («بحسب المصادر، فقد …», «وبحسب
+صحيفة X فإن …»); an unnamed source counts only with a source head noun. A report inside a report
+(«قالت المصادر إن غيدان أكد أن …») is one quote of the outer source. Never the speaker: the addressee
+(«قال لها»), a circumstantial participle («وقال طالباً …»), a name inside a quotation, a verse cited.
 """
 
 from __future__ import annotations
