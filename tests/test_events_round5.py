@@ -103,3 +103,55 @@ def test_an_attack_named_by_its_place_is_a_reference():
     Events()(doc)
     attack = [e for e in doc.events if e.trigger.start == doc.text.index("هجوم")]
     assert attack and attack[0].modality == "reference" and not reportable(attack[0])
+
+
+def test_new_trigger_words_kept_as_data():
+    cases = [
+        ("أعلن الجيش تصفية أحد العناصر الإرهابية في مدينة العريش فجر أمس.", "Armed clash"),
+        ("مستوطنون أضرموا النار في منزل بقرية دوما مما أدى إلى مقتل طفل.", "Attack"),
+        ("وداهمت الشرطة منازل في مدينة اسطنبول واعتقلت عناصر من تنظيم داعش.", "Arrests"),
+        ("وأبطل خبراء المتفجرات أمس مفعول عبوة ناسفة قرب مبنى البلدية في مدينة أنقرة.", "Disrupted weapons use"),
+        ("وفتح مسلحون النار على مركز حدودي في مدينة كيليس ما أدى إلى مقتل جندي.", "Armed clash"),
+    ]
+    names = {"العريش": ("Arish", 31.13, 33.80, "EG"), "دوما": ("Duma", 32.06, 35.36, "PS"),
+             "اسطنبول": ("Istanbul", 41.01, 28.95, "TR"), "أنقرة": ("Ankara", 39.93, 32.86, "TR"),
+             "كيليس": ("Kilis", 36.72, 37.12, "TR")}
+    for text, sub in cases:
+        doc = make_doc(text)
+        for surface, (name, lat, lon, cc) in names.items():
+            if surface in text:
+                place(doc, surface, name, lat, lon, cc)
+        if "داعش" in text:
+            actor(doc, "تنظيم داعش", "is", "Islamic State", "jihadist group", 2, None)
+        if "أمس" in text:
+            timex(doc, "أمس", "2015-08-07")
+        if "خبراء المتفجرات" in text:
+            actor(doc, "خبراء المتفجرات", "police_tr", "Police Forces of Turkey", "police", 1, "TR")
+        if "مسلحون" in text:
+            actor(doc, "مسلحون", "gunmen", "Unidentified Armed Group", "armed group", 3, None)
+        assert sub in {e.sub_event_type for e in run(doc)}, text
+
+
+def test_a_count_of_one_written_as_ahad():
+    doc = make_doc("قتل أحد الجنود في هجوم مسلح على حاجز في مدينة العريش.")
+    place(doc, "العريش", "Arish", 31.13, 33.80, "EG")
+    assert [e.fatalities for e in run(doc)] == [1]
+
+
+def test_a_defused_bomb_is_no_explosion():
+    doc = make_doc("وأبطل خبراء المتفجرات أمس مفعول عبوة ناسفة قرب مبنى البلدية في مدينة أنقرة.")
+    place(doc, "أنقرة", "Ankara", 39.93, 32.86, "TR")
+    timex(doc, "أمس", "2015-08-07")
+    actor(doc, "خبراء المتفجرات", "police_tr", "Police Forces of Turkey", "police", 1, "TR")
+    subs = {e.sub_event_type for e in run(doc)}
+    assert "Disrupted weapons use" in subs and "Remote explosive/landmine/IED" not in subs
+
+
+def test_a_gap_in_a_multiword_trigger():
+    from marsad.events.context import View
+    from marsad.events.triggers import find_triggers
+    doc = make_doc("وكان متطرفون فتحوا أمس، النار على مركز حدودي.")
+    hits = find_triggers(View.of(doc))
+    assert any(h.entry.pattern == "W:فتحوا … النار" for h in hits)
+    doc = make_doc("فتحوا باب الحوار مع الجميع في المدينة والنار مشتعلة.")
+    assert not any("فتح" in h.entry.pattern for h in find_triggers(View.of(doc)))

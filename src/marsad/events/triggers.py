@@ -50,11 +50,9 @@ def find_triggers(view: View) -> list[Hit]:
         found: Hit | None = None
         for cand in cands:
             for words, entry in lex.multi.get(cand, ()):
-                if i + len(words) > n:
-                    continue
-                if all(w in readings(toks[i + k].norm) for k, w in enumerate(words[1:], 1)) and \
-                        all(toks[i + k].sent == tok.sent for k in range(len(words))):
-                    found = Hit(i, i + len(words), entry, tok.norm[:len(tok.norm) - len(cand)])
+                end = _match_rest(toks, i + 1, words[1:], tok.sent)
+                if end is not None:
+                    found = Hit(i, end, entry, tok.norm[:len(tok.norm) - len(cand)])
                     break
             if found:
                 break
@@ -70,6 +68,26 @@ def find_triggers(view: View) -> list[Hit]:
         else:
             i += 1
     return hits
+
+
+GAP = "…"  # in a W: pattern, up to GAP_TOKENS tokens of the sentence («فتح مسلحون النار», «فتحوا أمس، النار»)
+GAP_TOKENS = 3
+
+
+def _match_rest(toks, k: int, words: tuple[str, ...], sent: int) -> int | None:
+    """The end of a multi-word pattern's remaining ``words`` matched from token k, or None."""
+    if not words:
+        return k
+    if words[0] == GAP:
+        for skip in range(GAP_TOKENS + 1):
+            if k + skip < len(toks) and toks[k + skip].sent == sent:
+                end = _match_rest(toks, k + skip, words[1:], sent)
+                if end is not None:
+                    return end
+        return None
+    if k < len(toks) and toks[k].sent == sent and words[0] in readings(toks[k].norm):
+        return _match_rest(toks, k + 1, words[1:], sent)
+    return None
 
 
 def refine(group: str, words: set[str], sent_norm: str) -> tuple[str, str, bool] | None:
