@@ -155,3 +155,16 @@ def test_a_gap_in_a_multiword_trigger():
     assert any(h.entry.pattern == "W:فتحوا … النار" for h in hits)
     doc = make_doc("فتحوا باب الحوار مع الجميع في المدينة والنار مشتعلة.")
     assert not any("فتح" in h.entry.pattern for h in find_triggers(View.of(doc)))
+
+
+def test_where_a_source_or_an_official_is_is_not_the_event_place():
+    doc = make_doc("وكشفت مصادر إعلامية يمنية في العاصمة صنعاء عن اشتباكات عنيفة وقعت بين اللواء الرابع "
+                   "والمسلحين الحوثيين.")
+    place(doc, "صنعاء", "Sanaa", 15.35, 44.21, "YE")
+    houthis(doc, "المسلحين الحوثيين")
+    Events()(doc)
+    assert doc.events and all(e.place is None or e.place.name != "Sanaa" for e in doc.events)
+    doc = make_doc("وقال المسؤول الصحي في عدن إن غارة جوية قتلت خمسة مدنيين في مدينة لحج.")
+    place(doc, "عدن", "Aden", 12.78, 45.04, "YE")
+    place(doc, "لحج", "Lahij", 13.06, 44.88, "YE")
+    assert [e.place.name for e in run(doc)] == ["Lahij"]

@@ -32,6 +32,7 @@ CONTAINER_WORDS = wordlist("container_words")
 DIRECTION_WORDS = wordlist("direction_words")
 PLACE_GENERICS = wordlist("place_generics")
 TIME_ANAPHORS = wordlist("time_anaphors")
+SOURCE_NOUNS = wordlist("source_nouns") | wordlist("title_nouns") | wordlist("speaker_place_nouns")
 SEAT_WORDS = wordlist("seat_words")
 DISTANCE_UNITS = wordlist("distance_units")
 VICTIM_WORDS = wordlist("victim_words")
@@ -229,7 +230,7 @@ class Arguments:
         """A place that cannot be where the event happened: an organisation's seat («التي
         يوجد مقرها في طرابلس») or the point a distance is measured from («على بعد 70 كيلومترا
         جنوب شرقي مايدوغوري», «57 كم شمال شرقي بغداد»), or a capital naming its government."""
-        if self.capital_as_actor(p):
+        if self.capital_as_actor(p) or self.speaker_place(p):
             return True
         toks = self.view.doc.tokens
         k = self.view.token_at(p.start)
@@ -256,6 +257,24 @@ class Arguments:
                     num = next((num[-k:] for k in range(len(num), 0, -1) if num[-k:].isdigit()), num)
                     return num.isdigit() and int(num) > 40  # («يبعد كيلومترات عن فيرغسون» is near)
             m -= 1
+        return False
+
+    def speaker_place(self, p: Place) -> bool:
+        """«مصادر إعلامية يمنية في العاصمة صنعاء», «المسؤول الصحي في عدن», «مراسلنا في …»: where
+        a source or an official is, not where the event happened."""
+        toks = self.view.doc.tokens
+        k = self.view.token_at(p.start) - 1
+        if k >= 0 and (toks[k].norm in PLACE_GENERICS or toks[k].stem in PLACE_GENERICS):
+            k -= 1
+        if k < 0 or toks[k].norm != "في":
+            return False
+        sa = self.view.sent_ranges[toks[k].sent][0]
+        for m in range(k - 1, max(sa, k - 4) - 1, -1):
+            t = toks[m]
+            if not t.is_word:
+                return False
+            if t.stem in SOURCE_NOUNS or _bare_word(t.norm) in SOURCE_NOUNS or t.norm in SOURCE_NOUNS:
+                return True
         return False
 
     def after_direction(self, p: Place) -> bool:
