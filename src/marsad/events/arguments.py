@@ -271,8 +271,8 @@ class Arguments:
         sa = self.view.sent_ranges[toks[k].sent][0]
         for m in range(k - 1, max(sa, k - 4) - 1, -1):
             t = toks[m]
-            if not t.is_word:
-                return False
+            if not t.is_word or self._hit_at(m) or t.norm in ("ان", "انه", "بان", "الي", "عن", "علي", "من"):
+                return False  # («وقال المسؤول إن المعارك توقفت في زنجبار»: the source's clause has ended)
             if t.stem in SOURCE_NOUNS or _bare_word(t.norm) in SOURCE_NOUNS or t.norm in SOURCE_NOUNS:
                 return True
         return False
