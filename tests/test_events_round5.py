@@ -168,3 +168,22 @@ def test_where_a_source_or_an_official_is_is_not_the_event_place():
     place(doc, "عدن", "Aden", 12.78, 45.04, "YE")
     place(doc, "لحج", "Lahij", 13.06, 44.88, "YE")
     assert [e.place.name for e in run(doc)] == ["Lahij"]
+
+
+def test_the_dateline_place_is_not_the_event_place():
+    doc = make_doc("محمد العلي- صحيفة- جدة: اندلعت اشتباكات عنيفة أمس بين مسلحين وقوات الأمن.")
+    place(doc, "جدة", "Jeddah", 21.49, 39.19, "SA")
+    Events()(doc)
+    assert doc.events and all(e.place is None or e.place.name != "Jeddah" for e in doc.events)
+
+
+def test_the_friday_prayer_is_no_date_but_a_dated_prayer_is():
+    doc = make_doc("وكان انتحاري فجر نفسه خلال صلاة الجمعة في مسجد بمدينة الكويت.", "2015-08-03")
+    place(doc, "الكويت", "Kuwait City", 29.37, 47.98, "KW")
+    timex(doc, "الجمعة", "2015-07-31")
+    Events()(doc)
+    assert all(e.date != "2015-07-31" for e in doc.events)
+    doc = make_doc("وفجر انتحاري نفسه أثناء صلاة ظهر يوم الخميس الماضي في مسجد بمدينة أبها.", "2015-08-09")
+    place(doc, "أبها", "Abha", 18.22, 42.50, "SA")
+    timex(doc, "ظهر يوم الخميس الماضي", "2015-08-06")
+    assert [e.date for e in run(doc)] == ["2015-08-06"]

@@ -23,6 +23,8 @@ ARMED_TYPES = ("military", "police", "rebel", "militia", "jihadist", "armed", "s
 STATE_TYPES = ("military", "police", "security", "government", "state")
 TARGET_PREPS = frozenset({"علي", "ضد", "من", "استهدف"})
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})
+DATELINE_TOKENS = 10  # a dateline place is among the article's first tokens
+PRAYER_WORDS = frozenset({"صلاه", "لصلاه", "بصلاه", "الصلاه"})  # «صلاة الجمعة» names a prayer
 NEWS_WINDOW_DAYS = 31  # older than this before publication = background history
 NON_AGENT_TYPES = ("person", "media", "politician", "official", "civilian")
 # what each list is for is written beside it in data/wordlists.tsv
@@ -148,9 +150,12 @@ class Arguments:
         return k < len(self.trigger_starts) and self.trigger_starts[k] < hi
 
     def _since(self, t: Timex) -> bool:
+        """A «منذ …» / «حتى …» time, or «صلاة الجمعة» alone (a prayer, not a dated day; «صلاة ظهر
+        يوم الخميس الماضي» is dated): it dates no event."""
         toks = self.view.doc.tokens
         k = self.view.token_at(t.start)
-        return k > 0 and toks[k - 1].norm in ("منذ", "حتي") or toks[k].norm in ("منذ", "حتي")
+        prayer = k > 0 and _bare_word(toks[k - 1].norm) in PRAYER_WORDS and toks[k].end >= t.end
+        return k > 0 and toks[k - 1].norm in ("منذ", "حتي") or prayer or toks[k].norm in ("منذ", "حتي")
 
     def _same_stretch(self, a: int, b: int) -> bool:
         """No punctuation between two offsets of a sentence (a date «… الذي استهدف بني سعد الجمعة»
@@ -230,7 +235,7 @@ class Arguments:
         """A place that cannot be where the event happened: an organisation's seat («التي
         يوجد مقرها في طرابلس») or the point a distance is measured from («على بعد 70 كيلومترا
         جنوب شرقي مايدوغوري», «57 كم شمال شرقي بغداد»), or a capital naming its government."""
-        if self.capital_as_actor(p) or self.speaker_place(p):
+        if self.capital_as_actor(p) or self.speaker_place(p) or self.dateline(p):
             return True
         toks = self.view.doc.tokens
         k = self.view.token_at(p.start)
@@ -276,6 +281,19 @@ class Arguments:
             if t.stem in SOURCE_NOUNS or _bare_word(t.norm) in SOURCE_NOUNS or t.norm in SOURCE_NOUNS:
                 return True
         return False
+
+    def dateline(self, p: Place) -> bool:
+        """«عبدالله السالم- سبق- الدمام:», «الرياض - واس:»: the place an article was filed from,
+        among its first words and closed by a colon or a dash, is not where its events happened."""
+        toks = self.view.doc.tokens
+        k = self.view.token_at(p.start)
+        if k >= DATELINE_TOKENS:
+            return False
+        e = k
+        while e < len(toks) and toks[e].end <= p.end:
+            e += 1
+        return e < len(toks) and toks[e].norm in (":", "-", "–") and \
+            (e + 1 >= len(toks) or toks[e].norm == ":" or toks[e + 1].norm in (":",) or k < 4)
 
     def after_direction(self, p: Place) -> bool:
         """«باتجاه X», «إلى محافظة الضالع», «تجاه تعز»: a direction (looked through one generic
