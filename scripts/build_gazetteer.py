@@ -275,7 +275,9 @@ def main() -> int:
             seat_ar = seat_ar[:-1]
             stand_in.add(pid)
         seat_ar, _, seat_adm1 = seat_ar.partition("@")  # "الزاهر@21": the seat in that GeoNames admin1
-        cands = city_index.get((cc, normalise_key(seat_ar)), []) or (
+        # "en:Nashville": the GeoNames place of that (English) name, for seats outside the Arabic world
+        cands = [c for c in by_cc.get(cc, ()) if c["name"] == seat_ar[3:]] if seat_ar.startswith("en:") else \
+            city_index.get((cc, normalise_key(seat_ar)), []) or (
             [curated_towns[(cc, normalise_key(seat_ar))]] if (cc, normalise_key(seat_ar)) in curated_towns else [])
         if not cands:
             missing.append(f"{pid}: seat {seat_ar} not found in GeoNames")

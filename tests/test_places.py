@@ -664,3 +664,23 @@ def test_first_level_divisions_of_turkey_iran_afghanistan_maghreb_gulf(pipe):
     assert all(p.country != "TR" and p.country != "DZ" for p in doc.places)
     doc, found = places(pipe, "اعتقل الجيش شابين في محافظة نابلس، وافتتح معرض في إمارة دبي.")
     assert found["نابلس"].name == "Nablus Governorate" and found["دبي"].name == "Dubai Emirate"
+
+
+def test_town_spelled_otherwise_found_in_its_named_country(pipe):
+    # GeoNames writes Maroua ماروا; after «مدينة» and before «شمالي الكاميرون» the country's towns are searched
+    doc, found = places(pipe, "قتل خمسة أشخاص في هجوم انتحاري في مدينة مروة شمالي الكاميرون أمس.")
+    assert found["مروة"].country == "CM" and near(found["مروة"], 10.59, 14.32)
+    # a foreign town before «بولاية X»: the state's town by a loose spelling, else the state (precision 3)
+    doc, found = places(pipe, "وقع إطلاق النار في تشاتانوجا بولاية تنيسي الأمريكية.")
+    assert found["تشاتانوجا"].name == "Chattanooga" and found["تنيسي"].precision == 3
+    doc, found = places(pipe, "وقع إطلاق النار في بلدة سمولفيلد بولاية تكساس.")
+    assert found["سمولفيلد"].name == "Texas" and found["سمولفيلد"].precision == 3
+    doc, found = places(pipe, "قتل شخص بولاية تكساس، ولا تنسى الدولة ضحاياها.")
+    assert set(found) == {"تكساس"}
+
+
+def test_landmark_named_after_a_far_city_lies_in_the_next_one(pipe):
+    doc, found = places(pipe, "اندلعت اشتباكات عنيفة قرب قلعة القاهرة بتعز صباح اليوم.")
+    assert "القاهرة" not in found and found["تعز"].country == "YE"
+    doc, found = places(pipe, "وصل الوزير إلى القاهرة بعد زيارة لتعز.")
+    assert found["القاهرة"].country == "EG"

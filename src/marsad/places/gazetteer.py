@@ -91,6 +91,7 @@ class Gazetteer:
                 self.skeletons[sk] = self.skeletons.get(sk, ()) + tuple(x for x in notable if x not in self.skeletons.get(sk, ()))
 
         self._add_big_city_variants()
+        self._country_towns: dict[str, dict[str, tuple[Entry, ...]]] = {}
 
     def _add_big_city_variants(self) -> None:
         """A spelling that names only small places also reads as a big city with its skeleton.
@@ -115,6 +116,21 @@ class Gazetteer:
                     if big:
                         v = self.names[k] = v + tuple(x for x in big if x not in v)
 
+    def country_towns(self, cc: str, word: str) -> tuple[Entry, ...]:
+        """Towns of one country whose name has the loose skeleton of ``word`` (long vowels, a final
+        ه/ة and the letters news uses for g/k/q, t/ṭ, s/ṣ, z/ẓ/dh ignored): مروة = ماروا (Maroua),
+        تشاتانوجا = تشاتانوغا (Chattanooga). Used only where the text names the country or state."""
+        index = self._country_towns.get(cc)
+        if index is None:
+            index = self._country_towns[cc] = {}
+            for k, v in self.names.items():
+                for x in v:
+                    if x.country == cc and x.kind in ("city", "town") and not x.place_id.startswith("dst:"):
+                        sk = loose_skeleton(k.replace(" ", ""))
+                        if x not in index.get(sk, ()):
+                            index[sk] = index.get(sk, ()) + (x,)
+        return index.get(loose_skeleton(word), ())
+
     def lookup(self, key: str) -> tuple[Entry, ...]:
         return self.names.get(key) or self.nospace.get(key.replace(" ", ""), ())
 
@@ -126,6 +142,16 @@ def skeleton(word: str) -> str:
     """A word without its inner long vowels and final ه: طهران -> طهرن, الحديده -> الحدد."""
     body = "".join(ch for ch in word[1:] if ch not in "اوي")
     return (word[:1] + body).removesuffix("ه")
+
+
+_LOOSE = str.maketrans({"ج": "ك", "غ": "ك", "ق": "ك", "ط": "ت", "ص": "س", "ظ": "ز", "ذ": "ز", "ض": "د"})
+
+
+def loose_skeleton(word: str) -> str:
+    """A skeleton (see ``skeleton``) that also merges the letters Arabic uses for one foreign sound."""
+    if word.startswith("ال"):
+        word = word[2:]
+    return skeleton(word).removesuffix("ا").translate(_LOOSE)
 
 
 def _notable(e: Entry) -> bool:

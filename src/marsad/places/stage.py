@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from marsad.document import Document, Place, Token
-from marsad.places.gazetteer import JOINABLE_HEADS, Entry, Gazetteer, load, skeleton
+from marsad.places.gazetteer import ARAB_WORLD, JOINABLE_HEADS, Entry, Gazetteer, load, skeleton
 from marsad.places.relative import FEATURE_GENERICS, find_relative, generic_positions
 from marsad.places.resolve import (
     INSTITUTION_NOUNS,
@@ -31,7 +31,7 @@ from marsad.places.resolve import (
 )
 from marsad.places.romanise import romanise
 from marsad.text.clitics import vocabulary
-from marsad.text.normalise import normalise
+from marsad.text.normalise import normalise, normalise_key
 
 DATELINE_CHARS = 80
 # «العين بمحافظة أبين», «قلعة القاهرة في مدينة تعز»: a place said to lie in another must lie there
@@ -219,7 +219,8 @@ def find_mentions(doc: Document, gaz: Gazetteer, nisba: dict[str, float] | None 
                 nxt = i + width  # «الثورة» alone is a word; «مديرية الثورة» the district
                 continue
             # a second-level name is a candidate only when backed (بالقاهرة is Cairo, not the Taiz district)
-            extra = tuple(c for c in {c.idx: c for c in tn + backed}.values() if c not in m.cands)
+            extra = tuple(c for c in {c.idx: c for c in tn + backed}.values() if c not in m.cands and (
+                c in backed or not _seat_of(c, m.cands)))
             m.cands = m.cands + extra
             m.weak = {c.idx for c in extra if c not in backed}
         if _of_another_place(tokens, i + width, tok.sent, gaz, cands):
@@ -401,6 +402,8 @@ class Places:
         mentions = find_mentions(doc, self.gaz, nisba)
         _entity_labels(doc, mentions)
         resolved = resolve(mentions, self.gaz, nisba)
+        resolved = _landmarks_elsewhere(doc.tokens, resolved)
+        resolved = _towns_named_by_context(doc.tokens, resolved, self.gaz)
         dominant = _dominant_country(resolved, nisba)
         # «جبال سلا» in an article about Jazan: a feature's generic before a town of another country
         # (Salé, Morocco) names an unknown mountain; the relative pass takes it
@@ -722,3 +725,94 @@ def _containers(tokens: list[Token], resolved: list[Mention]) -> dict[int, Entry
         else:
             out[m.tok_start] = a
     return out
+
+
+# «قلعة القاهرة بتعز», «فندق بغداد في عمّان»: a landmark noun, a far-away city, then بـ/في and a
+# city: a landmark named after the first city inside the second; the first is no mention
+LANDMARK_NOUNS = frozenset(normalise_key(w) for w in "قلعة فندق ساحة جامع مسجد سجن ملعب جامعة مستشفى".split())
+LANDMARK_FAR_KM = 100.0
+# «مدينة مروة شمالي الكاميرون»: a direction between an unknown town and its country
+DIRECTION_WORDS = frozenset("شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط اقصي".split())
+# «تشاتانوجا بولاية تنيسي»: a state or province generic between a foreign town and its division
+STATE_GENERICS = frozenset("ولايه محافظه اقليم مقاطعه".split())
+CONTEXT_TOWN_MAX_FREQ = 5  # the unknown word must be rare in news (a name, not «شخص بولاية تكساس»)
+CONTEXT_TOWN_GENERIC_MAX_FREQ = 300  # after «مدينة» and before «شمالي الكاميرون»: not a frequent word
+
+
+def _landmarks_elsewhere(tokens: list[Token], resolved: list[Mention]) -> list[Mention]:
+    at = {m.tok_start: m for m in resolved}
+    drop = set()
+    for m in resolved:
+        c = m.best
+        if m.prev not in LANDMARK_NOUNS or c is None or c.kind not in ("city", "town") or m.tok_end >= len(tokens):
+            continue
+        nxt = at.get(m.tok_end)
+        if nxt is None or not nxt.prev_prefix.startswith("ب"):
+            nxt = at.get(m.tok_end + 1) if tokens[m.tok_end].norm == "في" else None
+        if nxt is None or nxt.best is None or nxt.best.kind not in ("city", "town", "admin"):
+            continue
+        if tokens[nxt.tok_start].sent == tokens[m.tok_start].sent and haversine_km(c, nxt.best) > LANDMARK_FAR_KM:
+            drop.add(m.tok_start)
+    return [m for m in resolved if m.tok_start not in drop] if drop else resolved
+
+
+def _towns_named_by_context(tokens: list[Token], resolved: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """Towns the gazetteer spells otherwise, found where the text names their country or state:
+    «مدينة مروة شمالي الكاميرون» (Maroua, written ماروا in GeoNames) and «تشاتانوجا بولاية تنيسي»
+    (Chattanooga, تشاتانوغا); a town not found before «بولاية X» outside the Arab world is coded at
+    X (ACLED precision 3)."""
+    covered = {i for m in resolved for i in range(m.tok_start, m.tok_end)}
+    vocab = vocabulary()
+    new: list[Mention] = []
+    for m in resolved:
+        area = m.best
+        if area is None or area.country in ARAB_WORLD:
+            continue
+        k = m.tok_start
+        if area.kind == "country":
+            # [town generic] X [direction] COUNTRY
+            if k < 3 or _strip_word(tokens[k - 1]) not in DIRECTION_WORDS:
+                continue
+            x = k - 2
+            if TRIGGERS.get(_strip_word(tokens[x - 1])) != "town":
+                continue
+        elif area.kind == "admin" and area.feature.startswith("admin1"):
+            # X بولاية STATE, X في ولاية STATE
+            g = tokens[k - 1] if k >= 1 else None
+            if g is None or _strip_word(g) not in STATE_GENERICS:
+                continue
+            x = k - 2
+            if g.norm.startswith("ب"):
+                pass
+            elif x >= 0 and tokens[x].norm == "في":
+                x -= 1
+            else:
+                continue
+        else:
+            continue
+        if x < 0 or x in covered or not tokens[x].is_word or tokens[x].sent != tokens[k].sent:
+            continue
+        word = tokens[x].norm
+        # after a town generic a given name is the town's (مدينة مروة); before «بولاية» a rare word only
+        limit = CONTEXT_TOWN_MAX_FREQ if area.kind == "admin" else CONTEXT_TOWN_GENERIC_MAX_FREQ
+        if len(word) < 3 or vocab.get(word, 0) > limit or word in LOCATIVE or word in TRIGGERS:
+            continue
+        towns = [t for t in gaz.country_towns(area.country, word)
+                 if area.kind == "country" or t.admin1 in (None, area.admin1)]
+        best = max(towns, key=lambda t: t.population) if towns else None
+        if best is None and area.kind == "country":
+            continue
+        tok = tokens[x]
+        new.append(Mention(start=tok.start, end=tok.end, key=word, cands=(best or area,), trigger="town",
+                           tok_start=x, tok_end=x + 1, best=best or area, scores={(best or area).idx: 0.5}))
+        covered.add(x)
+    if not new:
+        return resolved
+    return sorted(resolved + new, key=lambda m: m.tok_start)
+
+
+def _seat_of(c: Entry, cands: tuple[Entry, ...]) -> bool:
+    """A division coded at the point of one of the candidate towns (إمارة دبي at Dubai): without its
+    generic it adds nothing but ambiguity."""
+    return any(x.kind in ("city", "town") and x.country == c.country and abs(x.lat - c.lat) < 0.01
+               and abs(x.lon - c.lon) < 0.01 for x in cands)
