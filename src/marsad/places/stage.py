@@ -216,7 +216,9 @@ def find_mentions(doc: Document, gaz: Gazetteer, nisba: dict[str, float] | None 
                 c for c in dn if (m.trigger == "district" and (m.list_trigger or c.country in DIVISION_GENERIC_CC.get(prev_word, ())))
                 or (c.kind == "town" and m.trigger in GENERIC_TRIGGERS))
             if not backed and key not in gaz.names and not gaz.nospace.get(key.replace(" ", "")):
-                nxt = i + width  # «الثورة» alone is a word; «مديرية الثورة» the district
+                # «الثورة» alone is a word; «مديرية الثورة» the district. A division's longer name
+                # (محافظة جنوب الشرقية) unbacked leaves its last words to be read («وجنوب الشرقية»)
+                nxt = i + 1 if width > 1 and key not in gaz.dnames else i + width
                 continue
             # a second-level name is a candidate only when backed (بالقاهرة is Cairo, not the Taiz district)
             extra = tuple(c for c in {c.idx: c for c in tn + backed}.values() if c not in m.cands and (
