@@ -404,7 +404,6 @@ class Places:
         mentions = find_mentions(doc, self.gaz, nisba)
         _entity_labels(doc, mentions)
         resolved = resolve(mentions, self.gaz, nisba)
-        resolved = _landmarks_elsewhere(doc.tokens, resolved)
         resolved = _towns_named_by_context(doc.tokens, resolved, self.gaz)
         dominant = _dominant_country(resolved, nisba)
         # «جبال سلا» in an article about Jazan: a feature's generic before a town of another country
@@ -672,7 +671,7 @@ def _inside(c: Entry, a: Entry) -> bool:
 
 
 def _container_after(tokens: list[Token], j: int, anchors: dict[int, Mention],
-                     sent: int) -> tuple[Mention, str] | None:
+                     sent: int, landmark: bool = False) -> tuple[Mention, str] | None:
     """The resolved town or division the words right after a mention put it in: «بمحافظة X», «في
     مدينة X», «في X», «بX» for a division X. A division word wants a division, a bare «ب» too (مكة
     بالطائف is a road between two towns, وبرنس is not و + ب + رنس)."""
@@ -689,7 +688,8 @@ def _container_after(tokens: list[Token], j: int, anchors: dict[int, Mention],
             is_div = a.best is not None and a.best.kind == "admin"
             if link == "division" and not is_div:
                 return a, "town-division"  # a town standing for its division (محافظة صامطة)
-            ok = link == "in" or (link == "city" and not is_div) or (link in ("division", "bi") and is_div)
+            ok = link == "in" or (link == "city" and not is_div) or (link in ("division", "bi") and is_div) \
+                or (link == "bi" and landmark)  # «قلعة القاهرة بتعز»
             return (a, link) if ok else None
         w = t.norm
         if w == "في" and not link:
@@ -710,7 +710,7 @@ def _containers(tokens: list[Token], resolved: list[Mention]) -> dict[int, Entry
         c = m.best
         if c is None or c.kind not in ("city", "town") or not m.tok_end:
             continue
-        found = _container_after(tokens, m.tok_end, anchors, tokens[m.tok_start].sent)
+        found = _container_after(tokens, m.tok_end, anchors, tokens[m.tok_start].sent, m.prev in LANDMARK_NOUNS)
         if found is None:
             continue
         am, link = found
@@ -729,33 +729,15 @@ def _containers(tokens: list[Token], resolved: list[Mention]) -> dict[int, Entry
     return out
 
 
-# «قلعة القاهرة بتعز», «فندق بغداد في عمّان»: a landmark noun, a far-away city, then بـ/في and a
-# city: a landmark named after the first city inside the second; the first is no mention
+# «قلعة القاهرة بتعز»: a landmark noun, a city, then a bare بـ and another city: the landmark lies in the
+# second city (like «في تعز»), so the first name is not the city it names (Cairo) but a locality there
 LANDMARK_NOUNS = frozenset(normalise_key(w) for w in "قلعة فندق ساحة جامع مسجد سجن ملعب جامعة مستشفى".split())
-LANDMARK_FAR_KM = 100.0
 # «مدينة مروة شمالي الكاميرون»: a direction between an unknown town and its country
 DIRECTION_WORDS = frozenset("شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط اقصي".split())
 # «تشاتانوجا بولاية تنيسي»: a state or province generic between a foreign town and its division
 STATE_GENERICS = frozenset("ولايه محافظه اقليم مقاطعه".split())
 CONTEXT_TOWN_MAX_FREQ = 5  # the unknown word must be rare in news (a name, not «شخص بولاية تكساس»)
 CONTEXT_TOWN_GENERIC_MAX_FREQ = 300  # after «مدينة» and before «شمالي الكاميرون»: not a frequent word
-
-
-def _landmarks_elsewhere(tokens: list[Token], resolved: list[Mention]) -> list[Mention]:
-    at = {m.tok_start: m for m in resolved}
-    drop = set()
-    for m in resolved:
-        c = m.best
-        if m.prev not in LANDMARK_NOUNS or c is None or c.kind not in ("city", "town") or m.tok_end >= len(tokens):
-            continue
-        nxt = at.get(m.tok_end)
-        if nxt is None or not nxt.prev_prefix.startswith("ب"):
-            nxt = at.get(m.tok_end + 1) if tokens[m.tok_end].norm == "في" else None
-        if nxt is None or nxt.best is None or nxt.best.kind not in ("city", "town", "admin"):
-            continue
-        if tokens[nxt.tok_start].sent == tokens[m.tok_start].sent and haversine_km(c, nxt.best) > LANDMARK_FAR_KM:
-            drop.add(m.tok_start)
-    return [m for m in resolved if m.tok_start not in drop] if drop else resolved
 
 
 def _towns_named_by_context(tokens: list[Token], resolved: list[Mention], gaz: Gazetteer) -> list[Mention]:
