@@ -187,3 +187,20 @@ def test_the_friday_prayer_is_no_date_but_a_dated_prayer_is():
     place(doc, "أبها", "Abha", 18.22, 42.50, "SA")
     timex(doc, "ظهر يوم الخميس الماضي", "2015-08-06")
     assert [e.date for e in run(doc)] == ["2015-08-06"]
+
+
+def test_the_capital_without_a_name_is_the_article_country_s_capital():
+    doc = make_doc("وتقدمت المقاومة في مدينة تعز. وشنت مقاتلات التحالف غارات جوية على مواقع الحوثيين بالعاصمة "
+                   "قبل ساعات من بدء الهدنة.")
+    place(doc, "تعز", "Taiz", 13.58, 44.02, "YE")
+    houthis(doc, "الحوثيين")
+    strikes = [e for e in run(doc) if e.sub_event_type == "Air/drone strike"]
+    assert [(e.place.name, e.place.country) for e in strikes] == [("Sanaa", "YE")]
+
+
+def test_a_role_in_a_capture_is_credit_for_a_known_one():
+    doc = make_doc("ويقول يمنيون إن القائد لعب دورا مهما في استيلاء الجماعة على صنعاء.")
+    place(doc, "صنعاء", "Sanaa", 15.35, 44.21, "YE")
+    houthis(doc, "الجماعة")
+    Events()(doc)
+    assert doc.events and not [e for e in doc.events if reportable(e)]

@@ -15,6 +15,7 @@ import datetime as dt
 from collections import Counter
 
 from marsad.document import ActorMention, ArgRef, Place, Timex
+from marsad.events.capitals import CAPITAL_WORDS, article_country, capital_place
 from marsad.events.context import PREPOSITIONS, View
 from marsad.events.lexicon import speech_cues, wordlist
 from marsad.events.notes import period_label
@@ -294,6 +295,19 @@ class Arguments:
             e += 1
         return e < len(toks) and toks[e].norm in (":", "-", "–") and \
             (e + 1 >= len(toks) or toks[e].norm == ":" or toks[e + 1].norm in (":",) or k < 4)
+
+    def bare_capital(self, i: int) -> Place | None:
+        """«وشنت مقاتلات التحالف غارات … بالعاصمة»: «العاصمة» with no name after it, in the
+        trigger's clause, is the capital of the article's country."""
+        toks = self.view.doc.tokens
+        lo, hi = self.view.clause(i)
+        for k in range(lo, hi):
+            if toks[k].norm not in CAPITAL_WORDS or self.place_starts_at(k) or self.place_starts_at(k + 1):
+                continue
+            code = article_country(self.view.doc.places)
+            if code is not None:
+                return capital_place(code, toks[k].start, toks[k].end)
+        return None
 
     def after_direction(self, p: Place) -> bool:
         """«باتجاه X», «إلى محافظة الضالع», «تجاه تعز»: a direction (looked through one generic

@@ -328,8 +328,11 @@ class Events:
         if modality == ASSERTED and sub in TERRITORY and _object_not_territory(view, finder, hit):
             modality = "state"  # «سيطر المتمردون على احتياطات الوقود»: control of things, not of a place
         if modality == ASSERTED and entry.pos == "N" and sub in TERRITORY and hit.i > 1 \
-                and toks[hit.i - 1].norm == "في" and _bare(toks[hit.i - 2].norm) in CREDIT_WORDS:
-            modality = "reference"  # «جهد كبير أسهم في تحرير محافظة عدن»: credit for a known capture
+                and toks[hit.i - 1].norm == "في" and any(_bare(toks[m].norm) in CREDIT_WORDS
+                                                         for m in range(max(sa, hit.i - 4), hit.i - 1)):
+            # «جهد كبير أسهم في تحرير محافظة عدن», «لعب دورا مهما في استيلاء الجماعة على صنعاء»:
+            # credit for a known capture
+            modality = "reference"
         if modality == ASSERTED and entry.present and sub in TERRITORY:
             modality = "state"  # «التي يسيطر عليها التنظيم»: who holds a place, not who took it
         if modality == ASSERTED and entry.pos == "N" and sub in TERRITORY and hit.i > 0 and \
@@ -418,6 +421,8 @@ class Events:
         if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
             actor2 = None
 
+        if place is None:
+            place = finder.bare_capital(hit.i)  # «… بالعاصمة»
         if place is None and facts["violence"]:
             near = finder.fallback_place(sent)
             # a place from the sentences before: ACLED's geo-precision 2 ("near")
