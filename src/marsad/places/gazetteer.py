@@ -157,6 +157,8 @@ def loose_skeleton(word: str) -> str:
 def _notable(e: Entry) -> bool:
     if e.kind == "admin" and e.feature in ("admin2 district", "admin2 subdistrict"):
         return False  # a district's name is rare in news: no variant spellings (نطوع is not Nati')
+    if e.kind == "admin" and e.country not in NEAR_EAST:
+        return False  # a US state or Nigerian state has its news spellings: مازيار is not Missouri
     if e.kind in ("country", "admin", "feature") or (e.kind == "town" and not e.generated):
         return True
     return e.kind == "city" and not e.generated and (
