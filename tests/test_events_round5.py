@@ -204,3 +204,10 @@ def test_a_role_in_a_capture_is_credit_for_a_known_one():
     houthis(doc, "الجماعة")
     Events()(doc)
     assert doc.events and not [e for e in doc.events if reportable(e)]
+
+
+def test_tightening_control_over_a_junction_is_a_capture():
+    doc = make_doc("أحكمت عناصر المقاومة الشعبية سيطرتها على مثلث الطرق المجاور لمدينة الضالع.")
+    resistance(doc, "المقاومة الشعبية")
+    place(doc, "الضالع", "Ad Dali'", 13.70, 44.73, "YE")
+    assert [e.sub_event_type for e in run(doc)] == ["Non-state actor overtakes territory"]
