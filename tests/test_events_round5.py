@@ -211,3 +211,10 @@ def test_tightening_control_over_a_junction_is_a_capture():
     resistance(doc, "المقاومة الشعبية")
     place(doc, "الضالع", "Ad Dali'", 13.70, 44.73, "YE")
     assert [e.sub_event_type for e in run(doc)] == ["Non-state actor overtakes territory"]
+
+
+def test_a_site_tag_line_holds_no_event():
+    doc = make_doc("ولم يتسن التحقق من صحة التقرير. سمات تركيا مظاهرات اسطنبول")
+    place(doc, "اسطنبول", "Istanbul", 41.01, 28.95, "TR")
+    Events()(doc)
+    assert not doc.events

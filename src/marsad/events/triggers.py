@@ -23,7 +23,9 @@ def _verb_reading_ok(norm: str, cand: str, entry: TriggerEntry) -> bool:
 
 
 # lines that are a site's furniture, not news («رابط الخبر بصحيفة …: <the title again>»)
-BOILERPLATE = ("رابط الخبر", "رابط المقال", "اقرا ايضا", "مقالات اخري", "المصدر:")
+BOILERPLATE = ("رابط الخبر", "رابط المقال", "اقرا ايضا", "مقالات اخري", "المصدر:",
+               # a site's tag line («سمات اليمن مظاهرات عدن», «الوسوم: …», «كلمات دالة: …»)
+               "سمات ", "الوسوم", "وسوم ", "وسوم:", "كلمات داله", "الكلمات الداله")
 
 
 def boilerplate_sentences(view: View) -> set[int]:
