@@ -218,3 +218,30 @@ def test_a_site_tag_line_holds_no_event():
     place(doc, "اسطنبول", "Istanbul", 41.01, 28.95, "TR")
     Events()(doc)
     assert not doc.events
+
+
+def test_a_town_describing_a_province_is_a_reference_point():
+    doc = make_doc("وفي محافظة إب بجنوب صنعاء تحتدم المواجهات بين الحوثيين وقوات المقاومة الشعبية.")
+    place(doc, "إب", "Ibb", 13.97, 44.18, "YE", admin1="Ibb", precision=3, feature="admin1 governorate")
+    place(doc, "صنعاء", "Sanaa", 15.35, 44.21, "YE", feature="capital")
+    houthis(doc, "الحوثيين")
+    resistance(doc, "المقاومة الشعبية")
+    assert [e.place.name for e in run(doc)] == ["Ibb"]
+
+
+def test_a_capture_of_two_areas_named_in_the_dual():
+    doc = make_doc("وأكد مصدر محلي أن المقاومة الشعبية سيطرت أمس على منطقتي السدة وحزم العديد.")
+    resistance(doc, "المقاومة الشعبية")
+    place(doc, "السدة", "As Saddah", 14.07, 44.40, "YE")
+    timex(doc, "أمس", "2015-08-07")
+    assert [e.sub_event_type for e in run(doc)] == ["Non-state actor overtakes territory"]
+
+
+def test_an_unknown_locality_is_coded_at_the_province_its_sentence_names():
+    doc = make_doc("وسيطرت المقاومة الشعبية على منطقة الوهط عقب اشتباكات قوية بمحافظة لحج.")
+    resistance(doc, "المقاومة الشعبية")
+    place(doc, "الوهط", "Al-Wht (somewhere in YE, coded at Taiz)", 13.58, 44.02, "YE", admin1="Taiz",
+          precision=3, feature="unknown locality")
+    place(doc, "لحج", "Lahij", 13.06, 44.88, "YE", admin1="Lahij", precision=3, feature="admin1 governorate")
+    capture = next(e for e in run(doc) if e.sub_event_type == "Non-state actor overtakes territory")
+    assert (capture.place.lat, capture.place.lon) == (13.06, 44.88) and "Lahij" in capture.place.name

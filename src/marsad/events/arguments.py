@@ -11,6 +11,7 @@ The target comes after على / ضد / من or as the verb's object.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 from collections import Counter
 
@@ -236,7 +237,7 @@ class Arguments:
         """A place that cannot be where the event happened: an organisation's seat («التي
         يوجد مقرها في طرابلس») or the point a distance is measured from («على بعد 70 كيلومترا
         جنوب شرقي مايدوغوري», «57 كم شمال شرقي بغداد»), or a capital naming its government."""
-        if self.capital_as_actor(p) or self.speaker_place(p) or self.dateline(p):
+        if self.capital_as_actor(p) or self.speaker_place(p) or self.dateline(p) or self.province_reference(p):
             return True
         toks = self.view.doc.tokens
         k = self.view.token_at(p.start)
@@ -308,6 +309,30 @@ class Arguments:
             if code is not None:
                 return capital_place(code, toks[k].start, toks[k].end)
         return None
+
+    def province_reference(self, p: Place) -> bool:
+        """«وفي محافظة إب بجنوب صنعاء»: a place after a compass word that describes the province
+        just before it is a reference point, not where the event happened."""
+        toks = self.view.doc.tokens
+        k = self.view.token_at(p.start) - 1
+        if k < 1 or not (toks[k].stem in COMPASS or toks[k].norm in COMPASS or _bare_word(toks[k].norm) in COMPASS):
+            return False
+        prev_end = toks[k - 1].end
+        return any(q.end == prev_end and _is_admin(q) for q in self.places_by_sent.get(toks[k].sent, []))
+
+    def province_of_sentence(self, p: Place, sent: int) -> Place:
+        """A locality the gazetteer does not know, coded at a province guessed from the article,
+        is coded at the province its own sentence names instead («السيطرة على منطقتي الوهط وصبر …
+        بمحافظة لحج»)."""
+        if p.feature != "unknown locality":
+            return p
+        provs = [q for q in self.places_by_sent.get(sent, []) if _is_admin(q) and q.country == p.country]
+        if not provs or any(q.admin1 == p.admin1 or q.name == p.admin1 for q in provs):
+            return p
+        q = provs[0]
+        base = p.name.split(" (")[0]
+        return dataclasses.replace(p, name=f"{base} (somewhere in {p.country}, coded at {q.name})", lat=q.lat,
+                                   lon=q.lon, admin1=q.admin1 or q.name, place_id=q.place_id)
 
     def after_direction(self, p: Place) -> bool:
         """«باتجاه X», «إلى محافظة الضالع», «تجاه تعز»: a direction (looked through one generic

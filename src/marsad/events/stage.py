@@ -245,6 +245,8 @@ class Events:
         sent_norm = view.sentence_norm(sent)
         agent, target = finder.agents_and_targets(sent, hit.i, hit.j, entry.pos, entry.event_type == "@territory")
         place, _ = finder.place(sent, hit.i, hit.j)
+        if place is not None:
+            place = finder.province_of_sentence(place, sent)
         if place is not None and (finer := finder.finer_place_before(sent, place)) is not None:
             place = dataclasses.replace(finer, precision=max(finer.precision, 2))
         sent_actors = finder.actors_by_sent.get(sent, [])
