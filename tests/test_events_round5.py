@@ -245,3 +245,21 @@ def test_an_unknown_locality_is_coded_at_the_province_its_sentence_names():
     place(doc, "لحج", "Lahij", 13.06, 44.88, "YE", admin1="Lahij", precision=3, feature="admin1 governorate")
     capture = next(e for e in run(doc) if e.sub_event_type == "Non-state actor overtakes territory")
     assert (capture.place.lat, capture.place.lon) == (13.06, 44.88) and "Lahij" in capture.place.name
+
+
+def test_a_comparison_is_not_news():
+    doc = make_doc("وقال إنه صنع قنبلة مثل القنبلة التي استخدمت في تفجير بوسطن يوم الجمعة.", "2015-08-08")
+    place(doc, "بوسطن", "Boston", 42.36, -71.06, "US")
+    timex(doc, "يوم الجمعة", "2015-08-07")
+    Events()(doc)
+    assert doc.events and not [e for e in doc.events if reportable(e)]
+    doc = make_doc("ويأتي الحادث بعد أسبوعين من هجوم مشابه نفذه مسلح في سينما بمدينة لافاييت أسفر عن مقتل امرأتين.")
+    place(doc, "لافاييت", "Lafayette", 30.22, -92.02, "US")
+    assert not run(doc)
+
+
+def test_an_aggregate_since_the_crisis_began_is_no_event():
+    doc = make_doc("وقتل 19 شخصا من قوات الأمن في هجمات نسبت إلى الحزب منذ بداية الأزمة الحالية في ولاية شرناق.")
+    place(doc, "شرناق", "Sirnak", 37.52, 42.46, "TR")
+    Events()(doc)
+    assert doc.events and not [e for e in doc.events if reportable(e)]

@@ -49,6 +49,9 @@ USE_WORDS = wordlist("use_words")
 TERRITORY_NOUNS = wordlist("territory_nouns")
 OBJECT_SKIP = wordlist("object_skip")
 CREDIT_WORDS = wordlist("credit_words")
+SIMILE_BEFORE = wordlist("simile_before")
+SIMILE_AFTER = wordlist("simile_after")
+SINCE_START = wordlist("since_start")
 LONG_SPANS = frozenset({"اشهر", "شهور", "شهرين", "اسابيع", "اسبوعين", "اعوام"})
 HEARD_WORDS = frozenset({"دوي", "اصوات", "صوت", "سماع"})
 ORDINALS = frozenset({"اول", "ثاني", "ثالث", "اخر", "احدث", "اكبر", "اعنف", "اسوا"})
@@ -391,6 +394,11 @@ class Events:
             after = [t.norm for t in toks[hit.j:min(hit.j + 5, view.sent_ranges[sent][1])] if t.is_word]
             if any(w in FUTURE_AFTER for w in after):
                 modality = "planned"  # «وأن استعادتها من قبضة الانقلابيين سيتم قريبا»
+        if modality == ASSERTED and (_simile(toks, sa, hit.i, hit.j, view.sent_ranges[sent][1])
+                                     or _since_start(toks, hit.j, view.sent_ranges[sent][1])):
+            # «على غرار تفجير بوسطن», «هجوم مشابه»: a comparison; «قتل 19 في هجمات منذ بداية
+            # الأزمة»: an aggregate
+            modality = "reference"
         if modality == "attempted" and etype in VIOLENT_TYPES and _survived(toks, view.sent_ranges[sent][0], hit.i):
             modality = ASSERTED  # «نجا من محاولة اغتيال»: the attack took place (ACLED codes it)
         if modality == ASSERTED and _pluperfect_frame(toks, view.sent_ranges[sent][0], hit.i):
@@ -508,6 +516,30 @@ def _object_not_territory(view: View, finder: Arguments, hit: Hit) -> bool:
     if k >= sb or not toks[k].is_word or finder.place_starts_at(k):
         return False
     return not any(c in TERRITORY_NOUNS for c in readings(toks[k].norm))
+
+
+def _simile(toks, sa: int, i: int, j: int, se: int) -> bool:
+    """A trigger compared with («على غرار تفجير …», «مثل … في تفجير …») or told as similar
+    («هجوم مشابه»)."""
+    if any(_bare(t.norm) in SIMILE_AFTER for t in toks[j:min(j + 1, se)]):
+        return True
+    words, k = 0, i - 1
+    while k >= sa and words < 6 and toks[k].is_word:
+        if _bare(toks[k].norm) in SIMILE_BEFORE or toks[k].stem in SIMILE_BEFORE:
+            return True
+        words += 1
+        k -= 1
+    return False
+
+
+def _since_start(toks, j: int, se: int) -> bool:
+    """«… في هجمات نسبت إلى الحزب منذ بداية الأزمة»: «منذ» + a start noun in the trigger's stretch."""
+    k = j
+    while k < se - 1 and k < j + 10 and toks[k].is_word:
+        if toks[k].norm in ("منذ", "مند") and (toks[k + 1].norm in SINCE_START or toks[k + 1].stem in SINCE_START):
+            return True
+        k += 1
+    return False
 
 
 def _instrument(toks, sa: int, i: int) -> bool:
