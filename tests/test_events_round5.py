@@ -263,3 +263,15 @@ def test_an_aggregate_since_the_crisis_began_is_no_event():
     place(doc, "شرناق", "Sirnak", 37.52, 42.46, "TR")
     Events()(doc)
     assert doc.events and not [e for e in doc.events if reportable(e)]
+
+
+def test_a_since_date_in_a_relative_clause_does_not_make_the_strike_a_state():
+    doc = make_doc("وقال سكان إن المقاومة الشعبية قصفت مواقع الحوثيين في البيضاء بالتزامن مع تحليق طيران "
+                   "التحالف الذي تقوده المملكة منذ 26 مارس الماضي.", "2015-08-11")
+    resistance(doc, "المقاومة الشعبية")
+    houthis(doc, "الحوثيين")
+    place(doc, "البيضاء", "Al Bayda", 13.99, 45.57, "YE")
+    timex(doc, "26 مارس الماضي", "2015-03-26")
+    strikes = run(doc)
+    assert [(e.event_type, e.sub_event_type) for e in strikes] == [
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack")]

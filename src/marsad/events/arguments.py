@@ -599,13 +599,18 @@ class Arguments:
         """Does the sentence name a day of its own (not a «منذ …» start)?"""
         return any(_gran_rank(t) == 0 and not self._since(t) for t in self.timex_by_sent.get(sent, []))
 
-    def ongoing_since_long(self, sent: int) -> bool:
+    def ongoing_since_long(self, sent: int, i: int | None = None) -> bool:
         """«تشهد مدينة حلب معارك متواصلة منذ صيف 2012»: the sentence's only time is a «منذ …»
-        start older than the news window, so it tells a situation, not the day's news."""
+        start older than the news window, so it tells a situation, not the day's news (unless a
+        relative clause owns it: «… طيران التحالف الذي تقوده المملكة منذ 26 مارس»)."""
         pub = self.view.doc.published
         tx = self.timex_by_sent.get(sent, [])
         if pub is None or not tx or not all(self._since(t) for t in tx):
             return False
+        if i is not None:
+            toks = self.view.doc.tokens
+            tx = [t for t in tx if not (t.start > toks[i].end and any(
+                toks[k].norm in RELATIVES for k in range(i + 1, self.view.token_at(t.start))))]
         for t in tx:
             last = _timex_last_day(t)
             if last is not None and (pub - last).days > NEWS_WINDOW_DAYS:

@@ -412,11 +412,21 @@ class Events:
             modality = "commentary"  # «وقال المحلل السياسي … إن الحوثي بات يسيطر …»: an analyst's view
         if modality == "prior" and time_precision == 1 and not background and finder.has_own_day(sent):
             modality = ASSERTED  # «وكان 5 من الحوثيين قتلوا صباح الأربعاء في هجوم …»: dated, in the window
-        if modality == ASSERTED and finder.ongoing_since_long(sent):
+        if modality == ASSERTED and finder.ongoing_since_long(sent, hit.i):
             modality = "state"  # «تشهد حلب معارك متواصلة منذ صيف 2012»
         if not background and (_chronicle_line(view, sent) or _years_ago(view, sent, hit.i)):
             background = True  # «1964- البحرية الفيتنامية …», «القنبلة التي انفجرت قبل 70 عاما»
 
+        if sub == "Air/drone strike" and entry.sub_event_type in ("@strike", "@strike_or_attack") \
+                and agent is not None and is_armed(agent) and not is_state(agent) and agent.inter != 8 \
+                and agent.start < toks[hit.i].start:
+            # «إن المقاومة الشعبية قصفت مواقع … بالتزامن مع تحليق طيران التحالف»: a non-state
+            # agent's strike is air only when its own clause says so
+            lo, hi = view.clause(hit.i)
+            c_refined = refine(entry.sub_event_type, _words_without_support(view, lo, hi),
+                               " " + " ".join(t.norm for t in toks[lo:hi]) + " ")
+            if c_refined is not None and c_refined[1] != "Air/drone strike" and c_refined[0] == etype:
+                sub = c_refined[1]
         if sub == "Air/drone strike" and agent is not None and not is_state(agent) and agent.inter != 8:
             # aircraft are a state's or a coalition's: a rebel group found as agent is the target
             agent, target = None, target or agent
