@@ -275,3 +275,17 @@ def test_a_since_date_in_a_relative_clause_does_not_make_the_strike_a_state():
     strikes = run(doc)
     assert [(e.event_type, e.sub_event_type) for e in strikes] == [
         ("Explosions/Remote violence", "Shelling/artillery/missile attack")]
+
+
+def test_an_unnamed_place_of_its_own_takes_no_place_from_before():
+    doc = make_doc("وداهمت الشرطة منازل في اسطنبول. وجاءت المداهمات بعد مقتل 32 شخصا في تفجير انتحاري الاثنين "
+                   "في بلدة تركية على الحدود.")
+    place(doc, "اسطنبول", "Istanbul", 41.01, 28.95, "TR")
+    Events()(doc)
+    bombs = [e for e in doc.events if e.sub_event_type == "Suicide bomb"]
+    assert bombs and all(e.place is None for e in bombs)
+    doc = make_doc("واندلعت اشتباكات عنيفة في مدينة تعز. وقصفت الميليشيات بالمدفعية الأحياء السكنية في المدينة "
+                   "ما أدى إلى مقتل ثلاثة مدنيين.")
+    place(doc, "تعز", "Taiz", 13.58, 44.02, "YE")
+    shells = [e for e in run(doc) if e.event_type == "Explosions/Remote violence"]
+    assert [e.place.name for e in shells] == ["Taiz"]

@@ -334,6 +334,21 @@ class Arguments:
         return dataclasses.replace(p, name=f"{base} (somewhere in {p.country}, coded at {q.name})", lat=q.lat,
                                    lon=q.lon, admin1=q.admin1 or q.name, place_id=q.place_id)
 
+    def unnamed_place_after(self, i: int, j: int) -> bool:
+        """«تفجير انتحاري الاثنين في بلدة تركية على الحدود»: the event's own place is told but not
+        named (a generic word, no name after it), so no place of the sentences before is its place."""
+        toks = self.view.doc.tokens
+        lo, hi = self.view.clause(i)
+        for k in range(j, min(hi, j + 6)):
+            t = toks[k]
+            # indefinite only: «في المدينة» is the town named before
+            generic = (t.stem in PLACE_GENERICS or t.norm in PLACE_GENERICS) and not t.has_article \
+                and "ال" not in t.prefix
+            if generic and (t.prefix.lstrip("و").startswith("ب") or (k > 0 and toks[k - 1].norm == "في")) \
+                    and not self.place_starts_at(k) and not self.place_starts_at(k + 1):
+                return True
+        return False
+
     def after_direction(self, p: Place) -> bool:
         """«باتجاه X», «إلى محافظة الضالع», «تجاه تعز»: a direction (looked through one generic
         word), not where something happened."""

@@ -443,7 +443,7 @@ class Events:
 
         if place is None:
             place = finder.bare_capital(hit.i)  # «… بالعاصمة»
-        if place is None and facts["violence"]:
+        if place is None and facts["violence"] and not finder.unnamed_place_after(hit.i, hit.j):
             near = finder.fallback_place(sent)
             # a place from the sentences before: ACLED's geo-precision 2 ("near")
             place = dataclasses.replace(near, precision=max(near.precision, 2)) if near is not None else None
