@@ -289,3 +289,16 @@ def test_an_unnamed_place_of_its_own_takes_no_place_from_before():
     place(doc, "تعز", "Taiz", 13.58, 44.02, "YE")
     shells = [e for e in run(doc) if e.event_type == "Explosions/Remote violence"]
     assert [e.place.name for e in shells] == ["Taiz"]
+
+
+def test_an_event_some_time_before_the_news_is_its_background():
+    doc = make_doc("ويأتي القصف بعد وقت قصير من نجاح قوات المقاومة الشعبية الموالية للرئيس، في تحرير مدينة عدن.")
+    place(doc, "عدن", "Aden", 12.78, 45.04, "YE")
+    resistance(doc, "قوات المقاومة الشعبية")
+    Events()(doc)
+    capture = [e for e in doc.events if e.sub_event_type == "Non-state actor overtakes territory"]
+    assert capture and not reportable(capture[0])
+    doc = make_doc("وسيطرت قوات المقاومة الشعبية على مدينة عدن بعد ساعات من المعارك.")
+    place(doc, "عدن", "Aden", 12.78, 45.04, "YE")
+    resistance(doc, "قوات المقاومة الشعبية")
+    assert [e.sub_event_type for e in run(doc)] == ["Non-state actor overtakes territory"]

@@ -52,6 +52,7 @@ CREDIT_WORDS = wordlist("credit_words")
 SIMILE_BEFORE = wordlist("simile_before")
 SIMILE_AFTER = wordlist("simile_after")
 SINCE_START = wordlist("since_start")
+SPAN_AFTER_UNITS = wordlist("span_after_units")
 LONG_SPANS = frozenset({"اشهر", "شهور", "شهرين", "اسابيع", "اسبوعين", "اعوام"})
 HEARD_WORDS = frozenset({"دوي", "اصوات", "صوت", "سماع"})
 ORDINALS = frozenset({"اول", "ثاني", "ثالث", "اخر", "احدث", "اكبر", "اعنف", "اسوا"})
@@ -394,6 +395,8 @@ class Events:
             after = [t.norm for t in toks[hit.j:min(hit.j + 5, view.sent_ranges[sent][1])] if t.is_word]
             if any(w in FUTURE_AFTER for w in after):
                 modality = "planned"  # «وأن استعادتها من قبضة الانقلابيين سيتم قريبا»
+        if modality == ASSERTED and _after_a_span(toks, sa, hit.i):
+            modality = "reference"  # «ويأتي القصف بعد وقت قصير من نجاح المقاومة في تحرير عدن»
         if modality == ASSERTED and (_simile(toks, sa, hit.i, hit.j, view.sent_ranges[sent][1])
                                      or _since_start(toks, hit.j, view.sent_ranges[sent][1])):
             # «على غرار تفجير بوسطن», «هجوم مشابه»: a comparison; «قتل 19 في هجمات منذ بداية
@@ -537,6 +540,21 @@ def _simile(toks, sa: int, i: int, j: int, se: int) -> bool:
     while k >= sa and words < 6 and toks[k].is_word:
         if _bare(toks[k].norm) in SIMILE_BEFORE or toks[k].stem in SIMILE_BEFORE:
             return True
+        words += 1
+        k -= 1
+    return False
+
+
+def _after_a_span(toks, sa: int, i: int) -> bool:
+    """«بعد وقت قصير من …», «بعد أسبوعين على …» up to eighteen words before the trigger (commas
+    allowed): the trigger's event is the earlier one."""
+    k, words = i - 1, 0
+    while k >= sa and words < 18 and (toks[k].is_word or toks[k].norm in ("،", ",")):
+        if _bare(toks[k].norm) == "بعد" and k + 2 < i and (toks[k + 1].norm in SPAN_AFTER_UNITS or (
+                toks[k + 1].norm.isdigit() or toks[k + 2].norm in SPAN_AFTER_UNITS)):
+            nxt = [t.norm for t in toks[k + 1:min(i, k + 5)]]
+            if ("من" in nxt or "علي" in nxt) and any(w in SPAN_AFTER_UNITS for w in nxt):
+                return True
         words += 1
         k -= 1
     return False
