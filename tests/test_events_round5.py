@@ -302,3 +302,11 @@ def test_an_event_some_time_before_the_news_is_its_background():
     place(doc, "عدن", "Aden", 12.78, 45.04, "YE")
     resistance(doc, "قوات المقاومة الشعبية")
     assert [e.sub_event_type for e in run(doc)] == ["Non-state actor overtakes territory"]
+
+
+def test_a_compass_apposition_after_a_comma_is_a_reference_point():
+    doc = make_doc("وبسطت المقاومة الشعبية سيطرتها على مدينة الحوطة، شمالي عدن، بعد اشتباكات عنيفة مع المتمردين.")
+    resistance(doc, "المقاومة الشعبية")
+    place(doc, "الحوطة", "Al Hawtah", 13.05, 44.88, "YE")
+    place(doc, "عدن", "Aden", 12.78, 45.04, "YE")
+    assert {e.place.name for e in run(doc)} == {"Al Hawtah"}

@@ -311,13 +311,18 @@ class Arguments:
         return None
 
     def province_reference(self, p: Place) -> bool:
-        """«وفي محافظة إب بجنوب صنعاء»: a place after a compass word that describes the province
-        just before it is a reference point, not where the event happened."""
+        """«وفي محافظة إب بجنوب صنعاء», «الحوطة عاصمة لحج، شمالي عدن»: a place after a compass word
+        that describes the province just before it (or, after a comma, any place) is a reference
+        point, not where the event happened."""
         toks = self.view.doc.tokens
         k = self.view.token_at(p.start) - 1
         if k < 1 or not (toks[k].stem in COMPASS or toks[k].norm in COMPASS or _bare_word(toks[k].norm) in COMPASS):
             return False
         prev_end = toks[k - 1].end
+        if toks[k - 1].norm in ("،", ",") and k >= 2:
+            # «مدينة الحوطة عاصمة محافظة لحج، شمالي عدن،»: an apposition locating the place before it
+            prev_end = toks[k - 2].end
+            return any(q.end == prev_end for q in self.places_by_sent.get(toks[k].sent, []))
         return any(q.end == prev_end and _is_admin(q) for q in self.places_by_sent.get(toks[k].sent, []))
 
     def province_of_sentence(self, p: Place, sent: int) -> Place:
