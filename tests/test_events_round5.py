@@ -310,3 +310,13 @@ def test_a_compass_apposition_after_a_comma_is_a_reference_point():
     place(doc, "الحوطة", "Al Hawtah", 13.05, 44.88, "YE")
     place(doc, "عدن", "Aden", 12.78, 45.04, "YE")
     assert {e.place.name for e in run(doc)} == {"Al Hawtah"}
+
+
+def test_an_arrest_told_without_a_place_borrows_none():
+    doc = make_doc("وشنت طائرات التحالف غارات على مواقع في محافظة لحج. وقالت المقاومة إن القوى الجنوبية اعتقلت "
+                   "القائد العسكري في جماعة الحوثيين.")
+    place(doc, "لحج", "Lahij", 13.06, 44.88, "YE")
+    houthis(doc, "جماعة الحوثيين")
+    Events()(doc)
+    arrests = [e for e in doc.events if e.sub_event_type == "Arrests"]
+    assert arrests and all(e.place is None for e in arrests)

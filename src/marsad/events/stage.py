@@ -446,7 +446,8 @@ class Events:
 
         if place is None:
             place = finder.bare_capital(hit.i)  # «… بالعاصمة»
-        if place is None and facts["violence"] and not finder.unnamed_place_after(hit.i, hit.j):
+        if place is None and facts["violence"] and not finder.unnamed_place_after(hit.i, hit.j) \
+                and sub != "Arrests":  # an arrest told with no place has none (a person, not a front)
             near = finder.fallback_place(sent)
             # a place from the sentences before: ACLED's geo-precision 2 ("near")
             place = dataclasses.replace(near, precision=max(near.precision, 2)) if near is not None else None
