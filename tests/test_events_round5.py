@@ -320,3 +320,22 @@ def test_an_arrest_told_without_a_place_borrows_none():
     Events()(doc)
     arrests = [e for e in doc.events if e.sub_event_type == "Arrests"]
     assert arrests and all(e.place is None for e in arrests)
+
+
+def test_fighting_that_led_to_a_capture_told_next_to_it_is_that_capture():
+    doc = make_doc("وتمكنت المقاومة الشعبية في مدينة تعز من التقدم بعد اشتباكات عنيفة مع الحوثيين. "
+                   "كما حققت المقاومة الشعبية تقدما بعد سيطرتها على نقطة الربيعي في مدينة تعز.")
+    resistance(doc, "المقاومة الشعبية")
+    resistance(doc, "المقاومة الشعبية", 1)
+    houthis(doc, "الحوثيين")
+    place(doc, "تعز", "Taiz", 13.58, 44.02, "YE")
+    place(doc, "تعز", "Taiz", 13.58, 44.02, "YE", nth=1)
+    assert [e.sub_event_type for e in run(doc)] == ["Non-state actor overtakes territory"]
+    doc = make_doc("وتخوض المقاومة الشعبية مواجهات عنيفة مع الحوثيين في مدينة تعز. "
+                   "كما حققت المقاومة الشعبية تقدما بعد سيطرتها على نقطة الربيعي في مدينة تعز.")
+    resistance(doc, "المقاومة الشعبية")
+    resistance(doc, "المقاومة الشعبية", 1)
+    houthis(doc, "الحوثيين")
+    place(doc, "تعز", "Taiz", 13.58, 44.02, "YE")
+    place(doc, "تعز", "Taiz", 13.58, 44.02, "YE", nth=1)
+    assert len(run(doc)) == 2  # fighting told as such stays a clash of its own

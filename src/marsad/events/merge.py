@@ -133,10 +133,19 @@ def absorb(into: Event, other: Event, dated: set[int] | None = None) -> None:
     into.confidence = min(0.99, max(into.confidence, other.confidence) + 0.05)
 
 
-def merge(events: list[Event], generic: set[int] | None = None, dated: set[int] | None = None) -> list[Event]:
+def _adjacent(a: Event, b: Event) -> bool:
+    """Are the two events told in neighbouring sentences (a few characters apart at most)?"""
+    gap = max(a.evidence.start - b.evidence.end, b.evidence.start - a.evidence.end)
+    return 0 <= gap <= 5
+
+
+def merge(events: list[Event], generic: set[int] | None = None, dated: set[int] | None = None,
+          led_to: set[int] | None = None) -> list[Event]:
     """Merge repeated mentions; ``generic`` holds the ids of events typed by default (a bare
     «هجوم»), which fold into a more specific event of the same place and day; ``dated`` the ids
-    of events dated by their own sentence (see ``absorb``)."""
+    of events dated by their own sentence (see ``absorb``); ``led_to`` the ids of clashes told after
+    «بعد/عقب/إثر» (the fighting that led to something)."""
+    led_to = led_to or set()
     generic = set(generic or ())
     out: list[Event] = []
     for ev in events:
@@ -152,9 +161,13 @@ def merge(events: list[Event], generic: set[int] | None = None, dated: set[int] 
     for ev in list(out):
         if ev.sub_event_type != "Armed clash":
             continue
+        # (also «… تقدمت المقاومة بعد اشتباكات عنيفة. وسيطرت على نقطة …»: fighting told as what
+        # led to an advance, in the sentence next to a capture of that place and day)
         host = next((o for o in out if o.sub_event_type in TERRITORY and o.modality == ev.modality
-                     and any(ev.evidence.start <= m.start < ev.evidence.end for m in o.mentions)
-                     and same_place(o.place, ev.place)), None)
+                     and same_place(o.place, ev.place)
+                     and (any(ev.evidence.start <= m.start < ev.evidence.end for m in o.mentions)
+                          or id(ev) in led_to and o.place is not None and o.background == ev.background
+                          and _same_date(o, ev) and _adjacent(o, ev))), None)
         if host is not None:
             absorb(host, ev, dated)
             out.remove(ev)

@@ -142,6 +142,7 @@ class Events:
         generic: set[int] = set()
         own_day: set[int] = set()  # events whose sentence names a day of its own
         dated: set[int] = set()  # events dated by a time of their own sentence
+        led_to: set[int] = set()  # clashes told after «بعد/عقب/إثر»
         told: list[tuple[Event, int]] = []
         prev_ref = False
         for n, hit in enumerate(hits):
@@ -186,6 +187,9 @@ class Events:
                 raw.append((ev, sent))
                 if finder.timex_in_stretch(sent, hit.i):
                     dated.add(id(ev))
+                if ev.sub_event_type == "Armed clash" and hit.i > 0 and \
+                        _bare(doc.tokens[hit.i - 1].norm) in ("بعد", "عقب", "اثر", "إثر"):
+                    led_to.add(id(ev))
                 if finder.has_own_day(sent):
                     own_day.add(id(ev))
                 if by_default:
@@ -193,7 +197,7 @@ class Events:
             prev_ref = bool(raw) and raw[-1][0].trigger.start == doc.tokens[hit.i].stem_start \
                 and raw[-1][0].modality == "reference"
         self._assign_fatalities(view, raw + told, counts)
-        events = merge([e for e, _ in raw], generic, dated)
+        events = merge([e for e, _ in raw], generic, dated, led_to)
         for e in events:
             e.confidence = evidence_confidence(e, id(e) in own_day, id(e) in generic)
             e.notes = make_notes(e, finder.periods.get(e.date or ""))
