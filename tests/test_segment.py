@@ -58,3 +58,17 @@ def test_a_full_stop_glued_to_the_next_arabic_word_ends_the_sentence():
     doc = run("وعادت الحياة إلى طبيعتها في البلاد.وقالت الوزارة إن الطرق فتحت بنسبة 3.5 في المئة")
     assert [doc.text[s.start:s.end] for s in doc.sentences] == [
         "وعادت الحياة إلى طبيعتها في البلاد.", "وقالت الوزارة إن الطرق فتحت بنسبة 3.5 في المئة"]
+
+
+def test_dotted_abbreviations_do_not_end_sentences():
+    def sentences(text):
+        doc = build(["normalise", "segment"])(Document(text))
+        return [text[s.start:s.end] for s in doc.sentences]
+
+    # agency initials in brackets, a title before a name with or without a space
+    assert sentences("قال الوزير (د.ب.أ) إن القوات تقدمت. وأضاف أن المعارك مستمرة.") == [
+        "قال الوزير (د.ب.أ) إن القوات تقدمت.", "وأضاف أن المعارك مستمرة."]
+    assert len(sentences("ذكرت (سي.إن.إن) أن الهجوم وقع أمس. وقال مسؤول إن خمسة قتلوا.")) == 2
+    assert len(sentences("قال د.مازن إن الوضع خطير. وتابع أن الحل سياسي.")) == 2
+    # a full word before a dot that runs into the next sentence still ends it
+    assert sentences("وصل الوفد إلى جدة.وقال إنه سعيد.") == ["وصل الوفد إلى جدة.", "وقال إنه سعيد."]

@@ -12,6 +12,7 @@ TOKEN_RE = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}]+)?|\d+(?:[.,:/]\d+)*|\S
 # A sentence ends at . ! ? ؟ (possibly followed by closing quotes/brackets) before whitespace
 # or directly before an Arabic letter («…البلاد.وقالت», common in scraped news), or at a line break.
 SENT_END_RE = regex.compile(r'(?:[.!?؟…]+["\')\]]*(?=\s|$|\p{Arabic}))|\n+')
+LAST_LETTERS_RE = regex.compile(r"\p{L}+$")
 ABBREVIATIONS = frozenset({"د", "م", "ص", "ق", "ه", "ج", "أ", "ا", "mr", "dr", "st", "no"})
 
 
@@ -21,8 +22,13 @@ def sentence_bounds(norm: str) -> list[tuple[int, int]]:
     for m in SENT_END_RE.finditer(norm):
         end = m.end()
         if m.group(0)[0] == ".":
-            prev = norm[max(0, m.start() - 4):m.start()].split()
-            if prev and prev[-1].lower() in ABBREVIATIONS:
+            # the letters just before the dot, after any bracket or dot: «(د.» -> د, «د.ب.» -> ب
+            word = LAST_LETTERS_RE.search(norm, max(0, m.start() - 8), m.start())
+            word = word.group(0).lower() if word else ""
+            if word in ABBREVIATIONS:
+                continue
+            # dotted initials run into the next letter: «د.ب.أ», «سي.إن.إن», «د.مازن»
+            if m.group(0) == "." and 0 < len(word) <= 2 and m.end() < len(norm) and norm[m.end()].isalpha():
                 continue
         if norm[start:end].strip():
             bounds.append((start, end))
