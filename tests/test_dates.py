@@ -8,6 +8,7 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import marsad
 from marsad.dates.stage import Dates
 from marsad.document import Document
 from marsad.pipeline import build
@@ -117,3 +118,11 @@ def test_any_text_gives_valid_spans_and_values(words: list[str], noise: str, pub
         assert t.value[:3].isdigit()
         if t.end_value is not None:
             assert t.end_value[:4].isdigit() and t.granularity == "range" and t.end_value >= t.value
+
+
+def test_supposed_to_reads_a_weekday_ahead():
+    # «يفترض أن» (is supposed to) is a plan: its weekday is the coming one; a past verb's is the last one
+    ahead = marsad.extract("ويفترض أن تنطلق المسيرة بعد ظهر الأحد من ساحة المدينة.", published="2015-07-29")
+    past = marsad.extract("وانطلقت المسيرة بعد ظهر الأحد من ساحة المدينة.", published="2015-07-29")
+    assert [t.value for t in ahead.timexes] == ["2015-08-02"]
+    assert [t.value for t in past.timexes] == ["2015-07-26"]

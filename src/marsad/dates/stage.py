@@ -23,7 +23,8 @@ FUTURE_WINDOW = 8  # words before a date searched for a future-tense cue
 PRESENT_AHEAD_DAYS = 45  # a present-tense clause reads a yearless date ahead when it is this close
 FUTURE_WORDS = frozenset(
     "سوف المقرر المزمع المرتقب المنتظر يعتزم تعتزم يعتزمون نعتزم اعتزامه اعتزامها ستكون سيكون يرتقب "
-    "يتوقع المتوقع ينتظر مرتقبه مرتقب المقبل المقبله القادم القادمه لن تاجيل ارجاء تمديد ترحيل".split()
+    "يتوقع المتوقع ينتظر مرتقبه مرتقب المقبل المقبله القادم القادمه لن تاجيل ارجاء تمديد ترحيل "
+    "يفترض المفترض يزمع تزمع".split()
 )
 # past-tense markers and reporting verbs: a date after them belongs to them, not to a verb further back
 PAST_STOP = frozenset(
