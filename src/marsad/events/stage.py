@@ -53,6 +53,7 @@ SIMILE_BEFORE = wordlist("simile_before")
 SIMILE_AFTER = wordlist("simile_after")
 SINCE_START = wordlist("since_start")
 SPAN_AFTER_UNITS = wordlist("span_after_units")
+VAGUE_PAST = wordlist("vague_past")
 LONG_SPANS = frozenset({"اشهر", "شهور", "شهرين", "اسابيع", "اسبوعين", "اعوام"})
 HEARD_WORDS = frozenset({"دوي", "اصوات", "صوت", "سماع"})
 ORDINALS = frozenset({"اول", "ثاني", "ثالث", "اخر", "احدث", "اكبر", "اعنف", "اسوا"})
@@ -335,6 +336,9 @@ class Events:
         if entry.pos == "N" and modality == ASSERTED and hit.prefix.lstrip("وف") in ("ل", "لل") and \
                 not any(t.norm in UNDERGO or t.stem in UNDERGO for t in toks[sa:hit.i]):
             modality = "intended"  # ل + verbal noun is a purpose: «معركة للسيطرة على …»
+        if entry.pos == "V" and modality == ASSERTED and hit.prefix.lstrip("وف") == "ل" \
+                and not toks[hit.i].norm.startswith("لقد"):
+            modality = "intended"  # «تمهد لاستعادتها», «ليسيطر على»: ل before a verb reading is a purpose
         if modality == ASSERTED and sub in TERRITORY and _object_not_territory(view, finder, hit):
             modality = "state"  # «سيطر المتمردون على احتياطات الوقود»: control of things, not of a place
         if modality == ASSERTED and entry.pos == "N" and sub in TERRITORY and hit.i > 1 \
@@ -419,6 +423,9 @@ class Events:
             modality = "commentary"  # «وقال المحلل السياسي … إن الحوثي بات يسيطر …»: an analyst's view
         if modality == "prior" and time_precision == 1 and not background and finder.has_own_day(sent):
             modality = ASSERTED  # «وكان 5 من الحوثيين قتلوا صباح الأربعاء في هجوم …»: dated, in the window
+        if modality == ASSERTED and _vague_past(toks, sa, view.sent_ranges[sent][1], hit.i, hit.j) \
+                and not finder.has_own_day(sent):
+            modality = "prior"  # «وكانت الصقلاوية شهدت في الأيام القليلة الماضية اشتباكات», «سيطرت مؤخرا»
         if modality == ASSERTED and finder.ongoing_since_long(sent, hit.i):
             modality = "state"  # «تشهد حلب معارك متواصلة منذ صيف 2012»
         if not background and (_chronicle_line(view, sent) or _years_ago(view, sent, hit.i)):
@@ -573,6 +580,24 @@ def _since_start(toks, j: int, se: int) -> bool:
             return True
         k += 1
     return False
+
+
+def _vague_past(toks, sa: int, se: int, i: int, j: int) -> bool:
+    """«سيطرت مؤخرا على …», «قبل أيام», «في الأيام القليلة الماضية», «في وقت سابق من هذا
+    الأسبوع» in the trigger's stretch (up to eight words before it and after it, no punctuation
+    between): an older day the article does not name."""
+    lo = i
+    words = 0
+    while lo > sa and toks[lo - 1].is_word and words < 8:
+        lo -= 1
+        words += 1
+    hi = j
+    words = 0
+    while hi < se and toks[hi].is_word and words < 8:
+        hi += 1
+        words += 1
+    text = " " + " ".join(t.norm for t in toks[lo:hi] if t.is_word) + " "
+    return any(" " + p + " " in text or " و" + p + " " in text for p in VAGUE_PAST)
 
 
 def _instrument(toks, sa: int, i: int) -> bool:
