@@ -93,6 +93,7 @@ class Mention:
     institution: bool = False  # after an institution noun: «جوازات الجوف», «محافظ أبين» (the region)
     prev_definite: bool = False  # the word before carries the article (المحافظات)
     entity_exact: bool = False  # the NER span is exactly the mention
+    entity_head: bool = False  # the NER span begins with the mention («عدن نائف البكري»)
     fuzzy: bool = False  # matched by consonant skeleton (a variant spelling)
     club: bool = False  # a town name followed by a masculine nisba: «الوكرة القطري» is the club
     tok_start: int = 0  # token index range of the mention
@@ -163,7 +164,10 @@ def _entity_blocks(m: Mention) -> bool:
     if m.dateline:
         return False  # «عين اليوم – روما»: the dateline is a place whatever the tagger says
     if m.entity == "PER" and not m.entity_exact:
-        return True
+        # a tagger that runs a governor's province into his name («محافظ عدن نائف البكري») or a
+        # preposition's place into the next name («بفرع الضمان بجازان سامي الحملي»): a person's
+        # name does not open with a preposition, nor follow an office that takes a place
+        return not (m.entity_head and (m.institution or m.trigger is not None or m.prev_prefix.endswith("ب")))
     if not m.entity_exact:
         return False
     if m.trigger is not None or m.prev in LOCATIVE or m.prev_prefix.endswith("ب"):

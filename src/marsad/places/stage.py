@@ -387,6 +387,7 @@ def _entity_labels(doc: Document, mentions: list[Mention]) -> None:
                 if e.label == "LOC" or m.entity is None:
                     m.entity = e.label
                     m.entity_exact = e.start == m.start and e.end == m.end
+                    m.entity_head = 0 <= m.start - e.start <= 2  # a proclitic the tagger kept («بجازان»)
                 if e.label == "LOC":
                     break
 
