@@ -45,3 +45,16 @@ def test_a_verb_after_the_purpose_lam_is_intended():
     place(doc, "الكرمة", "Al Karmah", 33.40, 43.91, "IQ")
     Events()(doc)
     assert not [e for e in doc.events if reportable(e) and e.sub_event_type == "Government regains territory"]
+
+
+def test_bombings_in_towns_across_a_border_or_in_two_governorates_do_not_merge():
+    doc = make_doc("قتل 30 شخصا في تفجير انتحاري في مدينة سروج التركية. "
+                   "وقتل عشرة أشخاص في تفجير انتحاري بسيارة مفخخة في مدينة عين العرب.", "2015-07-21")
+    place(doc, "سروج", "Suruc", 36.98, 38.42, "TR", admin1="Sanliurfa")
+    place(doc, "عين العرب", "Kobani", 36.89, 38.35, "SY", admin1="Aleppo")
+    assert len([e for e in run(doc) if e.event_type == "Explosions/Remote violence"]) == 2
+    doc = make_doc("قتل 30 شخصا في تفجير انتحاري في مدينة حماة. "
+                   "وقتل عشرة أشخاص في تفجير انتحاري بسيارة مفخخة في بلدة الرستن.", "2015-07-21")
+    place(doc, "حماة", "Hama", 35.13, 36.75, "SY", admin1="Hama")
+    place(doc, "الرستن", "Ar Rastan", 34.93, 36.73, "SY", admin1="Homs")
+    assert len([e for e in run(doc) if e.event_type == "Explosions/Remote violence"]) == 2

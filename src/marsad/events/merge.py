@@ -31,10 +31,14 @@ def same_place(a: Place | None, b: Place | None) -> bool:
         return True
     if a.place_id and a.place_id == b.place_id or a.name == b.name:
         return True
+    if a.country and b.country and a.country != b.country:
+        return False  # a town across a border is another event («سوروتش» and «كوباني»)
     if _is_country(a) or _is_country(b):  # a country is compatible with any place inside it
         return a.country == b.country
     if _is_region(a) or _is_region(b):  # a province with the places in it (or near its seat)
         return a.country == b.country and (a.admin1 is not None and a.admin1 == b.admin1 or km(a, b) <= 60.0)
+    if a.admin1 and b.admin1 and a.admin1 != b.admin1:
+        return False  # two governorates are two locations (ACLED), however near their towns
     return km(a, b) <= MAX_KM
 
 
