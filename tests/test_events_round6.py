@@ -58,3 +58,11 @@ def test_bombings_in_towns_across_a_border_or_in_two_governorates_do_not_merge()
     place(doc, "حماة", "Hama", 35.13, 36.75, "SY", admin1="Hama")
     place(doc, "الرستن", "Ar Rastan", 34.93, 36.73, "SY", admin1="Homs")
     assert len([e for e in run(doc) if e.event_type == "Explosions/Remote violence"]) == 2
+
+
+def test_a_delayed_or_negated_operation_is_not_an_event():
+    for text in ("وعزا القائد تأخر اقتحام مدينة الكرمة إلى نقص الذخيرة.",
+                 "وأرجع القائد ذلك إلى عدم تحرير مدينة الكرمة حتى الآن."):
+        doc = make_doc(text, "2015-08-08")
+        place(doc, "الكرمة", "Al Karmah", 33.40, 43.91, "IQ")
+        assert not run(doc), text
