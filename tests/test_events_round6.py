@@ -66,3 +66,18 @@ def test_a_delayed_or_negated_operation_is_not_an_event():
         doc = make_doc(text, "2015-08-08")
         place(doc, "الكرمة", "Al Karmah", 33.40, 43.91, "IQ")
         assert not run(doc), text
+
+
+def test_freeing_captives_is_not_territory_taken():
+    doc = make_doc("وأعلن الجيش العراقي أنه حرر 30 رهينة قرب بلدة الكرمة.", "2015-08-08")
+    army(doc, "الجيش العراقي")
+    place(doc, "الكرمة", "Al Karmah", 33.40, 43.91, "IQ")
+    Events()(doc)
+    assert doc.events and not [e for e in doc.events if reportable(e)]
+
+
+def test_a_sentence_opened_by_earlier_this_week_dates_its_event_nowhere():
+    doc = make_doc("وفي وقت سابق من هذا الأسبوع أعلن الجيش العراقي أنه سيطر على بلدة الكرمة.", "2015-08-08")
+    army(doc, "الجيش العراقي")
+    place(doc, "الكرمة", "Al Karmah", 33.40, 43.91, "IQ")
+    assert not run(doc)

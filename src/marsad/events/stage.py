@@ -54,6 +54,7 @@ SIMILE_AFTER = wordlist("simile_after")
 SINCE_START = wordlist("since_start")
 SPAN_AFTER_UNITS = wordlist("span_after_units")
 VAGUE_PAST = wordlist("vague_past")
+CAPTIVE_NOUNS = wordlist("captive_nouns")
 LONG_SPANS = frozenset({"اشهر", "شهور", "شهرين", "اسابيع", "اسبوعين", "اعوام"})
 HEARD_WORDS = frozenset({"دوي", "اصوات", "صوت", "سماع"})
 ORDINALS = frozenset({"اول", "ثاني", "ثالث", "اخر", "احدث", "اكبر", "اعنف", "اسوا"})
@@ -339,6 +340,8 @@ class Events:
         if entry.pos == "V" and modality == ASSERTED and hit.prefix.lstrip("وف") == "ل" \
                 and not toks[hit.i].norm.startswith("لقد"):
             modality = "intended"  # «تمهد لاستعادتها», «ليسيطر على»: ل before a verb reading is a purpose
+        if modality == ASSERTED and sub in TERRITORY and _frees_people(view, finder, hit):
+            modality = "rescue"  # «حرر 30 رهينة قرب ديكوا»: captives freed, not a place taken
         if modality == ASSERTED and sub in TERRITORY and _object_not_territory(view, finder, hit):
             modality = "state"  # «سيطر المتمردون على احتياطات الوقود»: control of things, not of a place
         if modality == ASSERTED and entry.pos == "N" and sub in TERRITORY and hit.i > 1 \
@@ -516,6 +519,27 @@ class Events:
                 ev.fatalities = max(ev.fatalities, c.value)
 
 
+def _frees_people(view: View, finder: Arguments, hit: Hit) -> bool:
+    """«حرر الجيش 178 شخصا», «تحرير 59 رهينة بينهم …»: the object of a territory trigger, within
+    five words and past its agent and a count, is people (a rescue of captives)."""
+    toks = view.doc.tokens
+    _, sb = view.sent_ranges[toks[hit.i].sent]
+    k = hit.j
+    words = 0
+    while k < sb and words < 5:
+        t = toks[k]
+        if finder.place_starts_at(k) or t.norm in ("علي", "من", "في"):
+            return False
+        if t.is_word or t.norm.isdigit():
+            words += 1
+            if any(c in CAPTIVE_NOUNS for c in readings(t.norm)) or t.norm in CAPTIVE_NOUNS:
+                return True
+        elif t.norm not in ("-",):
+            return False
+        k += 1
+    return False
+
+
 def _object_not_territory(view: View, finder: Arguments, hit: Hit) -> bool:
     """The object after «على» (within four words of a territory trigger) is neither a place, a
     territory noun («مدينة», «مواقع», «معسكر») nor a pronoun: «سيطروا على احتياطات النفط»."""
@@ -584,11 +608,11 @@ def _since_start(toks, j: int, se: int) -> bool:
 
 def _vague_past(toks, sa: int, se: int, i: int, j: int) -> bool:
     """«سيطرت مؤخرا على …», «قبل أيام», «في الأيام القليلة الماضية», «في وقت سابق من هذا
-    الأسبوع» in the trigger's stretch (up to eight words before it and after it, no punctuation
-    between): an older day the article does not name."""
+    الأسبوع» in the trigger's stretch (up to twelve words before it and eight after it, no
+    punctuation between): an older day the article does not name."""
     lo = i
     words = 0
-    while lo > sa and toks[lo - 1].is_word and words < 8:
+    while lo > sa and toks[lo - 1].is_word and words < 12:
         lo -= 1
         words += 1
     hi = j
