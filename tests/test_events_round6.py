@@ -4,7 +4,7 @@ with a verb). Sentences written for these tests."""
 from __future__ import annotations
 
 from marsad.events.stage import Events, reportable
-from test_events_helpers import actor, make_doc, place
+from test_events_helpers import actor, make_doc, place, timex
 
 
 def run(doc):
@@ -81,3 +81,23 @@ def test_a_sentence_opened_by_earlier_this_week_dates_its_event_nowhere():
     army(doc, "الجيش العراقي")
     place(doc, "الكرمة", "Al Karmah", 33.40, 43.91, "IQ")
     assert not run(doc)
+
+
+def test_the_point_a_town_is_located_from_is_not_the_event_place():
+    doc = make_doc("وتجددت المعارك في بلدة أجدابيا قرب ميناء البريقة وقصفت طائرة حربية مواقع للمسلحين جنوبي البلدة.",
+                   "2015-08-03")
+    place(doc, "أجدابيا", "Ajdabiya", 30.76, 20.23, "LY")
+    place(doc, "البريقة", "Al Burayqah", 30.41, 19.57, "LY")
+    strikes = [e for e in run(doc) if e.event_type == "Explosions/Remote violence"]
+    assert strikes and all(e.place.name == "Ajdabiya" for e in strikes)
+
+
+def test_a_bare_attack_dated_another_day_is_not_folded_into_a_strike():
+    doc = make_doc("وقصفت طائرة حربية أمس مواقع للمسلحين في بلدة أجدابيا. "
+                   "ولم يتضح من هم المسلحون الذين هاجموا يوم الجمعة نقطة تفتيش على مشارف أجدابيا فقتلوا خمسة جنود.", "2015-08-03")
+    place(doc, "أجدابيا", "Ajdabiya", 30.76, 20.23, "LY")
+    place(doc, "أجدابيا", "Ajdabiya", 30.76, 20.23, "LY", nth=1)
+    timex(doc, "أمس", "2015-08-02")
+    timex(doc, "يوم الجمعة", "2015-07-31")
+    evs = run(doc)
+    assert {e.event_type for e in evs} == {"Explosions/Remote violence", "Battles"}

@@ -368,6 +368,24 @@ class Arguments:
         """Does a trigger begin at token k?"""
         return any(h.i == k for h in self.view.hits)
 
+    def reference_point(self, p: Place) -> bool:
+        """«بلدة أجدابيا قرب ميناء البريقة», «قرية X إلى الشمال من عدن»: a place after a compass
+        word (through one generic word) that itself follows another place of the sentence within
+        three tokens is the point that place is located from."""
+        toks = self.view.doc.tokens
+        k = self.view.token_at(p.start) - 1
+        if k >= 0 and toks[k].is_word and (toks[k].norm in PLACE_GENERICS or toks[k].stem in PLACE_GENERICS):
+            k -= 1  # «قرب ميناء البريقة»
+        if k >= 1 and toks[k].norm == "من" and _compass_word(toks[k - 1]):
+            k -= 1  # «إلى الشمال من عدن», «بالقرب من»
+        if k < 1 or not _compass_word(toks[k]):
+            return False
+        if k >= 1 and toks[k - 1].norm in ("الي", "في"):
+            k -= 1
+        c_start = toks[k].start
+        return any(q.end <= c_start and q is not p and self._tokens_between(q.end, c_start) <= 3
+                   for q in self.places_by_sent.get(toks[k].sent, []))
+
     def _tokens_between(self, a: int, b: int) -> int:
         v = self.view
         if b <= a:
@@ -465,14 +483,16 @@ class Arguments:
             lo, hi = self.view.clause(i)
             c_start, c_end = toks[lo].start, toks[hi - 1].end
 
-            def score(p: Place) -> tuple[int, int, int, int]:
+            def score(p: Place) -> tuple[int, int, int, int, int]:
                 in_clause = c_start <= p.start < c_end + 1
                 after = p.start >= t_end
                 dist = p.start - t_end if after else t_start - p.end
                 country = 1 if is_country(p) else 0
                 # «على الطريق إلى X», «باتجاه X»: a direction, not where it happened
                 direction = 1 if self.after_direction(p) else 0
-                return (country, direction, 0 if in_clause else 1, dist + (0 if after else 40))
+                # «في بلدة أجدابيا قرب ميناء البريقة»: the point another place is located from
+                reference = 1 if self.reference_point(p) else 0
+                return (country, direction, reference, 0 if in_clause else 1, dist + (0 if after else 40))
 
             best = min(places, key=score)
             return self._anchor(best, places), best.precision
@@ -770,6 +790,12 @@ def _timex_last_day(t: Timex) -> dt.date | None:
     except ValueError:
         return None
     return None
+
+
+def _compass_word(t) -> bool:
+    w = t.norm
+    return (t.stem in COMPASS or w in COMPASS or _bare_word(w) in COMPASS
+            or (w.startswith("ال") and w[2:] in COMPASS) or (w.startswith("بال") and w[3:] in COMPASS))
 
 
 def _bare_word(w: str) -> str:

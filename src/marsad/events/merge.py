@@ -92,8 +92,10 @@ NEAR_CHARS = 400  # a bare «هجوم» folds into an event told close by (about
 SPECIFIC_TYPES = frozenset({"Explosions/Remote violence", "Violence against civilians", "Battles"})
 
 
-def _absorbs(specific: Event, generic: Event) -> bool:
-    """A bare «هجوم» at the place and day of a bombing or an attack on civilians is that event."""
+def _absorbs(specific: Event, generic: Event, dated: set[int] | None = None) -> bool:
+    """A bare «هجوم» at the place and day of a bombing or an attack on civilians is that event
+    (not when each is dated by its own sentence to another day: «هاجموا الجمعة الماضي …» after
+    a strike told «أول من أمس»)."""
     if generic.event_type == "Explosions/Remote violence" and specific.sub_event_type == "Armed clash":
         return False  # «… في المواجهات وفي قصف الأحياء»: shelling of unknown kind is not the clash beside it
     if specific.event_type not in SPECIFIC_TYPES or specific.modality != generic.modality \
@@ -102,6 +104,8 @@ def _absorbs(specific: Event, generic: Event) -> bool:
     if any(generic.evidence.start <= m.start < generic.evidence.end for m in specific.mentions):
         return True  # told in the same sentence
     near = any(abs(m.start - generic.evidence.start) <= NEAR_CHARS for m in specific.mentions)
+    if dated and id(specific) in dated and id(generic) in dated and specific.date != generic.date:
+        return False
     return (near and specific.place is not None and generic.place is not None and _same_date(specific, generic)
             and (specific.place.name == generic.place.name or km(specific.place, generic.place) <= 50.0))
 
@@ -178,7 +182,7 @@ def merge(events: list[Event], generic: set[int] | None = None, dated: set[int] 
     kept_out: list[Event] = []
     for ev in out:
         if id(ev) in generic:
-            host = next((o for o in out if o is not ev and id(o) not in generic and _absorbs(o, ev)), None)
+            host = next((o for o in out if o is not ev and id(o) not in generic and _absorbs(o, ev, dated)), None)
             if host is not None:
                 absorb(host, ev, dated)
                 continue
