@@ -101,3 +101,12 @@ def test_a_bare_attack_dated_another_day_is_not_folded_into_a_strike():
     timex(doc, "يوم الجمعة", "2015-07-31")
     evs = run(doc)
     assert {e.event_type for e in evs} == {"Explosions/Remote violence", "Battles"}
+
+
+def test_two_named_localities_shelled_in_one_sentence_are_two_events():
+    doc = make_doc("قصفت قوات النظام مناطق في جرود القلمون، فيما قصفت مناطق في بلدة بيت جن.", "2015-07-24")
+    actor(doc, "قوات النظام", "army_sy", "Military Forces of Syria", "state forces", 1, "SY")
+    place(doc, "القلمون", "Qalamoun Mountains", 33.45, 36.00, "SY", admin1="Rif Dimashq", feature="mountain")
+    place(doc, "بيت جن", "Beit Jinn", 33.31, 35.87, "SY", admin1="Rif Dimashq")
+    names = {e.place.name for e in run(doc) if e.event_type == "Explosions/Remote violence"}
+    assert names == {"Qalamoun Mountains", "Beit Jinn"}

@@ -84,7 +84,12 @@ def compatible(a: Event, b: Event) -> bool:
         return False
     # one event per type, location and day (ACLED): actors matter only where a place is missing
     if a.place is not None and b.place is not None:
-        return True
+        # «قصفت قوات النظام مناطق في جرود القلمون … وبلدة بيت جن»: two named localities of one
+        # sentence are two locations
+        return not (a.evidence == b.evidence and a.place.name != b.place.name
+                    and a.place.name.split(" (")[0] not in b.place.name
+                    and b.place.name.split(" (")[0] not in a.place.name
+                    and not (_is_region(a.place) or _is_region(b.place) or _is_country(a.place) or _is_country(b.place)))
     return _same_actor(a.actor1, b.actor1) and _same_actor(a.actor2, b.actor2)
 
 
