@@ -143,6 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     sub_ok = fat_ok = matched_total = 0
     near_misses = Counter()
     q_total = q_detected = q_speaker = 0
+    q_errors: list[tuple] = []
     missed: list[tuple] = []
     spurious: list[tuple] = []
     t0 = time.perf_counter()
@@ -189,10 +190,15 @@ def main(argv: list[str] | None = None) -> int:
             q_total += 1
             overlapping = [q for q in pq if q["start"] < gq["end"] and gq["start"] < q["end"]]
             if not overlapping:
+                q_errors.append((g["line"], "missed", gq["speaker"], None, text[gq["start"]:gq["end"]][:80]))
                 continue
             q_detected += 1
             best_q = max(overlapping, key=lambda q: min(q["end"], gq["end"]) - max(q["start"], gq["start"]))
-            q_speaker += speaker_ok(gq, best_q)
+            if speaker_ok(gq, best_q):
+                q_speaker += 1
+            else:
+                q_errors.append((g["line"], "speaker", gq["speaker"], (best_q.get("speaker") or {}).get("name"),
+                                 text[gq["start"]:gq["end"]][:80]))
     elapsed = time.perf_counter() - t0
 
     mode = "type + date (place ignored)" if args.relax_place else f"type + place ≤ {MAX_KM:.0f} km + date ± {MAX_DAYS} day"
@@ -226,6 +232,10 @@ def main(argv: list[str] | None = None) -> int:
         print("spurious (line, type, sub-type, place, date, trigger):")
         for s in spurious[:args.show_errors]:
             print("  ", s)
+        if q_errors:
+            print("quotes missed or with a wrong speaker (line, what, gold speaker, predicted, quote):")
+            for q in q_errors[:args.show_errors]:
+                print("  ", q)
     ok = precision >= BAR_EVENTS and recall >= BAR_EVENTS and (not q_total or q_speaker / q_total >= BAR_SPEAKERS)
     print(f"\nbar (events P and R ≥ {BAR_EVENTS:.0%}, quote speakers ≥ {BAR_SPEAKERS:.0%}): {'met' if ok else 'NOT met'}")
     return 0

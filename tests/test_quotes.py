@@ -441,3 +441,11 @@ def test_sentence_opening_with_wa_anna_goes_on_with_the_statement_before():
     qs = quotes_of(doc)
     assert len(qs) == 2 and text_of(doc, qs[1]).startswith("السيطرة عليه")
     assert qs[1].speaker.name == "فارس الدباغ"
+
+
+def test_the_byline_name_on_the_first_line_is_no_speaker():
+    doc = make_doc("سامي العتيبي – متابعات\nأثار ادعاء رجل في المدينة الذعر بعدما زعم أنه يحمل قنبلة في حقيبته، "
+                   "وأكد أنه سيفجرها أمام المركز.")
+    entity(doc, "سامي العتيبي", "PER", "Sami al-Otaibi")
+    qs = quotes_of(doc)
+    assert qs and all(q.speaker is None or q.speaker.name != "Sami al-Otaibi" for q in qs)

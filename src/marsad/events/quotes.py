@@ -164,6 +164,7 @@ class Quotes:
         # one or two quoted words are a name or a scare quote («النصر»), not a quotation
         direct = [(a, b) for a, b in direct if len(doc.text[a:b].split()) >= MIN_DIRECT_WORDS]
         self.direct = direct
+        self.byline = _byline_span(doc.text)
         quotes: list[tuple[Quote, bool]] = []  # (quote, told by an attribution)
         used_direct: set[int] = set()
         self.used_direct = used_direct
@@ -480,15 +481,20 @@ class Quotes:
         """The last person named before an offset, in its sentence or the one before."""
         sent = self.doc.sentence_of(offset)
         lo = self.doc.sentences[max(0, sent - 1)].start
-        pers = [e for e in self.doc.entities if e.label == "PER" and lo <= e.start < offset and not self._quoted(e.start)]
+        pers = [e for e in self.doc.entities if e.label == "PER" and lo <= e.start < offset and not self._quoted(e.start)
+                and not self._in_byline(e.start)]
         if pers:
             return self._ref(pers[-1].start, pers[-1].end, pers[-1].canonical)
         acts = [m for m in self.doc.actors if lo <= m.start < offset and (m.type or "").lower() in PERSON_TYPES
-                and not self._quoted(m.start)]
+                and not self._quoted(m.start) and not self._in_byline(m.start)]
         if acts:
             m = acts[-1]
             return ArgRef(m.name, m.start, m.end, m.actor_id, m.inter, m.country)
         return None
+
+    def _in_byline(self, offset: int) -> bool:
+        """«لجين الأحمدي – متابعات»: the writer's name on the article's first line is no speaker."""
+        return self.byline is not None and self.byline[0] <= offset < self.byline[1]
 
     def _subject_before(self, i: int) -> ArgRef | None:
         """A subject right before its verb («لكن طهران أكدت أنها …»)."""
@@ -600,10 +606,11 @@ class Quotes:
         toks = self.doc.tokens
         a = self.doc.sentences[toks[i].sent].start
         b = toks[i].start
-        pers = [e for e in self.doc.entities if e.label == "PER" and a <= e.start < b]
+        pers = [e for e in self.doc.entities if e.label == "PER" and a <= e.start < b and not self._in_byline(e.start)]
         if pers:
             return self._ref(pers[0].start, pers[0].end, pers[0].canonical)
-        acts = [m for m in self.doc.actors if a <= m.start < b and not self._addressee(m.start)]
+        acts = [m for m in self.doc.actors if a <= m.start < b and not self._addressee(m.start)
+                and not self._in_byline(m.start)]
         acts.sort(key=lambda m: ((m.type or "").lower() not in PERSON_TYPES, m.start))
         if acts:
             m = acts[0]
@@ -708,6 +715,19 @@ class Quotes:
             cue_span = Span(_skip_letters(self.doc, t.start, cue.strip), toks[cue.j - 1].end)
             return Quote(a, b, True, self.doc.text[cue_span.start:cue_span.end], cue_span, speaker)
         return None
+
+
+def _byline_span(text: str) -> tuple[int, int] | None:
+    """The article's first non-empty line when it is a byline: at most six words, no sentence end
+    and no speech («لجين الأحمدي – متابعات», «الرياض - محمد العلي»)."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    if end < 0:
+        return None
+    line = text[start:end].strip()
+    if not line or len(line.split()) > 6 or _SENTENCE_END.search(line) or ":" in line:
+        return None
+    return start, end
 
 
 def _glued_preposition(t) -> bool:
