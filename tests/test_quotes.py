@@ -449,3 +449,10 @@ def test_the_byline_name_on_the_first_line_is_no_speaker():
     entity(doc, "سامي العتيبي", "PER", "Sami al-Otaibi")
     qs = quotes_of(doc)
     assert qs and all(q.speaker is None or q.speaker.name != "Sami al-Otaibi" for q in qs)
+
+
+def test_a_subject_named_after_the_verb_of_a_relative_clause_is_the_speaker():
+    doc = make_doc("وتتضارب الأنباء عن الوضع في بلدة الكرمة التي قالت القوات العراقية: إنها سيطرت على مواقع فيها.")
+    actor(doc, "القوات العراقية", "army_iq", "Military Forces of Iraq", "state forces", 1, "IQ")
+    qs = quotes_of(doc)
+    assert qs and qs[0].speaker is not None and qs[0].speaker.name == "Military Forces of Iraq"

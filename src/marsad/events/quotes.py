@@ -227,7 +227,10 @@ class Quotes:
                 if cue.cue.lemma in ("naqal", "alim"):  # «نقل X عن Y», «علمت X من مصادر»: Y is the speaker
                     word = "عن" if cue.cue.lemma == "naqal" else "من"
                     first = next((m for m in range(cue.j, seg_end) if doc.tokens[m].norm == word), cue.j - 1) + 1
-                speaker = (self._antecedent(cue.i) or self._speaker(first, seg_end, speakers)
+                # «الصقلاوية التي قالت القوات العراقية: إنها …»: a subject named right after the
+                # verb of a relative clause is the speaker, not the noun the relative refers to
+                named_after = first == cue.j and first < seg_end and self._names_at(first)
+                speaker = ((None if named_after else self._antecedent(cue.i)) or self._speaker(first, seg_end, speakers)
                            or self._subject_before(cue.i) or self._fronted_subject(cue.i))
                 if speaker is None and cue.strip > 0 and cue.i > self.view.sent_ranges[sent][0] + 2 \
                         and last_sent != sent:
@@ -491,6 +494,14 @@ class Quotes:
             m = acts[-1]
             return ArgRef(m.name, m.start, m.end, m.actor_id, m.inter, m.country)
         return None
+
+    def _names_at(self, k: int) -> bool:
+        """Does an entity or an actor mention start at token k (or the one after it)?"""
+        toks = self.doc.tokens
+        starts = {toks[k].start, toks[k].stem_start}
+        if k + 1 < len(toks):
+            starts.add(toks[k + 1].start)
+        return any(e.start in starts for e in self.doc.entities) or any(m.start in starts for m in self.doc.actors)
 
     def _in_byline(self, offset: int) -> bool:
         """«لجين الأحمدي – متابعات»: the writer's name on the article's first line is no speaker."""
