@@ -110,3 +110,12 @@ def test_two_named_localities_shelled_in_one_sentence_are_two_events():
     place(doc, "بيت جن", "Beit Jinn", 33.31, 35.87, "SY", admin1="Rif Dimashq")
     names = {e.place.name for e in run(doc) if e.event_type == "Explosions/Remote violence"}
     assert names == {"Qalamoun Mountains", "Beit Jinn"}
+
+
+def test_aircraft_opening_fire_and_barrels_dropped_are_air_strikes():
+    for text in ("وفتح الطيران الحربي نيران رشاشاته الثقيلة أمس على مناطق في بلدة الكرمة.",
+                 "وألقى الطيران المروحي أمس براميل متفجرة على مناطق في بلدة الكرمة."):
+        doc = make_doc(text, "2015-08-08")
+        place(doc, "الكرمة", "Al Karmah", 33.40, 43.91, "IQ")
+        timex(doc, "أمس", "2015-08-07")
+        assert [e.sub_event_type for e in run(doc)] == ["Air/drone strike"], text
