@@ -119,3 +119,10 @@ def test_aircraft_opening_fire_and_barrels_dropped_are_air_strikes():
         place(doc, "الكرمة", "Al Karmah", 33.40, 43.91, "IQ")
         timex(doc, "أمس", "2015-08-07")
         assert [e.sub_event_type for e in run(doc)] == ["Air/drone strike"], text
+
+
+def test_fighting_that_broke_out_is_a_clash():
+    doc = make_doc("واندلع القتال أمس في بلدة الكرمة بين الطرفين.", "2015-08-08")
+    place(doc, "الكرمة", "Al Karmah", 33.40, 43.91, "IQ")
+    timex(doc, "أمس", "2015-08-07")
+    assert [(e.sub_event_type, e.date) for e in run(doc)] == [("Armed clash", "2015-08-07")]
