@@ -456,3 +456,10 @@ def test_a_subject_named_after_the_verb_of_a_relative_clause_is_the_speaker():
     actor(doc, "القوات العراقية", "army_iq", "Military Forces of Iraq", "state forces", 1, "IQ")
     qs = quotes_of(doc)
     assert qs and qs[0].speaker is not None and qs[0].speaker.name == "Military Forces of Iraq"
+
+
+def test_what_a_speaker_describes_is_not_the_speaker():
+    doc = make_doc("وكتب الداعية سعد العجمي وهو يصف ما يحصل: «هذا الفكر تعلمناه في مدارسنا ولا نستطيع إنكاره».")
+    entity(doc, "سعد العجمي", "PER", "Saad al-Ajmi")
+    qs = quotes_of(doc)
+    assert all(q.speaker is None or q.speaker.name != "ما يحصل" for q in qs)

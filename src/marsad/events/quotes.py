@@ -426,6 +426,8 @@ class Quotes:
             return None
         if words[0].norm in SPEECH_NOUNS or words[0].stem in SPEECH_NOUNS:
             return None
+        if words[0].norm in ("ما", "ماذا", "كيف", "لماذا"):
+            return None  # «وهو يصف ما يحصل:»: what is told about, not who tells it
         # a bare definite noun («المصدر», «الرئيس») refers back to a speaker already named
         if len(words) == 1 and words[0].has_article:
             stem = words[0].stem
