@@ -463,3 +463,11 @@ def test_what_a_speaker_describes_is_not_the_speaker():
     entity(doc, "سعد العجمي", "PER", "Saad al-Ajmi")
     qs = quotes_of(doc)
     assert all(q.speaker is None or q.speaker.name != "ما يحصل" for q in qs)
+
+
+def test_rajjah_and_iddaa_are_speech_verbs():
+    doc = make_doc("ورجح مسؤولون أتراك أن يكون الهجوم من تنفيذ التنظيم. "
+                   "وادعت المرأة أن زوجها أجبرها على ذلك.")
+    qs = quotes_of(doc)
+    assert len(qs) == 2
+    assert doc.text[qs[0].start:qs[0].end].startswith("يكون الهجوم")
