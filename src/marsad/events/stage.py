@@ -426,6 +426,8 @@ class Events:
             modality = "commentary"  # «وقال المحلل السياسي … إن الحوثي بات يسيطر …»: an analyst's view
         if modality == "prior" and time_precision == 1 and not background and finder.has_own_day(sent):
             modality = ASSERTED  # «وكان 5 من الحوثيين قتلوا صباح الأربعاء في هجوم …»: dated, in the window
+        if modality == ASSERTED and _after_was(toks, view.sent_ranges[sent][0], hit.i):
+            modality = "prior"  # «قضت ليلة هادئة بعد أن كانت هدفا لغارات كل ليلة»: the state before
         if modality == ASSERTED and _vague_past(toks, sa, view.sent_ranges[sent][1], hit.i, hit.j) \
                 and not finder.has_own_day(sent):
             modality = "prior"  # «وكانت الصقلاوية شهدت في الأيام القليلة الماضية اشتباكات», «سيطرت مؤخرا»
@@ -718,6 +720,29 @@ def _pluperfect_frame(toks, sa: int, i: int) -> bool:
         elif w in PRIOR_AUX:
             opens = not any(t.is_word for t in toks[sa:k])
             return seen_qad or (opens and words <= PLUPERFECT_REACH)
+    return False
+
+
+AFTER_WAS_REACH = 4  # «بعد أن كانت هدفا لغارات»: the state before the news, a few words on
+
+
+def _after_was(toks, sa: int, i: int) -> bool:
+    """«بعد أن كانت هدفا لغارات», «بعدما كان … »: a «كان» right after «بعد أن/بعدما», a few
+    words before the trigger, tells the state before the news (the main clause tells what
+    changed, and its day is not the trigger's): background, whatever day the sentence names."""
+    words = 0
+    for k in range(i - 1, sa - 1, -1):
+        w = toks[k].norm
+        if w in BARRIERS:
+            return False
+        if not toks[k].is_word:
+            continue
+        if w in PRIOR_AUX:
+            prev = [t.norm for t in toks[sa:k] if t.is_word][-2:]
+            return bool(prev) and (prev[-1] in ("بعدما", "وبعدما") or prev == ["بعد", "ان"])
+        words += 1
+        if words > AFTER_WAS_REACH:
+            return False
     return False
 
 

@@ -1,0 +1,62 @@
+"""Events: the seventh round's general fixes, found on heldout8 (who an attack targets, a
+suicide attack told with «انتحاريا», the state before the news after «بعد أن كان»).
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from marsad.events.stage import Events, reportable
+from test_events_helpers import actor, make_doc, place, timex
+
+
+def run(doc):
+    Events()(doc)
+    return [e for e in doc.events if reportable(e)]
+
+
+def test_gunmen_firing_on_wedding_guests_is_an_attack_on_civilians():
+    doc = make_doc("وأطلق مسلحون النار على الضيوف في حفل زفاف في بلدة جلال آباد مما أدى إلى مقتل 5 أشخاص.",
+                   "2015-08-08")
+    place(doc, "جلال آباد", "Jalalabad", 34.43, 70.45, "AF")
+    evs = run(doc)
+    assert evs and all(e.event_type == "Violence against civilians" for e in evs)
+
+
+def test_an_attack_on_a_passenger_bus_is_an_attack_on_civilians():
+    doc = make_doc("واستهدف مسلحون الجمعة حافلة ركاب قرب مدينة فان ما أدى إلى مقتل السائق.", "2015-08-08")
+    actor(doc, "مسلحون", "gunmen", "Unidentified Armed Group", "rebel", 3, "TR")
+    place(doc, "فان", "Van", 38.49, 43.38, "TR")
+    timex(doc, "الجمعة", "2015-08-07")
+    evs = run(doc)
+    assert [e for e in evs if e.event_type == "Violence against civilians"]
+    assert not [e for e in evs if e.event_type == "Battles"]
+
+
+def test_an_attack_on_a_military_base_is_a_clash_even_when_civilians_die():
+    doc = make_doc("وأسفر الهجوم على قاعدة عسكرية في مدينة قندهار مساء الجمعة عن مقتل ثمانية مدنيين.",
+                   "2015-08-08")
+    place(doc, "قندهار", "Kandahar", 31.61, 65.71, "AF")
+    timex(doc, "مساء الجمعة", "2015-08-07")
+    evs = run(doc)
+    assert evs and all(e.event_type == "Battles" for e in evs)
+
+
+def test_an_attack_told_as_suicide_with_tanween_is_a_suicide_bomb():
+    doc = make_doc("وقالت الشرطة إن هجوما انتحاريا استهدف الجمعة مركزا للشرطة في مدينة الرمادي وأسفر عن "
+                   "مقتل 3 أشخاص.", "2015-08-08")
+    place(doc, "الرمادي", "Ramadi", 33.42, 43.30, "IQ")
+    timex(doc, "الجمعة", "2015-08-07")
+    evs = run(doc)
+    assert evs and all(e.sub_event_type == "Suicide bomb" for e in evs)
+
+
+def test_strikes_before_the_news_after_kana_are_background():
+    doc = make_doc("وقضت مدينة الحديدة ليلة هادئة اليوم الاثنين بعد أن كانت هدفا لغارات كل ليلة.",
+                   "2015-08-10")
+    place(doc, "الحديدة", "Al Hudaydah", 14.80, 42.95, "YE")
+    assert not run(doc)
+
+
+def test_strikes_told_as_the_news_are_still_events():
+    doc = make_doc("وشنت طائرات التحالف اليوم الاثنين غارات على مدينة الحديدة.", "2015-08-10")
+    place(doc, "الحديدة", "Al Hudaydah", 14.80, 42.95, "YE")
+    assert [e for e in run(doc) if e.sub_event_type == "Air/drone strike"]
