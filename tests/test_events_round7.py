@@ -60,3 +60,28 @@ def test_strikes_told_as_the_news_are_still_events():
     doc = make_doc("وشنت طائرات التحالف اليوم الاثنين غارات على مدينة الحديدة.", "2015-08-10")
     place(doc, "الحديدة", "Al Hudaydah", 14.80, 42.95, "YE")
     assert [e for e in run(doc) if e.sub_event_type == "Air/drone strike"]
+
+
+def test_a_hedge_on_who_owns_the_planes_does_not_make_the_strike_expected():
+    doc = make_doc("وقال المرصد إن طائرات حربية يعتقد أنها تابعة للتحالف قصفت اليوم مواقع قرب بلدة منبج.",
+                   "2015-07-31")
+    place(doc, "منبج", "Manbij", 36.53, 37.95, "SY")
+    timex(doc, "اليوم", "2015-07-31")
+    evs = run(doc)
+    assert [e for e in evs if e.sub_event_type == "Air/drone strike" and e.modality == "asserted"]
+
+
+def test_a_hedge_on_the_event_itself_still_makes_it_expected():
+    doc = make_doc("ويعتقد أن طائرات التحالف قصفت اليوم مواقع قرب بلدة منبج.", "2015-07-31")
+    place(doc, "منبج", "Manbij", 36.53, 37.95, "SY")
+    timex(doc, "اليوم", "2015-07-31")
+    assert not run(doc)
+
+
+def test_a_later_definite_mention_gives_the_undated_attack_its_day():
+    doc = make_doc("وشن المسلحون هجوما على معسكر للجيش قرب مدينة قندهار. وقال الجيش أمس إن الهجوم على "
+                   "المعسكر وقع مساء الخميس وأسفر عن مقتل جنديين.", "2015-08-08")
+    place(doc, "قندهار", "Kandahar", 31.61, 65.71, "AF")
+    timex(doc, "مساء الخميس", "2015-08-06")
+    evs = run(doc)
+    assert [e.date for e in evs if e.event_type == "Battles"] == ["2015-08-06"]

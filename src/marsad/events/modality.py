@@ -11,6 +11,14 @@ from marsad.events.lexicon import modality_cues
 ASSERTED = "asserted"
 # a cue's reach stops at a factive temporal clause or a new clause
 BARRIERS = frozenset({"بعد", "عقب", "اثر", "بعدما", "منذ", "بينما", "فيما", "حيث"})
+# «طائرات حربية يعتقد أنها تابعة للتحالف قصفت …»: a hedge on who the agent belongs to, not on
+# whether the event took place
+ATTRIBUTION = ("تابع", "ينتم", "تنتم", "منتم")
+ATTRIBUTION_REACH = 3
+
+
+def _attributes_agent(words: list[str]) -> bool:
+    return any(w.startswith(ATTRIBUTION) for w in words[:ATTRIBUTION_REACH])
 
 
 def modality_of(view: View, i: int, future: bool = False) -> str:
@@ -35,6 +43,9 @@ def modality_of(view: View, i: int, future: bool = False) -> str:
                 if cue is None:
                     continue
                 if distance <= cue.window:
+                    if cue.modality == "expected" and _attributes_agent(
+                            [t.norm for t in toks[k + 1:i] if t.is_word]):
+                        break  # the hedge is about the agent: look further back
                     return cue.modality
                 break
         k -= 1
@@ -42,5 +53,7 @@ def modality_of(view: View, i: int, future: bool = False) -> str:
         pre = " ".join(t.norm for t in toks[max(sa, lo):i])
         for phrase, cue in phrases.items():
             if phrase in pre:
+                if cue.modality == "expected" and _attributes_agent(pre.split(phrase, 1)[1].split()):
+                    continue
                 return cue.modality
     return ASSERTED

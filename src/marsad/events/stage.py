@@ -185,6 +185,11 @@ class Events:
                     ev.modality = raw[-1][0].modality  # «أسهم في تحرير عدن واستعادة عدد من المناطق»
                 if anaphoric and (host := self._resolve_anaphor(ev, sent, raw)) is not None:
                     told.append((host, sent))  # its sentence's toll belongs to the event it names
+                    if ev.date and id(host) not in dated and finder.timex_in_stretch(sent, hit.i):
+                        # «وشن المتمردون هجوما على معسكر …» (no day) then «الهجوم على قاعدة … مساء يوم
+                        # الجمعة أسفر عن …»: the later mention gives the event its day
+                        host.date, host.time_precision = ev.date, ev.time_precision
+                        dated.add(id(host))
                     continue
                 raw.append((ev, sent))
                 if finder.timex_in_stretch(sent, hit.i):
@@ -316,7 +321,9 @@ class Events:
                                         and not (etype == "Battles" and not refined[2]))
             if sub == "Attack" and target is not None and is_armed(target) and etype == "Violence against civilians":
                 etype, sub = "Battles", "Armed clash"
-            elif sub == "Armed clash" and target is not None and target.inter == CIVILIAN_INTER:
+            elif sub == "Armed clash" and refined[2] and target is not None and target.inter == CIVILIAN_INTER:
+                # (a clash a cue decided — «الهجوم على قاعدة عسكرية … أسفر عن مقتل ثمانية مدنيين» —
+                # stays one: the civilians are victims of an attack on a military target)
                 etype, sub = "Violence against civilians", "Attack"
         if (etype, sub) in (("Battles", "Armed clash"), ("Strategic developments", "Arrests")):
             lo, hi = view.clause(hit.i)
