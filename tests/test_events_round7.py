@@ -85,3 +85,24 @@ def test_a_later_definite_mention_gives_the_undated_attack_its_day():
     timex(doc, "مساء الخميس", "2015-08-06")
     evs = run(doc)
     assert [e.date for e in evs if e.event_type == "Battles"] == ["2015-08-06"]
+
+
+def test_what_the_accused_are_accused_of_is_not_an_event_told():
+    doc = make_doc("ودعا المحافظ إلى محاسبة المتهمين بمساعدة المسلحين على دخول القرية واختطاف عشرات "
+                   "الأطفال من قرية كوجو.", "2015-08-04")
+    place(doc, "كوجو", "Kocho", 36.27, 41.71, "IQ")
+    assert not run(doc)
+
+
+def test_crimes_of_abduction_in_general_are_not_an_event():
+    doc = make_doc("وتعهد بمحاسبة كل من شارك في جرائم خطف النساء في قرية كوجو.", "2015-08-04")
+    place(doc, "كوجو", "Kocho", 36.27, 41.71, "IQ")
+    assert not run(doc)
+
+
+def test_an_abduction_told_as_news_is_still_an_event():
+    doc = make_doc("واختطف مسلحون أمس عشرة مدنيين من قرية كوجو.", "2015-08-04")
+    actor(doc, "مسلحون", "gunmen", "Unidentified Armed Group", "rebel", 3, "IQ")
+    place(doc, "كوجو", "Kocho", 36.27, 41.71, "IQ")
+    timex(doc, "أمس", "2015-08-03")
+    assert [e for e in run(doc) if e.sub_event_type == "Abduction/forced disappearance"]
