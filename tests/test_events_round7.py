@@ -106,3 +106,20 @@ def test_an_abduction_told_as_news_is_still_an_event():
     place(doc, "كوجو", "Kocho", 36.27, 41.71, "IQ")
     timex(doc, "أمس", "2015-08-03")
     assert [e for e in run(doc) if e.sub_event_type == "Abduction/forced disappearance"]
+
+
+def test_clashes_in_two_provinces_named_together_are_two_records():
+    doc = make_doc("وتحدثت مصادر محلية عن اشتباكات عنيفة اليوم الاثنين في محافظتي البيضاء وشبوة.", "2015-08-10")
+    place(doc, "البيضاء", "Al Bayda", 13.99, 45.57, "YE", admin1="Al Bayda", feature="admin1 governorate")
+    place(doc, "شبوة", "Shabwah", 14.53, 46.83, "YE", admin1="Shabwah", feature="admin1 governorate")
+    timex(doc, "اليوم الاثنين", "2015-08-10")
+    evs = [e for e in run(doc) if e.sub_event_type == "Armed clash"]
+    assert sorted(e.place.name for e in evs) == ["Al Bayda", "Shabwah"]
+
+
+def test_clashes_in_two_towns_of_one_front_stay_one_record():
+    doc = make_doc("ودارت اشتباكات عنيفة اليوم الاثنين بأطراف مدينتي الرمادي والفلوجة.", "2015-08-10")
+    place(doc, "الرمادي", "Ramadi", 33.42, 43.30, "IQ", admin1="Anbar")
+    place(doc, "الفلوجة", "Fallujah", 33.35, 43.78, "IQ", admin1="Anbar")
+    timex(doc, "اليوم الاثنين", "2015-08-10")
+    assert len([e for e in run(doc) if e.sub_event_type == "Armed clash"]) == 1

@@ -219,8 +219,21 @@ class Events:
             return []
         ev, by_default, anaphoric = found
         out = [(ev, by_default, anaphoric)]
+        extra: list = []
         if ev.place is not None and ev.event_type == "Explosions/Remote violence":
-            for p in finder.extra_places(sent, ev.place, stop):
+            extra = finder.extra_places(sent, ev.place, stop)
+        elif ev.place is not None and ev.sub_event_type == "Armed clash":
+            # «اشتباكات … في محافظتي مأرب وتعز»: fighting in two provinces joined by «و» right
+            # after the first is a clash in each, as merge never crosses a governorate (towns of one
+            # front, «مدينتي الرمادي والفلوجة», «مناطق الجفينة والسائلة», stay one record)
+            toks = view.doc.tokens
+            extra = [p for p in finder.extra_places(sent, ev.place, stop)
+                     if _province(ev.place) and _province(p) and p.admin1 != ev.place.admin1
+                     and p.end - p.start > 1 and toks[view.token_at(p.start)].start < p.start
+                     and view.doc.text[toks[view.token_at(p.start)].start:p.start] == "و"
+                     and view.token_at(p.start) - view.token_at(ev.place.end - 1) == 1][:1]
+        if extra:
+            for p in extra:
                 clone = copy.copy(ev)
                 clone.place = p
                 clone.mentions = list(ev.mentions)
@@ -574,6 +587,11 @@ def _object_not_territory(view: View, finder: Arguments, hit: Hit) -> bool:
     if k >= sb or not toks[k].is_word or finder.place_starts_at(k):
         return False
     return not any(c in TERRITORY_NOUNS for c in readings(toks[k].norm))
+
+
+def _province(p) -> bool:
+    """A first-level division (a governorate, a province, a state)."""
+    return (p.feature or "").startswith("admin1")
 
 
 def _simile(toks, sa: int, i: int, j: int, se: int) -> bool:
