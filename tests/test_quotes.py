@@ -471,3 +471,17 @@ def test_rajjah_and_iddaa_are_speech_verbs():
     qs = quotes_of(doc)
     assert len(qs) == 2
     assert doc.text[qs[0].start:qs[0].end].startswith("يكون الهجوم")
+
+
+def test_a_source_who_declines_to_be_named_is_not_named_by_the_outlet_after():
+    doc = make_doc("وقال أحد الضباط ورفض نشر اسمه لوكالة الأنباء “القصف استمر طوال الليل.”")
+    qs = quotes_of(doc)
+    assert len(qs) == 1
+    assert "الضباط" in qs[0].speaker.name
+    assert "لوكالة" not in qs[0].speaker.name
+
+
+def test_a_name_after_yuda_is_still_the_speaker():
+    doc = make_doc("وقال شاهد عيان يدعى أحمد اكاي إن القصف استمر طوال الليل.")
+    qs = quotes_of(doc)
+    assert len(qs) == 1 and qs[0].speaker.name == "أحمد اكاي"

@@ -417,10 +417,15 @@ class Quotes:
             if not t.is_word:
                 break
             if t.norm in NAMING:  # «شاهد عيان يدعى أحمد اكاي»: the name after يدعى
-                named = [u for u in toks[k + 1:j] if u.is_word][:3]
+                named = []
+                for u in toks[k + 1:j]:
+                    if not u.is_word or _glued_preposition(u) or u.norm in SUBJECT_STOPS or len(named) == 3:
+                        break  # «ورفض نشر اسمه لرويترز»: no name follows, the outlet is spoken to
+                    named.append(u)
                 if named:
                     s, e = named[0].start, named[-1].end
                     return ArgRef(self.doc.text[s:e], s, e)
+                break
             words.append(t)
         if not words or all(t.norm in PRONOUN_SUBJECTS or t.norm in SPEECH_NOUNS for t in words):
             return None
