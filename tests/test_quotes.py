@@ -485,3 +485,10 @@ def test_a_name_after_yuda_is_still_the_speaker():
     doc = make_doc("وقال شاهد عيان يدعى أحمد اكاي إن القصف استمر طوال الليل.")
     qs = quotes_of(doc)
     assert len(qs) == 1 and qs[0].speaker.name == "أحمد اكاي"
+
+
+def test_the_source_an_agency_relays_is_the_speaker():
+    doc = make_doc("وذكرت وكالة الأنباء الرسمية نقلا عن مصادر عسكرية مطلعة أن القوات دخلت البلدة فجر اليوم.")
+    qs = quotes_of(doc)
+    assert len(qs) == 1
+    assert qs[0].speaker.name.startswith("مصادر عسكرية")

@@ -384,6 +384,13 @@ class Quotes:
         toks = self.doc.tokens
         if j <= i:
             return None
+        for k in range(i, j - 2):
+            if toks[k].norm == "نقلا" and toks[k + 1].norm == "عن":
+                # «وذكرت وكالة الأناضول نقلا عن مصادر أمنية أن …»: the agency relays, the source speaks
+                relayed = self._speaker(k + 2, j, previous)
+                if relayed is not None:
+                    return relayed
+                break
         a, b = toks[i].start, toks[j - 1].end
         ents = [e for e in self._entities_in(a, b) if not self._addressee(e.start)]
         actors = [m for m in self.doc.actors if a <= m.start and m.end <= b and not self._addressee(m.start)]
