@@ -123,3 +123,10 @@ def test_clashes_in_two_towns_of_one_front_stay_one_record():
     place(doc, "الفلوجة", "Fallujah", 33.35, 43.78, "IQ", admin1="Anbar")
     timex(doc, "اليوم الاثنين", "2015-08-10")
     assert len([e for e in run(doc) if e.sub_event_type == "Armed clash"]) == 1
+
+
+def test_security_campaigns_targeting_members_are_not_an_attack():
+    doc = make_doc("وشنت الشرطة أمس حملات استهدفت عناصر الحزب المحظور في مدينة إزمير.", "2015-08-08")
+    place(doc, "إزمير", "Izmir", 38.42, 27.14, "TR")
+    timex(doc, "أمس", "2015-08-07")
+    assert not run(doc)
