@@ -130,3 +130,12 @@ def test_security_campaigns_targeting_members_are_not_an_attack():
     place(doc, "إزمير", "Izmir", 38.42, 27.14, "TR")
     timex(doc, "أمس", "2015-08-07")
     assert not run(doc)
+
+
+def test_firing_rockets_is_a_shelling():
+    doc = make_doc("وأطلق المسلحون أمس صاروخين على ثكنة للجيش في قرية بعشيقة ما أسفر عن مقتل جنديين.",
+                   "2015-08-08")
+    place(doc, "بعشيقة", "Bashiqa", 36.45, 43.35, "IQ")
+    timex(doc, "أمس", "2015-08-07")
+    evs = run(doc)
+    assert [e for e in evs if e.sub_event_type == "Shelling/artillery/missile attack"]
