@@ -139,3 +139,14 @@ def test_firing_rockets_is_a_shelling():
     timex(doc, "أمس", "2015-08-07")
     evs = run(doc)
     assert [e for e in evs if e.sub_event_type == "Shelling/artillery/missile attack"]
+
+
+def test_an_event_told_relative_to_another_takes_that_event_day():
+    doc = make_doc("وفجر انتحاري نفسه مساء الخميس أمام مركز للشرطة في مدينة قندوز. وقبل أقل من 12 ساعة على "
+                   "هذا الهجوم قتل 5 أشخاص في انفجار عبوة ناسفة في مدينة مزار شريف.", "2015-08-08")
+    place(doc, "قندوز", "Kunduz", 36.73, 68.86, "AF", admin1="Kunduz")
+    place(doc, "مزار شريف", "Mazar-i-Sharif", 36.71, 67.11, "AF", admin1="Balkh")
+    timex(doc, "مساء الخميس", "2015-08-06")
+    evs = run(doc)
+    ied = [e for e in evs if e.place.name == "Mazar-i-Sharif"]
+    assert ied and ied[0].date == "2015-08-06"

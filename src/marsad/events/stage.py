@@ -191,6 +191,11 @@ class Events:
                         host.date, host.time_precision = ev.date, ev.time_precision
                         dated.add(id(host))
                     continue
+                if (ref := _relative_to_event(view, sent, hit.i, raw)) is not None:
+                    # «وقبل أقل من 24 ساعة على هذا الهجوم دمر انفجار شاحنة مفخخة …»: dated from the
+                    # event it is told against, not from the publication day
+                    ev.date, ev.time_precision = ref.date, ref.time_precision
+                    dated.add(id(ev))
                 raw.append((ev, sent))
                 if finder.timex_in_stretch(sent, hit.i):
                     dated.add(id(ev))
@@ -587,6 +592,34 @@ def _object_not_territory(view: View, finder: Arguments, hit: Hit) -> bool:
     if k >= sb or not toks[k].is_word or finder.place_starts_at(k):
         return False
     return not any(c in TERRITORY_NOUNS for c in readings(toks[k].norm))
+
+
+DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك"})
+RELATIVE_REACH = 8  # words from «قبل/بعد» to «هذا الهجوم»
+
+
+def _relative_to_event(view: View, sent: int, i: int, raw: list) -> Event | None:
+    """«قبل أقل من 24 ساعة على هذا الهجوم», «بعد ساعات من ذلك التفجير» before the trigger in its
+    sentence: the event the demonstrative names (the last dated, asserted violent event told)."""
+    toks = view.doc.tokens
+    sa, _ = view.sent_ranges[sent]
+    for k in range(sa, i):
+        if _bare(toks[k].norm) not in ("قبل", "بعد"):
+            continue
+        words = 0
+        for m in range(k + 1, i):
+            if not toks[m].is_word:
+                if toks[m].norm.isdigit():
+                    continue  # «قبل أقل من 24 ساعة»
+                break
+            words += 1
+            if words > RELATIVE_REACH:
+                break
+            if toks[m].norm in DEMONSTRATIVES and m + 1 < i:
+                ref = next((e for e, _s in reversed(raw) if e.date and e.modality == ASSERTED
+                            and e.event_type in VIOLENT_TYPES), None)
+                return ref
+    return None
 
 
 def _province(p) -> bool:
