@@ -150,3 +150,12 @@ def test_an_event_told_relative_to_another_takes_that_event_day():
     evs = run(doc)
     ied = [e for e in evs if e.place.name == "Mazar-i-Sharif"]
     assert ied and ied[0].date == "2015-08-06"
+
+
+def test_a_place_after_lakin_is_not_another_target_of_the_strike():
+    doc = make_doc("وقصفت الطائرات التركية اليوم قرى في قضاء زاخو، لكنها مستعدة للحوار مع أنقرة.", "2015-08-04")
+    place(doc, "زاخو", "Zakho", 37.14, 42.68, "IQ", admin1="Duhok")
+    place(doc, "أنقرة", "Ankara", 39.92, 32.85, "TR", admin1="Ankara", feature="capital")
+    timex(doc, "اليوم", "2015-08-04")
+    evs = run(doc)
+    assert evs and all(e.place.name == "Zakho" for e in evs)

@@ -553,6 +553,8 @@ class Arguments:
                 continue
             if self._tokens_between(last.end, p.start) > 12:
                 break
+            if any(toks[m].norm in CONTRAST for m in range(self.view.token_at(last.end), k)):
+                break  # «… لقصف الطائرات التركية، لكنها على استعداد للحوار مع أنقرة»: another clause
             if all(km_apart(p, q) > 20 for q in [main, *out]):
                 out.append(p)
             last = p
@@ -801,3 +803,7 @@ def _compass_word(t) -> bool:
 def _bare_word(w: str) -> str:
     """A word without a leading conjunction و/ف (when what remains is a word)."""
     return w[1:] if len(w) > 3 and w[0] in "وف" else w
+
+
+# a contrast or a new clause between two places ends a list of targets («لكنها», «بينما»)
+CONTRAST = frozenset({"لكن", "لكنها", "لكنه", "لكنهم", "ولكن", "ولكنها", "ولكنه", "بينما", "فيما"})
