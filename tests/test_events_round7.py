@@ -159,3 +159,10 @@ def test_a_place_after_lakin_is_not_another_target_of_the_strike():
     timex(doc, "اليوم", "2015-08-04")
     evs = run(doc)
     assert evs and all(e.place.name == "Zakho" for e in evs)
+
+
+def test_the_title_repeated_after_a_link_line_cut_by_two_dots_is_not_news():
+    doc = make_doc("ساد الهدوء المدينة اليوم.\nرابط الخبر بصحيفة الوئام: اليمن .. اشتباكات عنيفة في مدينة "
+                   "الحديدة", "2015-08-10")
+    place(doc, "الحديدة", "Al Hudaydah", 14.80, 42.95, "YE")
+    assert not run(doc)

@@ -30,9 +30,13 @@ BOILERPLATE = ("رابط الخبر", "رابط المقال", "اقرا ايض�
 
 def boilerplate_sentences(view: View) -> set[int]:
     out: set[int] = set()
+    toks, text = view.doc.tokens, view.doc.text
     for n, (a, b) in enumerate(view.sent_ranges):
-        head = " ".join(t.norm for t in view.doc.tokens[a:min(b, a + 3)])
-        if head.startswith(BOILERPLATE):
+        head = " ".join(t.norm for t in toks[a:min(b, a + 3)])
+        if head.startswith(BOILERPLATE) or (n - 1 in out and a > 0 and b > a
+                                            and "\n" not in text[toks[a - 1].end:toks[a].start]):
+            # (the rest of its line too: «رابط الخبر بصحيفة الوئام: اليمن .. هدوء في صنعاء …», the
+            # title cut by «..»)
             out.add(n)
     return out
 
