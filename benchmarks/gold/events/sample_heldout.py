@@ -1,11 +1,12 @@
-"""Draw the fifth held-out events gold set (heldout5.jsonl) reproducibly.
+"""Draw the blind held-out events gold sets (heldout5.jsonl … heldout9.jsonl) reproducibly.
 
 Pool: articles of ../shared/data/news/saudinewsnet-2015.jsonl.gz (0-based line numbers) of
 600–2,200 characters with at least three occurrences of the conflict words of GUIDELINES.md,
-excluding every line already in gold.jsonl and heldout*.jsonl, and any article whose text
-repeats one of them (or an earlier pick) word for word. 25 articles with seed 782.
+excluding every line of the gold files that existed when the set was drawn (``FIRST_FILES`` and
+the sets before it in ``SETS``), and any article whose text repeats one of them (or an earlier
+pick) word for word. Each set has its own seed and size (``SETS``).
 
-    python benchmarks/gold/events/sample_heldout5.py [--shared ../shared]
+    python benchmarks/gold/events/sample_heldout.py heldout7 [--shared ../shared]
 
 Prints the chosen line numbers (sorted) with url and length; stores no article text.
 """
@@ -22,8 +23,10 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 WORDS = ["غارة", "قصف", "سيطر", "تفجير", "انفجار", "اشتباك", "مظاهر", "اعتقال", "القبض",
          "اختطاف", "اغتيال", "هجوم", "انتحاري", "مقتل"]
-SEED = 782
-N = 25
+# the gold files drawn before the blind sets (a set excludes these and the sets listed before it)
+FIRST_FILES = ("gold.jsonl", "heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl")
+SETS = {"heldout5": (782, 25), "heldout6": (783, 25), "heldout7": (784, 25), "heldout8": (785, 25),
+        "heldout9": (786, 20)}  # name: (seed, articles)
 
 
 def conflict_count(text: str) -> int:
@@ -32,13 +35,15 @@ def conflict_count(text: str) -> int:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("name", choices=list(SETS))
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     args = ap.parse_args()
+    seed, size = SETS[args.name]
+    earlier = [*FIRST_FILES, *(f"{name}.jsonl" for name in list(SETS)[:list(SETS).index(args.name)])]
     used: set[int] = set()
-    for f in sorted(HERE.glob("*.jsonl")):
-        if f.name == "heldout5.jsonl":
-            continue
-        used |= {json.loads(x)["line"] for x in f.read_text("utf-8").splitlines() if x.strip()}
+    for name in earlier:
+        lines = (HERE / name).read_text("utf-8").splitlines()
+        used |= {json.loads(x)["line"] for x in lines if x.strip()}
     pool: list[int] = []
     arts: dict[int, dict] = {}
     texts_used: set[str] = set()
@@ -54,7 +59,7 @@ def main() -> None:
                 arts[n] = {"url": a.get("url"), "len": len(c), "key": " ".join(c.split())}
     pool = [n for n in pool if arts[n]["key"] not in texts_used]
     print(f"excluded {len(used)} annotated lines; pool {len(pool)} articles")
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     chosen: list[int] = []
     seen: set[str] = set()
     for n in rng.sample(pool, len(pool)):
@@ -63,7 +68,7 @@ def main() -> None:
             continue
         seen.add(arts[n]["key"])
         chosen.append(n)
-        if len(chosen) == N:
+        if len(chosen) == size:
             break
     for n in sorted(chosen):
         print(n, arts[n]["len"], arts[n]["url"])
