@@ -220,21 +220,7 @@ class CrfModel:
         return E
 
     def viterbi(self, E: np.ndarray) -> tuple[list[int], np.ndarray]:
-        n, L = E.shape
-        T = self.T
-        cols = np.arange(L)
-        back = np.zeros((n, L), dtype=np.int64)
-        score = E[0]
-        for i in range(1, n):
-            cand = score[:, None] + T
-            best = cand.argmax(axis=0)
-            back[i] = best
-            score = cand[best, cols] + E[i]
-        path = [int(score.argmax())]
-        for i in range(n - 1, 0, -1):
-            path.append(int(back[i, path[-1]]))
-        path.reverse()
-        return path, E
+        return viterbi_path(E, self.T), E
 
     def marginals(self, E: np.ndarray) -> np.ndarray:
         """(n, L) posterior label marginals of the chain (scaled forward-backward)."""
@@ -291,3 +277,20 @@ def bio_spans(labels: list[str]) -> list[tuple[int, int, str]]:
         if b == "B" or (b == "I" and t != typ):
             start, typ = i, t
     return out
+
+
+def viterbi_path(E: np.ndarray, T: np.ndarray, start: np.ndarray | None = None) -> list[int]:
+    """The best label path of a linear chain: emissions E (n, L), transitions T (L, L), start scores."""
+    n, L = E.shape
+    back = np.zeros((n, L), dtype=np.int64)
+    score = E[0] if start is None else E[0] + start
+    cols = np.arange(L)
+    for i in range(1, n):
+        cand = score[:, None] + T
+        best = cand.argmax(axis=0)
+        back[i] = best
+        score = cand[best, cols] + E[i]
+    path = [int(score.argmax())]
+    for i in range(n - 1, 0, -1):
+        path.append(int(back[i, path[-1]]))
+    return path[::-1]

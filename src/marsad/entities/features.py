@@ -178,7 +178,7 @@ def shape(word: str) -> str:
     return "X"
 
 
-def _bucket(n: int) -> str:
+def freq_bucket(n: int) -> str:
     return str(min(int(math.log2(n + 1)), 12))
 
 
@@ -243,7 +243,7 @@ class Featurizer:
             own += [f"s={stem}", f"p={prefix}", f"s2={stem[:2]}", f"s3={stem[:3]}",
                     f"x1={stem[-1:]}", f"x2={stem[-2:]}", f"x3={stem[-3:]}", f"n={min(len(stem), 9)}",
                     f"s4={stem[:4]}", f"x4={stem[-4:]}",
-                    f"f={_bucket(self.vocab.get(stem, 0))}", f"fw={_bucket(self.vocab.get(norm, 0))}"]
+                    f"f={freq_bucket(self.vocab.get(stem, 0))}", f"fw={freq_bucket(self.vocab.get(norm, 0))}"]
             ctx1 += [f"s={stem}", f"p={prefix}"]
             if self.ngrams:
                 own += [f"g3={stem[k:k + 3]}" for k in range(1, len(stem) - 3)]

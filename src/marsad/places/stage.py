@@ -334,7 +334,11 @@ def _of_another_place(tokens: list[Token], j: int, sent: int, gaz: Gazetteer, ca
         return False
     if not all(c.kind in ("admin", "feature") for c in cands):
         return False
-    w = tokens[j].norm
+    return _of_place_word(tokens[j].norm, gaz)
+
+
+def _of_place_word(w: str, gaz: Gazetteer) -> bool:
+    """لـ + a generic word or a place name (لنهر، للمدينة، لتعز): "of" that place."""
     if not w.startswith("ل") or len(w) < 4:
         return False
     rest = "ا" + w[1:] if w.startswith("لل") else w[1:]
@@ -618,11 +622,7 @@ def _part_of_next(tokens: list[Token], j: int, gaz: Gazetteer) -> bool:
         j += 1  # «المدخل الشرقي لمدينة تعز»
     if j >= len(tokens) or not tokens[j].is_word:
         return False
-    w = tokens[j].norm
-    if not w.startswith("ل") or len(w) < 4:
-        return False
-    rest = "ا" + w[1:] if w.startswith("لل") else w[1:]
-    return rest in TRIGGERS or rest[2:] in TRIGGERS or rest in gaz.names
+    return _of_place_word(tokens[j].norm, gaz)
 
 
 FEATURE_ANCHORS = frozenset("mountain plain region district governorate peninsula".split())

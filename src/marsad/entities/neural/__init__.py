@@ -24,35 +24,18 @@ from __future__ import annotations
 
 import functools
 import json
-import math
 from importlib import resources
 from pathlib import Path
 
 import numpy as np
 
-from marsad.entities.features import ONE_LETTER, gazetteer, load_phrases, load_silver
+from marsad.entities.decode import viterbi_path
+from marsad.entities.features import ONE_LETTER, freq_bucket, gazetteer, load_phrases, load_silver, shape
 from marsad.text.clitics import vocabulary
 
 NEURAL_DIR = Path(str(resources.files("marsad.entities").joinpath("neural")))
 WEIGHTS = "weights.npz"
 CACHE_SIZE = 200_000  # word types
-
-
-def _bucket(n: int) -> str:
-    return str(min(int(math.log2(n + 1)), 12))
-
-
-def _shape(word: str) -> str:
-    c = word[0]
-    if c.isdigit():
-        return "D"
-    if not c.isalpha():
-        return "P" + c
-    if "\u0600" <= c <= "\u06ff":
-        return "A"
-    if c.isascii():
-        return "Lu" if c.isupper() else "L"
-    return "X"
 
 
 class TypeFeaturizer:
@@ -64,12 +47,12 @@ class TypeFeaturizer:
         self.vocab = vocabulary()
 
     def __call__(self, norm: str, prefix: str, stem: str) -> list[str]:
-        sh = _shape(norm)
+        sh = shape(norm)
         out = [f"w={norm}", f"sh={sh}"]
         if sh == "A":
             out += [f"s={stem}", f"p={prefix}", f"s2={stem[:2]}", f"s3={stem[:3]}", f"x1={stem[-1:]}",
                     f"x2={stem[-2:]}", f"x3={stem[-3:]}", f"n={min(len(stem), 9)}",
-                    f"f={_bucket(self.vocab.get(stem, 0))}", f"fw={_bucket(self.vocab.get(norm, 0))}"]
+                    f"f={freq_bucket(self.vocab.get(stem, 0))}", f"fw={freq_bucket(self.vocab.get(norm, 0))}"]
             for t in self.silver.get(stem, ()):
                 out.append("sl=" + t)
             gaz = self.gaz
@@ -409,23 +392,10 @@ def _bio_constraints(labels: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
 
 def constrained_viterbi(E: np.ndarray, labels: list[str], T: np.ndarray | None = None) -> list[int]:
     """Viterbi over emission scores; without T, only invalid BIO steps (O → I-X) are forbidden."""
-    L = len(labels)
     bio_T, start = _bio_constraints(tuple(labels))
     if T is None:
         T = bio_T
-    n = len(E)
-    back = np.zeros((n, L), np.int64)
-    score = E[0] + start
-    cols = np.arange(L)
-    for i in range(1, n):
-        cand = score[:, None] + T
-        best = cand.argmax(axis=0)
-        back[i] = best
-        score = cand[best, cols] + E[i]
-    path = [int(score.argmax())]
-    for i in range(n - 1, 0, -1):
-        path.append(int(back[i, path[-1]]))
-    return path[::-1]
+    return viterbi_path(E, T, start)
 
 
 def load(directory: str | Path | None = None) -> NeuralTagger | None:
