@@ -9,7 +9,7 @@ Runs the whole pipeline (``marsad.extract``) on each gold article of
 - quotes: detection recall (a predicted quote overlapping the gold quote) and speaker
   accuracy (over all gold quotes, and over the detected ones).
 
-    python benchmarks/events.py [--gold dev|heldout|heldout2|…|heldout9|PATH] [--shared PATH] [--relax-place] [--show-errors N]
+    python benchmarks/events.py [--gold dev|heldout|heldout2|…|heldout11|PATH] [--shared PATH] [--relax-place] [--show-errors N]
 
 ``dev`` (gold.jsonl, 71 articles) is the set the rules were developed on; ``heldout``
 (heldout.jsonl, 20 articles annotated after the first round of development; its errors were
@@ -19,8 +19,9 @@ rule changes; its errors were studied at the end of that round) and ``heldout3``
 (heldout3.jsonl, 13 articles) and ``heldout4`` (heldout4.jsonl, 16 articles), events only,
 annotated before the third round and studied in the fourth, and ``heldout5``/``heldout6`` (25
 articles each, studied in the fifth round), ``heldout7`` (studied in the sixth round) and
-``heldout8`` (studied in the seventh round): all nine are studied sets now. ``heldout9`` is the
-blind set annotated after that: unseen figures come only from it (see GUIDELINES.md).
+``heldout8`` (studied in the seventh round) and ``heldout9`` (studied in the eighth): all ten are
+studied sets now. ``heldout10`` and ``heldout11`` are the blind sets annotated after that: unseen
+figures come only from them (see GUIDELINES.md).
 
 ``--relax-place`` ignores the place (type + date only): a diagnostic for when the places
 stage is missing. Exits 2 when the news file is missing.
@@ -45,7 +46,8 @@ GOLDS = {"dev": GOLD_DIR / "gold.jsonl", "heldout": GOLD_DIR / "heldout.jsonl",
          "heldout2": GOLD_DIR / "heldout2.jsonl", "heldout3": GOLD_DIR / "heldout3.jsonl",
          "heldout4": GOLD_DIR / "heldout4.jsonl", "heldout5": GOLD_DIR / "heldout5.jsonl",
          "heldout6": GOLD_DIR / "heldout6.jsonl", "heldout7": GOLD_DIR / "heldout7.jsonl",
-         "heldout8": GOLD_DIR / "heldout8.jsonl", "heldout9": GOLD_DIR / "heldout9.jsonl"}
+         "heldout8": GOLD_DIR / "heldout8.jsonl", "heldout9": GOLD_DIR / "heldout9.jsonl",
+         "heldout10": GOLD_DIR / "heldout10.jsonl", "heldout11": GOLD_DIR / "heldout11.jsonl"}
 NEWS = "data/news/saudinewsnet-2015.jsonl.gz"
 MAX_KM = 50.0
 MAX_DAYS = 1
@@ -105,7 +107,7 @@ def speaker_ok(gq: dict, pq: dict) -> bool:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", default=os.environ.get("MARSAD_SHARED", str(ROOT.parent / "shared")))
-    ap.add_argument("--gold", default="dev", help="dev, heldout, heldout2 … heldout9, or a gold file")
+    ap.add_argument("--gold", default="dev", help="dev, heldout, heldout2 … heldout11, or a gold file")
     ap.add_argument("--relax-place", action="store_true", help="match on type and date only")
     ap.add_argument("--show-errors", type=int, default=0, help="print up to N missed and N spurious events")
     args = ap.parse_args(argv)
