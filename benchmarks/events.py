@@ -30,15 +30,14 @@ stage is missing. Exits 2 when the news file is missing.
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
-import math
 import os
 import sys
 import time
 from collections import Counter
 from datetime import date
 from pathlib import Path
+
+from marsad.events.evaluate import MAX_DAYS, MAX_KM, load_articles, load_gold, match_article, speaker_ok
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "benchmarks" / "gold" / "events"
@@ -49,59 +48,8 @@ GOLDS = {"dev": GOLD_DIR / "gold.jsonl", "heldout": GOLD_DIR / "heldout.jsonl",
          "heldout8": GOLD_DIR / "heldout8.jsonl", "heldout9": GOLD_DIR / "heldout9.jsonl",
          "heldout10": GOLD_DIR / "heldout10.jsonl", "heldout11": GOLD_DIR / "heldout11.jsonl"}
 NEWS = "data/news/saudinewsnet-2015.jsonl.gz"
-MAX_KM = 50.0
-MAX_DAYS = 1
 BAR_EVENTS = 0.75
 BAR_SPEAKERS = 0.70
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
-def load_articles(path: Path, lines: set[int]) -> dict[int, dict]:
-    out: dict[int, dict] = {}
-    last = max(lines)
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        for n, line in enumerate(f):
-            if n in lines:
-                out[n] = json.loads(line)
-            if n >= last:
-                break
-    return out
-
-
-def days_apart(a: str | None, b: str | None) -> int:
-    if not a or not b:
-        return 10_000
-    return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
-
-
-def event_match(g: dict, p: dict, relax_place: bool) -> tuple[bool, bool, bool]:
-    """(type ok, place ok, date ok)."""
-    type_ok = g["event_type"] == p["event_type"]
-    if relax_place:
-        place_ok = True
-    elif p["place"] is None:
-        place_ok = False
-    else:
-        place_ok = km(g["place"]["lat"], g["place"]["lon"], p["place"]["lat"], p["place"]["lon"]) <= MAX_KM
-    date_ok = days_apart(g["date"], p["date"]) <= MAX_DAYS
-    return type_ok, place_ok, date_ok
-
-
-def speaker_ok(gq: dict, pq: dict) -> bool:
-    sp = pq.get("speaker")
-    if not sp:
-        return False
-    if sp.get("start") is not None:
-        for a, b in gq["speaker_spans"]:
-            if sp["start"] < b and a < sp["end"]:
-                return True
-    return (sp.get("name") or "").strip().lower() == gq["speaker"].strip().lower()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -121,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     if not gold_path.exists():
         print(f"error: gold file {gold_path} not found", file=sys.stderr)
         return 2
-    gold = [json.loads(line) for line in gold_path.read_text("utf-8").splitlines() if line.strip()]
+    gold = load_gold(gold_path)
     articles = load_articles(news, {g["line"] for g in gold})
 
     import marsad
@@ -160,29 +108,21 @@ def main(argv: list[str] | None = None) -> int:
         preds = [event_dict(doc, e) for e in doc.events if reportable(e)]
         for p in preds:
             n_pred[p["event_type"]] += 1
-        used: set[int] = set()
-        for ge in g["events"]:
-            n_gold[ge["event_type"]] += 1
-            best = None
-            for k, p in enumerate(preds):
-                if k in used:
-                    continue
-                t_ok, pl_ok, d_ok = event_match(ge, p, args.relax_place)
-                if t_ok and pl_ok and d_ok:
-                    best = k
-                    break
-                if t_ok and (pl_ok or d_ok):
-                    near_misses["date off" if pl_ok else "place off"] += 1 if best is None else 0
-            if best is None:
-                missed.append((g["line"], ge["event_type"], ge["sub_event_type"], ge["place"]["name"], ge["date"],
-                               text[ge["evidence"][0]:ge["evidence"][1]]))
-                continue
-            used.add(best)
+        m = match_article(g["events"], preds, args.relax_place)
+        near_misses.update(m.near)
+        for gi in m.missed:
+            ge = g["events"][gi]
+            missed.append((g["line"], ge["event_type"], ge["sub_event_type"], ge["place"]["name"], ge["date"],
+                           text[ge["evidence"][0]:ge["evidence"][1]]))
+        for gi, k in m.pairs:
+            ge, p = g["events"][gi], preds[k]
             tp[ge["event_type"]] += 1
             matched_total += 1
-            p = preds[best]
             sub_ok += p["sub_event_type"] == ge["sub_event_type"]
             fat_ok += p["fatalities"] == ge["fatalities"]
+        for ge in g["events"]:
+            n_gold[ge["event_type"]] += 1
+        used = m.matched_preds()
         for k, p in enumerate(preds):
             if k not in used:
                 spurious.append((g["line"], p["event_type"], p["sub_event_type"], p["place"] and p["place"]["name"],

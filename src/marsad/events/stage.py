@@ -15,6 +15,7 @@ import dataclasses
 import functools
 
 from marsad.document import ArgRef, Document, Event, Span
+from marsad.events import learned
 from marsad.events.arguments import Arguments, arg_of, is_armed, is_country, is_state
 from marsad.events.context import View, readings
 from marsad.events.fatalities import Count, counts_in_sentence
@@ -214,6 +215,9 @@ class Events:
             e.confidence = evidence_confidence(e, id(e) in own_day, id(e) in generic)
             e.notes = make_notes(e, finder.periods.get(e.date or ""))
         doc.events = events
+        # the learned place chooser and event filter (events/learned.py; MARSAD_EVENTS_MODEL=off: rules alone)
+        for e in learned.apply(doc, events, finder, REPORT_THRESHOLD):
+            e.notes = make_notes(e, finder.periods.get(e.date or ""))
 
     # -- one trigger --------------------------------------------------------
     def _events(self, view: View, finder: Arguments, hit: Hit, sent: int, counts: list[Count],
