@@ -492,3 +492,53 @@ def test_the_source_an_agency_relays_is_the_speaker():
     qs = quotes_of(doc)
     assert len(qs) == 1
     assert qs[0].speaker.name.startswith("مصادر عسكرية")
+
+
+def test_an_unclosed_guillemet_does_not_shift_the_later_pairs():
+    # the first «…» is never closed: the agency's name in guillemets after it is a name, not a
+    # quotation opening, and the governor speaks through «عن»
+    doc = make_doc("وقال ضابط في الشرطة: «سنواصل البحث عن المشتبه بهم حتى نهاية الأسبوع. "
+                   "ونقلت وكالة «الأفق» المحلية عن سامر الحداد محافظ المدينة قوله إن الطرق أغلقت بالكامل.")
+    entity(doc, "سامر الحداد", "PER", "Samer al-Haddad")
+    qs = quotes_of(doc)
+    last = [q for q in qs if text_of(doc, q).startswith("الطرق أغلقت")]
+    assert len(last) == 1 and last[0].speaker.name == "Samer al-Haddad"
+    assert not any("الأفق" in text_of(doc, q) for q in qs)
+
+
+def test_a_closing_guillemet_typed_for_an_opening_one():
+    doc = make_doc("وقالت الناشطة ليلى حسن» إن المياه انقطعت عن الحي منذ ثلاثة أيام كاملة». وأضافت أن الأهالي غادروا.")
+    entity(doc, "ليلى حسن", "PER")
+    qs = quotes_of(doc)
+    assert text_of(doc, qs[0]).startswith("إن المياه انقطعت") and qs[0].direct
+
+
+def test_awrada_is_a_speech_verb_of_the_media():
+    doc = make_doc("وأوردت الصحف المحلية أمس أن الشرطة أوقفت ثلاثة أشخاص في الميناء.")
+    actor(doc, "الصحف المحلية", "media", "Media (Local)", "media", None)
+    (q,) = quotes_of(doc)
+    assert text_of(doc, q).startswith("الشرطة أوقفت") and q.speaker.name == "Media (Local)"
+
+
+def test_a_statement_speaks_for_whoever_issued_it():
+    doc = make_doc("واندلعت مواجهات في الحي الشرقي مساء السبت. وقال بيان وزارة الصحة إن ثلاثة أشخاص أصيبوا بجروح. "
+                   "وبحسب حصيلة لوكالة الأنباء الرسمية، قتل خمسة أشخاص في المواجهات. "
+                   "وجاء في بيان الجيش: «لن نسمح بتكرار هذه الأحداث في أي مكان».")
+    actor(doc, "وزارة الصحة", "moh", "Ministry of Health", "government", 1)
+    entity(doc, "وكالة الأنباء الرسمية", "ORG", "State News Agency")
+    actor(doc, "الجيش", "army", "Military Forces", "state forces", 1)
+    qs = quotes_of(doc)
+    assert [q.speaker.name for q in qs] == ["Ministry of Health", "State News Agency", "Military Forces"]
+    assert text_of(doc, qs[1]).startswith("قتل خمسة") and text_of(doc, qs[2]).startswith("لن نسمح")
+
+
+def test_the_bare_statement_is_the_last_speakers_and_reports_speak_for_themselves():
+    doc = make_doc("وقالت الشرطة في بيان إن امرأة احتجزت في منزل مهجور لمدة عام.\n"
+                   "وبحسب البيان استدرج رجل المرأة بوعد العمل في المدينة.\n"
+                   "وأفادت تقارير بأن المشتبه به اعتقل مساء أمس. وجاء في المرتبة الأولى أن الفريق فاز.")
+    actor(doc, "الشرطة", "police", "Police Forces", "state forces", 1)
+    qs = quotes_of(doc)
+    assert qs[0].speaker.name == "Police Forces"
+    assert text_of(doc, qs[1]).startswith("استدرج رجل") and qs[1].speaker.name == "Police Forces"
+    assert qs[2].speaker.name == "تقارير"
+    assert not any(q.cue.startswith("جاء") for q in qs)

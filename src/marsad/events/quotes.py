@@ -82,6 +82,8 @@ RELATIVES = _qlist("relatives")
 # words after which a subject may come before its verb («لكن X أكد», «غير أن X يؤكدون»)
 CLAUSE_OPENERS = _qlist("clause_openers")
 NOT_GLUED = _qlist("not_glued")
+# nouns of a statement or a report: «بيان وزارة الدفاع», «حصيلة لوكالة فرانس برس» — who issued it speaks
+REPORT_NOUNS = SPEECH_NOUNS | _qlist("report_nouns")
 # verbs of statement whose object may be a noun and then «، وأن …» («أشارت المصادر إلى مقتل 17، وأن …»)
 AND_THAT_VERBS = frozenset({"ashar", "lafat", "aalan", "akkad", "awdah", "dhakar", "kashaf", "afad"})
 # verbs whose surface is also a common preposition or noun («بين»): a cue only where a clause opens
@@ -105,10 +107,31 @@ def _direct_spans(doc: Document) -> list[tuple[int, int]]:
     for para in norm.split("\n"):
         marks = [start + k for k, ch in enumerate(para) if ch == '"']
         end_para = start + len(para)
-        for a, b in zip(marks[0::2], marks[1::2] + [end_para] * (len(marks) % 2), strict=False):
-            if b == end_para:  # an opening mark left unclosed runs to the end of its sentence
-                m = _SENTENCE_END.search(norm, a + 1, end_para)
-                b = m.start() + 1 if m else end_para
+        shapes = [doc.text[doc.norm_to_orig[k]] if k < len(doc.norm_to_orig) else '"' for k in marks]
+        if marks and all(c in "«»" for c in shapes):
+            # guillemets say which way they face: one left unclosed («نؤكد … ثم «حريت») no
+            # longer shifts every later pair of the paragraph
+            pairs: list[tuple[int, int]] = []
+            opened: int | None = None
+            for n, (k, c) in enumerate(zip(marks, shapes, strict=True)):
+                if c == "»" and opened is None and shapes[n + 1:n + 2] == ["»"]:
+                    c = "«"  # «… ووتش» أمطرت … هناك»: a closing mark typed for an opening one
+                if c == "«":
+                    if opened is not None:
+                        pairs.append((opened, k))
+                    opened = k
+                elif opened is not None:
+                    pairs.append((opened, k))
+                    opened = None
+            if opened is not None:
+                pairs.append((opened, end_para))
+        else:
+            pairs = list(zip(marks[0::2], marks[1::2] + [end_para] * (len(marks) % 2), strict=False))
+        for a, b in pairs:
+            if b == end_para or (b < end_para and norm[b] == '"' and shapes[marks.index(b)] == "«"):
+                # an opening mark left unclosed runs to the end of its sentence
+                m = _SENTENCE_END.search(norm, a + 1, b)
+                b = m.start() + 1 if m else b
             spans.append((a + 1, b))
         start = end_para + 1
     out = []
@@ -171,6 +194,7 @@ class Quotes:
         last_speaker: ArgRef | None = None
         last_sent = -10
         speakers: list[ArgRef] = []
+        self.speakers = speakers
         self.cue_starts = {c.i for c in cues}
         self.cue_kinds = {c.i: c.cue.kind for c in cues}
         self.cue_strip = {c.i: c.strip for c in cues}
@@ -194,7 +218,10 @@ class Quotes:
                     and doc.tokens[cue.i].norm[:1] in ("ي", "ت") and kind == "verb":
                 continue  # «من الطبيعي أن يعلن التنظيم مسؤوليته»: a verb in the subjunctive reports nothing
             cue_span = Span(_skip_letters(doc, tok.start, cue.strip), doc.tokens[cue.j - 1].end)
+            if cue.cue.lemma == "ja" and not (cue.j < len(doc.tokens) and self._report_noun(doc.tokens[cue.j])):
+                continue  # «جاء في المرتبة الأولى»: only «جاء / ورد في بيان (X)» reports a statement
             if kind == "attribution":
+                self.last_speaker = last_speaker if sent - last_sent <= 3 else None
                 q = self._attribution(cue, cue_span)
                 if q is not None:
                     if q.speaker is None and cue.cue.lemma == "hadd":  # «على حد وصفه»: who spoke last
@@ -405,6 +432,7 @@ class Quotes:
             return ArgRef(m.name, m.start, m.end, m.actor_id, m.inter, m.country)
         # the subject noun phrase: words before the first preposition or comma
         words: list = []
+        first_k = -1
         speech_words = _quote_data()[0]
         for k in range(i, j):
             t = toks[k]
@@ -433,7 +461,11 @@ class Quotes:
                     s, e = named[0].start, named[-1].end
                     return ArgRef(self.doc.text[s:e], s, e)
                 break
+            if not words:
+                first_k = k
             words.append(t)
+        if words and self._report_noun(words[0]):
+            return self._issuer(first_k, j, previous)
         if not words or all(t.norm in PRONOUN_SUBJECTS or t.norm in SPEECH_NOUNS for t in words):
             return None
         if words[0].norm in SPEECH_NOUNS or words[0].stem in SPEECH_NOUNS:
@@ -468,6 +500,41 @@ class Quotes:
         # an unnamed source («مصدر عسكري يمني») or a title without a name
         s, e = words[0].stem_start, words[min(len(words), 8) - 1].end
         return ArgRef(self.doc.text[s:e], s, e)
+
+    def _report_noun(self, t) -> bool:
+        return t.norm in REPORT_NOUNS or t.stem in REPORT_NOUNS
+
+    def _issuer(self, k0: int, j: int, previous: list[ArgRef]) -> ArgRef | None:
+        """«وقال بيان وزارة الدفاع إن», «بحسب حصيلة لوكالة فرانس برس», «جاء في بيان صادر عن الجيش»:
+        the statement speaks for whoever issued it, named after the noun; a bare «البيان» is the
+        statement of the last speaker."""
+        toks = self.doc.tokens
+        k = k0 + 1
+        if toks[k0].has_article:  # a definite noun takes no genitive: «البيان (الصادر) عن X» or the last speaker's
+            while k < j and toks[k].has_article and toks[k].is_word:
+                k += 1  # «البيان الصادر», «التقرير السنوي»
+            if k < j and toks[k].norm == "عن":
+                k += 1
+            elif not (k < j and _glued_preposition(toks[k]) and toks[k].prefix.lstrip("وف") in ("ل", "لل")):
+                return previous[-1] if previous else None
+        else:
+            while k < j and toks[k].norm in ("صادر", "صادره", "عن", "منسوب"):
+                k += 1
+            if k >= j or not toks[k].is_word or toks[k].norm in SUBJECT_STOPS:
+                s, e = toks[k0].stem_start, toks[k0].end  # «أفادت تقارير بأن»: the reports themselves
+                return ArgRef(self.doc.text[s:e], s, e)
+        if k >= j:
+            return None
+        if _glued_preposition(toks[k]):  # the entity after a glued لـ is the issuer, not an addressee here
+            lo, hi = toks[k].start, toks[min(j, k + 6) - 1].end
+            for e in self.doc.entities:
+                if lo <= e.start < hi and e.label in ("PER", "ORG") and not self._quoted(e.start):
+                    return self._ref(e.start, e.end, e.canonical)
+            for m in self.doc.actors:
+                if lo <= m.start < hi:
+                    return ArgRef(m.name, m.start, m.end, m.actor_id, m.inter, m.country)
+            return None
+        return self._speaker(k, j, previous)
 
     def _indefinite_before(self, word, i: int) -> ArgRef | None:
         """The last indefinite mention of a source noun («مصدر عسكري») in the sentences before."""
@@ -677,6 +744,9 @@ class Quotes:
                 seg_end += 1
             if seg_end <= k:
                 return None
+            if self._report_noun(toks[k]) and toks[k].has_article and k + 1 < seg_end \
+                    and not toks[k + 1].has_article and toks[k + 1].norm != "عن" and not _glued_preposition(toks[k + 1]):
+                seg_end = k + 1  # «وبحسب البيان استدرج رجل …»: a definite noun takes no genitive; the clause follows
             if verb is not None and verb.lemma == "naqal":  # «بحسب ما نقلت الصحيفة عن متحدث باسم الشرطة»
                 m = next((m for m in range(k, seg_end) if toks[m].norm == "عن"), None)
                 if m is not None and m + 1 < seg_end:
@@ -689,6 +759,8 @@ class Quotes:
             if not named and not source:
                 return None  # «وفقا للقانون», «حسب الخطة»: no source
             speaker = self._speaker(k, seg_end, [])
+            if speaker is None and self._report_noun(toks[k]) and toks[k].has_article:
+                speaker = self.last_speaker  # «وبحسب البيان» after «وقالت الشرطة في بيان»
             if speaker is None and named:  # «بحسب تقرير نشرته رويترز»: the report's publisher
                 first = min(named, key=lambda x: x.start)
                 if isinstance(first, Entity):
