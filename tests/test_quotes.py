@@ -542,3 +542,40 @@ def test_the_bare_statement_is_the_last_speakers_and_reports_speak_for_themselve
     assert text_of(doc, qs[1]).startswith("استدرج رجل") and qs[1].speaker.name == "Police Forces"
     assert qs[2].speaker.name == "تقارير"
     assert not any(q.cue.startswith("جاء") for q in qs)
+
+
+def test_a_subject_before_its_verb_after_illa_anna():
+    doc = make_doc("وقال التنظيم في بيان إن الهجوم استهدف مقاتلين. إلا أن المصادر الطبية أكدت أن القتلى مدنيون.")
+    actor(doc, "التنظيم", "is", "Islamic State", "rebel group", 2)
+    qs = quotes_of(doc)
+    assert len(qs) == 2 and "مصادر الطبية" in qs[1].speaker.name
+
+
+def test_a_person_who_opens_a_sentence_after_the_last_quote_goes_on_speaking():
+    doc = make_doc("وقال رئيس الوزراء خالد منصور إن الحكومة ستعيد بناء الجسر. "
+                   "وشهدت المدينة احتجاجات واسعة يوم الجمعة. "
+                   "من جهته، أكد وزير الخارجية سمير داود أهمية الحوار مع دول الجوار. "
+                   "وقال في بيان إن الأزمة لن تحل بالقوة.")
+    entity(doc, "خالد منصور", "PER", "Khaled Mansour")
+    entity(doc, "سمير داود", "PER", "Samir Daoud")
+    qs = quotes_of(doc)
+    assert [q.speaker.name for q in qs] == ["Khaled Mansour", "Samir Daoud"]
+    # a person after a preposition is not the subject: the last speaker goes on
+    doc = make_doc("وقال رئيس الوزراء خالد منصور إن الحكومة ستعيد بناء الجسر. "
+                   "وشهدت المدينة احتجاجات واسعة يوم الجمعة. "
+                   "والتقى الوفد مع سمير داود في المساء. "
+                   "وقال في بيان إن الأزمة لن تحل بالقوة.")
+    entity(doc, "خالد منصور", "PER", "Khaled Mansour")
+    entity(doc, "سمير داود", "PER", "Samir Daoud")
+    qs = quotes_of(doc)
+    assert [q.speaker.name for q in qs] == ["Khaled Mansour", "Khaled Mansour"]
+
+
+def test_a_participle_opening_its_line_goes_on_with_the_last_speaker():
+    doc = make_doc("وقال مدير الدفاع المدني العقيد فهد السالم إن الفرق وصلت خلال دقائق. "
+                   "وعلى الفور تم إخلاء المبنى بالكامل.\n"
+                   "مؤكداً أنه لم تقع أية إصابات بين السكان.\n"
+                   "مشيراً إلى أن الحريق نتج عن تماس كهربائي.")
+    entity(doc, "فهد السالم", "PER", "Fahd al-Salem")
+    qs = quotes_of(doc)
+    assert [q.speaker.name for q in qs] == ["Fahd al-Salem"] * 3

@@ -242,7 +242,10 @@ class Quotes:
                     and (own := self._speaker(*self.participle_verb[cue.i], speakers)) is not None:
                 speaker = own
             elif kind == "participle":
-                speaker = last_speaker if sent - last_sent <= 1 else None
+                # a participle that opens its sentence («مؤكداً أنه …» on a line of its own) goes on
+                # with the last speaker across the sentences of the statement it continues
+                reach = 3 if cue.i == self.view.sent_ranges[sent][0] else 1
+                speaker = last_speaker if sent - last_sent <= reach else None
                 if speaker is None or last_sent != sent:
                     subject = self._sentence_subject(cue.i)
                     # a person the sentence names speaks on; an organisation or place only when
@@ -263,6 +266,13 @@ class Quotes:
                         and last_sent != sent:
                     # «وكان تنظيم داعش أعلن في بيان … وقال إنه»: the subject of the sentence goes on
                     speaker = self._sentence_subject(cue.i)
+                if speaker is None and sent - last_sent >= 2:
+                    # «أكد نائب الرئيس فلان أهمية الحوار. وقال في بيان إن»: a person who opens a
+                    # sentence after the last quote is the one who goes on speaking
+                    speaker = self._new_subject(sent, last_sent)
+                    if speaker is not None and last_speaker is not None and last_speaker.start is not None \
+                            and _norm_of(doc, speaker.start, speaker.end) in _norm_of(doc, last_speaker.start, last_speaker.end):
+                        speaker = last_speaker  # «وسعود …» after «عبد الرحمن سعود»: the fuller mention
                 if speaker is None and sent - last_sent <= 3:
                     speaker = last_speaker  # «وأضاف أن», «وقال في بيان إن»: the same speaker
                 if speaker is None:  # «وانتقد رئيس بلدية ناغازاكي توميهيسا تاوي … . وقال "…"»
@@ -646,7 +656,7 @@ class Quotes:
             k -= 1
         if k < 0 or i - k > 6 or k == i - 1 or toks[k].norm not in CLAUSE_OPENERS:
             return None
-        if toks[k].norm == "ان" and not (k > 0 and toks[k - 1].norm == "غير"):
+        if toks[k].norm == "ان" and not (k > 0 and toks[k - 1].norm in ("غير", "الا")):  # «غير أن», «إلا أن»
             return None
         return self._speaker(k + 1, i, [])
 
@@ -681,6 +691,28 @@ class Quotes:
                 if end - k >= 3:
                     s, e = t.start, toks[end - 1].end
                     return ArgRef(self.doc.text[s:e], s, e)
+        return None
+
+    def _new_subject(self, sent: int, last_sent: int) -> ArgRef | None:
+        """The person named among the first words of the sentence before ``sent`` (or the one
+        before it), after the last quote's sentence: the subject of its verb («من ناحيته، أكد
+        نائب الرئيس فلان …»), not a name after a preposition."""
+        toks = self.doc.tokens
+        for s in range(sent - 1, max(last_sent, sent - 3, -1), -1):
+            a, b = self.view.sent_ranges[s]
+            words = [k for k in range(a, b) if toks[k].is_word][:8]
+            if not words:
+                continue
+            lo, hi = toks[words[0]].start, toks[words[-1]].end
+            for e in self.doc.entities:
+                if e.label != "PER" or not lo <= e.start < hi or self._quoted(e.start) or self._in_byline(e.start):
+                    continue
+                k = self.view.token_at(e.start)
+                prev = toks[k - 1] if k > a else None
+                if self._addressee(e.start) or _glued_preposition(toks[k]) or (
+                        prev is not None and (prev.norm in SUBJECT_STOPS or _glued_preposition(prev))):
+                    continue
+                return self._ref(e.start, e.end, e.canonical)
         return None
 
     def _negated(self, i: int) -> bool:
