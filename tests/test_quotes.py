@@ -579,3 +579,42 @@ def test_a_participle_opening_its_line_goes_on_with_the_last_speaker():
     entity(doc, "فهد السالم", "PER", "Fahd al-Salem")
     qs = quotes_of(doc)
     assert [q.speaker.name for q in qs] == ["Fahd al-Salem"] * 3
+
+
+def test_a_negated_speech_verb_with_a_proclitic_says_nothing():
+    doc = make_doc("ولم تذكر الوزارة أن أحدا من الجنود أصيب في الهجوم.")
+    assert quotes_of(doc) == []
+
+
+def test_a_preposition_of_time_is_not_the_speaker():
+    doc = make_doc("وقالت مصادر أمنية إن الشاب أوقف في المطار. وذكر أثناء التحقيقات أنه سافر مرتين إلى الخارج.")
+    qs = quotes_of(doc)
+    assert len(qs) == 2 and "أثناء" not in qs[1].speaker.name
+    assert qs[1].speaker.name == qs[0].speaker.name
+
+
+def test_a_colon_after_a_long_subject_and_circumstance():
+    doc = make_doc("وقال وزير الداخلية المكلف، حسن العلي، في تعليق على تعرض مقر الحزب الحاكم في وسط العاصمة "
+                   "لهجوم مسلح نفذه مجهولون مساء أول من أمس قرب محطة القطارات القديمة: لن تنال هذه الهجمات من "
+                   "أمن البلاد.")
+    entity(doc, "حسن العلي", "PER", "Hassan al-Ali")
+    (q,) = quotes_of(doc)
+    assert text_of(doc, q).startswith("لن تنال") and q.speaker.name == "Hassan al-Ali"
+
+
+def test_the_statement_on_the_line_after_anna():
+    doc = make_doc("وقال المتحدث باسم الدفاع المدني العقيد سالم الزهراني إن الحريق أخمد، مبينا أنه\n"
+                   "لم تسجل أي إصابات بين السكان والعاملين في المبنى.")
+    entity(doc, "سالم الزهراني", "PER")
+    qs = quotes_of(doc)
+    assert len(qs) == 2 and text_of(doc, qs[1]).startswith("لم تسجل")
+    assert qs[1].speaker.name == "سالم الزهراني"
+
+
+def test_a_quotation_followed_by_a_participle_and_anna_is_not_a_quoted_name():
+    doc = make_doc("وقالت النائبة سعاد الخطيب لوكالة الأنباء “حضر مئات الشبان للمشاركة في المهرجان السنوي” "
+                   "مضيفة أن نواب الحزب سيصلون إلى المدينة.")
+    entity(doc, "سعاد الخطيب", "PER")
+    qs = quotes_of(doc)
+    assert len(qs) == 2 and qs[0].direct and text_of(doc, qs[0]).startswith("حضر مئات")
+    assert all(q.speaker.name == "سعاد الخطيب" for q in qs)

@@ -32,6 +32,7 @@ from marsad.text.normalise import normalise
 COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "اننا", "انني", "انهما", "بان", "بانه", "بانها", "بانهم"})
 STOP_PUNCT = frozenset({".", "!", "?", "؟", "\n"})
 MAX_SPEAKER_TOKENS = 25
+MAX_COLON_TOKENS = 40
 MIN_DIRECT_WORDS = 3
 _SENTENCE_END = re.compile(r"[.!?؟](?=\s|$)")
 PRONOUN_SUBJECTS = frozenset({"هو", "هي", "هم", "انه", "انها"})
@@ -84,6 +85,8 @@ CLAUSE_OPENERS = _qlist("clause_openers")
 NOT_GLUED = _qlist("not_glued")
 # nouns of a statement or a report: «بيان وزارة الدفاع», «حصيلة لوكالة فرانس برس» — who issued it speaks
 REPORT_NOUNS = SPEECH_NOUNS | _qlist("report_nouns")
+# prepositions of time and circumstance also end a speaker's noun phrase («واعترف أثناء التحقيقات بأنه»)
+SUBJECT_STOPS = SUBJECT_STOPS | _qlist("subject_stops")
 # verbs of statement whose object may be a noun and then «، وأن …» («أشارت المصادر إلى مقتل 17، وأن …»)
 AND_THAT_VERBS = frozenset({"ashar", "lafat", "aalan", "akkad", "awdah", "dhakar", "kashaf", "afad"})
 # verbs whose surface is also a common preposition or noun («بين»): a cue only where a clause opens
@@ -347,6 +350,13 @@ class Quotes:
                     self.participle_verb.setdefault(k, (cue.j, k))
                 return k, None
             k += 1
+        if k == limit < b:  # «أعلن X، في تعليق على … مساء أول من أمس:»: a colon a little farther
+            for m in range(k, min(b, cue.j + MAX_COLON_TOKENS)):
+                t = toks[m]
+                if t.norm == ":":
+                    return m, m + 1
+                if t.norm in STOP_PUNCT or t.norm in COMPLEMENTIZERS or t.norm == '"' or m in self.cue_starts:
+                    break
         return k, None
 
     def _name_in_marks(self, k: int, limit: int) -> bool:
@@ -356,7 +366,14 @@ class Quotes:
         m = k + 1
         while m < limit and toks[m].norm != '"':
             m += 1
-        return any(toks[n].norm in COMPLEMENTIZERS for n in range(m + 1, min(limit, m + 4)))
+        if m - k > 7:  # a name is a few words; «قالت لرويترز “…” مضيفة أن»: the «أن» is the participle's
+            return False
+        for n in range(m + 1, min(limit, m + 4)):
+            if n in self.cue_starts:
+                return False
+            if toks[n].norm in COMPLEMENTIZERS:
+                return True
+        return False
 
     def _content(self, k: int, sent: int, direct: list[tuple[int, int]], used: set[int]) -> tuple[int, int, bool] | None:
         toks = self.doc.tokens
@@ -365,8 +382,9 @@ class Quotes:
             k += 1
         if k >= len(toks):
             return None
-        if k >= b and toks[k - 1].norm == ":" and sent + 1 < len(self.view.sent_ranges):
-            sent += 1  # «وأضاف:» then the statement on the next line
+        if k >= b and sent + 1 < len(self.view.sent_ranges) and (toks[k - 1].norm == ":" or (
+                toks[k - 1].norm in COMPLEMENTIZERS and "\n" in self.doc.text[toks[k - 1].end:toks[k].start])):
+            sent += 1  # «وأضاف:» or «مبينا أنه» then the statement on the next line
             _, b = self.view.sent_ranges[sent]
         # a quotation mark opens the content: the direct quote starting there
         for n, (qa, qb) in enumerate(direct):
@@ -718,8 +736,9 @@ class Quotes:
     def _negated(self, i: int) -> bool:
         toks = self.doc.tokens
         for k in (i - 1, i - 2):
-            if k >= 0 and toks[k].sent == toks[i].sent and toks[k].norm in NEGATORS:
-                return True
+            if k >= 0 and toks[k].sent == toks[i].sent and (toks[k].norm in NEGATORS or (
+                    toks[k].norm[:1] in "وف" and toks[k].norm[1:] in NEGATORS)):
+                return True  # «لم يذكر», «ولم تعلن الوزارة حصيلة …»
             if k >= 0 and toks[k].norm not in ("ان", "أن"):
                 break
         return False
