@@ -618,3 +618,36 @@ def test_a_quotation_followed_by_a_participle_and_anna_is_not_a_quoted_name():
     qs = quotes_of(doc)
     assert len(qs) == 2 and qs[0].direct and text_of(doc, qs[0]).startswith("حضر مئات")
     assert all(q.speaker.name == "سعاد الخطيب" for q in qs)
+
+
+def test_a_group_speaker_stops_before_khususan():
+    doc = make_doc("فيما أكد عدد من سكان القرى الحدودية وخصوصا بلدة الوادي، أن القصف توقف منذ الفجر.")
+    actor(doc, "بلدة الوادي", "loc", "Al-Wadi", "location", None)
+    (q,) = quotes_of(doc)
+    assert q.speaker.name.startswith("عدد من سكان") and "الوادي" not in q.speaker.name
+
+
+def test_kataba_and_gharrada_report_words():
+    doc = make_doc("وكتبت المستشارة سلمى برغر في برقية تعزية أرسلتها إلى رئيس الحكومة \"إننا نقف معكم في مواجهة الإرهاب\". "
+                   "وغرد أحد الدعاة بما يلي: \"لا يجوز الترحم على هؤلاء الضحايا أبدا\".")
+    entity(doc, "سلمى برغر", "PER", "Selma Berger")
+    qs = quotes_of(doc)
+    assert len(qs) == 2 and qs[0].speaker.name == "Selma Berger"
+    assert qs[1].speaker.name == "أحد الدعاة"
+
+
+def test_wa_huwa_yasif_is_the_person_just_named():
+    doc = make_doc("وقال الشيخ ماجد الحربي: \"نستنكر هذا الفعل بأشد العبارات الممكنة\". "
+                   "وأنقل لكم هنا تغريدة الكاتب فهد العتيبي، وهو يصف ما يحصل: \"هذا الفكر تعلمناه في مدارسنا للأسف\".")
+    entity(doc, "ماجد الحربي", "PER", "Majed al-Harbi")
+    entity(doc, "فهد العتيبي", "PER", "Fahd al-Otaibi")
+    qs = quotes_of(doc)
+    assert [q.speaker.name for q in qs] == ["Majed al-Harbi", "Fahd al-Otaibi"]
+
+
+def test_a_source_after_a_comma_then_fa_inna():
+    doc = make_doc("وتجمع مئات الأشخاص في الساحة الرئيسية، وحسب خالد العمر، أحد منظمي المظاهرة، فإن "
+                   "أكثر من ألفي شخص شاركوا في المسيرة.")
+    entity(doc, "خالد العمر", "PER", "Khaled al-Omar")
+    (q,) = quotes_of(doc)
+    assert text_of(doc, q).startswith("أكثر من ألفي") and q.speaker.name == "Khaled al-Omar"

@@ -211,8 +211,9 @@ class Quotes:
             for i in odd:
                 del self.cue_kinds[i]
             self.participle_verb.clear()
+        toks = doc.tokens
         for cue in cues:
-            tok = doc.tokens[cue.i]
+            tok = toks[cue.i]
             sent = tok.sent
             kind = cue.cue.kind
             if self._negated(cue.i) or cue.i in self.nested:
@@ -269,6 +270,10 @@ class Quotes:
                         and last_sent != sent:
                     # «وكان تنظيم داعش أعلن في بيان … وقال إنه»: the subject of the sentence goes on
                     speaker = self._sentence_subject(cue.i)
+                if speaker is None and cue.i > 0 and toks[cue.i - 1].norm in ("وهو", "وهي", "هو", "هي") \
+                        and toks[cue.i - 1].sent == sent:
+                    # «… الدكتور سعد العجمي، وهو يصف ما يحصل:»: the pronoun is the person just named
+                    speaker = self._person_before(tok.start)
                 if speaker is None and sent - last_sent >= 2:
                     # «أكد نائب الرئيس فلان أهمية الحوار. وقال في بيان إن»: a person who opens a
                     # sentence after the last quote is the one who goes on speaking
@@ -818,8 +823,9 @@ class Quotes:
                     speaker = self._ref(first.start, first.end, first.canonical)
                 else:
                     speaker = ArgRef(first.name, first.start, first.end, first.actor_id, first.inter, first.country)
-            if cue.i == a and seg_end < b:  # a fronted source: the content follows it
-                c = seg_end
+            front = seg_end if cue.i == a and seg_end < b else self._mid_opener(cue.i, seg_end, b)
+            if front is not None:  # a fronted source: the content follows it
+                c = front
                 while c < b and (toks[c].norm in ("،", ",") or toks[c].norm in FRONTED_OPENERS):
                     c += 1
                 if c < b or (c < len(toks) and toks[c - 1].norm == '"'):
@@ -848,6 +854,19 @@ class Quotes:
         if end - start < 10:
             return None
         return Quote(start, end, False, self.doc.text[cue_span.start:cue_span.end], cue_span, speaker)
+
+    def _mid_opener(self, i: int, seg_end: int, b: int) -> int | None:
+        """«وتجمع ألف شخص، وحسب فلان، أحد المنظمين، فإن …»: a source after a comma whose clause
+        opens with «فإن / فقد» a few words on is fronted too; the index of that opener."""
+        toks = self.doc.tokens
+        if toks[i - 1].norm not in ("،", ","):
+            return None
+        for c in range(seg_end, min(b, seg_end + 10)):
+            if toks[c].norm in ("فان", "فانه", "فانها", "فانهم", "فقد"):
+                return c
+            if c in self.cue_starts or toks[c].norm in COMPLEMENTIZERS:
+                return None
+        return None
 
     def _trailing_attribution(self, a: int, b: int, cues: list[Cue]) -> Quote | None:
         toks = self.doc.tokens
