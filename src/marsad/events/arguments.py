@@ -131,6 +131,20 @@ class Arguments:
         word = toks[k].norm
         return word
 
+    def _reports(self, a: ActorMention, i: int, sent_start: int) -> bool:
+        """Is ``a`` the source of the statement that holds the trigger at token ``i``: a speech verb
+        before it or right after it in the sentence, then «إن/أن» between it and the trigger?"""
+        toks = self.view.doc.tokens
+        k0, k1 = self.view.token_at(a.start), self.view.token_at(a.end - 1)
+        comp = next((k for k in range(k1 + 1, i) if toks[k].norm in REPORT_THAT), None)
+        if comp is None:
+            return False
+        verbs = speech_cues()[0]
+        lo = k0
+        while lo > 0 and toks[lo - 1].start >= sent_start and k0 - lo < 4:
+            lo -= 1
+        return any(_bare_word(toks[k].norm) in verbs for k in range(lo, comp) if not k0 <= k <= k1)
+
     def _victim(self, a: ActorMention, sent_start: int) -> bool:
         """«مقتل خمسة جنود من الجيش», «إصابة عناصر من الشرطة»: the actor is who was hit."""
         toks = self.view.doc.tokens
@@ -444,6 +458,8 @@ class Arguments:
                     if target is None:
                         target = a
                     continue
+                if self._reports(a, i, s_start):
+                    continue  # «وقالت وزارة الداخلية إن «… فجر انتحاري حزامه»»: the ministry tells it
                 if prev not in target_preps and can_act(a):
                     agent = a
                     break
@@ -727,7 +743,10 @@ class Arguments:
     def _day_after(self, i: int) -> bool:
         """«غداة هجوم», «غداة الهجوم»: the sentence tells the day after the trigger's event."""
         toks = self.view.doc.tokens
-        return i > 0 and _bare_word(toks[i - 1].norm) in ("غداه", "غداة")
+        # also past the trigger's head noun: «غداة اعتداء انتحاري» (the trigger is «انتحاري»)
+        return any(k >= 0 and toks[k].sent == toks[i].sent and _bare_word(toks[k].norm) in ("غداه", "غداة")
+                   and (k == i - 1 or toks[k + 1].is_word and not self._hit_at(k + 1) and not toks[k + 1].prefix)
+                   for k in (i - 1, i - 2))
 
 
 def _future(t: Timex, pub: dt.date | None) -> bool:
@@ -804,6 +823,10 @@ def _bare_word(w: str) -> str:
     """A word without a leading conjunction و/ف (when what remains is a word)."""
     return w[1:] if len(w) > 3 and w[0] in "وف" else w
 
+
+# the «that» of a report after a speech verb («قال إن», «أفاد بأن»); not «إنه/إنها», whose pronoun is
+# often the speaker itself («وتبنى التنظيم الهجوم قائلا إنه استهدف …»)
+REPORT_THAT = frozenset({"ان", "بان"})
 
 # a contrast or a new clause between two places ends a list of targets («لكنها», «بينما»)
 CONTRAST = frozenset({"لكن", "لكنها", "لكنه", "لكنهم", "ولكن", "ولكنها", "ولكنه", "بينما", "فيما"})

@@ -78,6 +78,8 @@ def noun_forms(form: str) -> set[str]:
     out = {form}
     if not form.endswith(("ه", "ا", "ي")) and form not in NO_ACCUSATIVE:
         out.add(form + "ا")  # accusative indefinite: هجوما
+    elif form.endswith("ي") and len(form) >= 5:
+        out.add(form + "ا")  # a nisba adjective used as a noun: «إن انتحاريا فجر حزامه»
     return out
 
 

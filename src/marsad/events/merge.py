@@ -67,21 +67,28 @@ BOMBS = frozenset({"Suicide bomb", "Remote explosive/landmine/IED"})
 PROTEST_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
 
 
-def _same_sub(a: Event, b: Event) -> bool:
+def _same_sub(a: Event, b: Event, loose_day: bool = False) -> bool:
+    """``loose_day``: one of the two is dated only by the sentence before or the lead (not by
+    its own sentence), so a day apart is still the day of the other."""
     if a.sub_event_type == b.sub_event_type:
         return True
     if a.sub_event_type in PROTEST_SEVERITY and b.sub_event_type in PROTEST_SEVERITY and a.date == b.date:
         return True
-    if {a.sub_event_type, b.sub_event_type} == BOMBS and a.date == b.date:
+    if {a.sub_event_type, b.sub_event_type} == BOMBS and (a.date == b.date or loose_day and _same_date(a, b)):
         return True  # «هجوم انتحاري بسيارة ملغومة» told again as «تفجير سيارة مفخخة»: one suicide bombing  # one protest per place and day; the force met is told in one of its mentions
     # a mention whose agent is a pronoun («سيطرت على …») follows the named one
     return a.sub_event_type in TERRITORY and b.sub_event_type in TERRITORY and (a.actor1 is None or b.actor1 is None)
 
 
-def compatible(a: Event, b: Event) -> bool:
-    if not (a.event_type == b.event_type and _same_sub(a, b) and a.modality == b.modality
-            and a.background == b.background and same_place(a.place, b.place) and _same_date(a, b)):
+def compatible(a: Event, b: Event, loose_day: bool = False) -> bool:
+    if not (a.event_type == b.event_type and _same_sub(a, b, loose_day) and a.modality == b.modality
+            and a.background == b.background and _same_date(a, b)):
         return False
+    if not same_place(a.place, b.place):
+        # «أوقع 32 قتيلا في سوروتش» then «وكان الإقليم نفسه قد شهد تفجيرا انتحاريا أسفر عن مقتل 32»:
+        # the same large toll in one country is the same event placed twice
+        return a.fatalities >= SAME_TOLL_FAR and a.fatalities == b.fatalities and a.place is not None \
+            and b.place is not None and a.place.country == b.place.country
     # one event per type, location and day (ACLED): actors matter only where a place is missing
     if a.place is not None and b.place is not None:
         # «قصفت قوات النظام مناطق في جرود القلمون … وبلدة بيت جن»: two named localities of one
@@ -104,8 +111,10 @@ def _absorbs(specific: Event, generic: Event, dated: set[int] | None = None) -> 
     if generic.event_type == "Explosions/Remote violence" and specific.sub_event_type == "Armed clash":
         return False  # «… في المواجهات وفي قصف الأحياء»: shelling of unknown kind is not the clash beside it
     if specific.event_type not in SPECIFIC_TYPES or specific.modality != generic.modality \
-            or specific.background != generic.background or not _same_actor(specific.actor1, generic.actor1):
+            or specific.background != generic.background:
         return False
+    if not _same_actor(specific.actor1, generic.actor1) and not _same_toll(specific, generic):
+        return False  # (the same toll at the place and day is the same event, whoever is named)
     if any(generic.evidence.start <= m.start < generic.evidence.end for m in specific.mentions):
         return True  # told in the same sentence
     near = any(abs(m.start - generic.evidence.start) <= NEAR_CHARS for m in specific.mentions)
@@ -113,6 +122,16 @@ def _absorbs(specific: Event, generic: Event, dated: set[int] | None = None) -> 
         return False
     return (near and specific.place is not None and generic.place is not None and _same_date(specific, generic)
             and (specific.place.name == generic.place.name or km(specific.place, generic.place) <= 50.0))
+
+
+def _same_toll(a: Event, b: Event) -> bool:
+    """The same count of dead (at least ``SAME_TOLL``) on the same day or a day apart: «قتل 21 شخصا في
+    هجوم …» in the lead and «فجر انتحاري حزامه … أسفر عن مقتل 21» are one event told twice."""
+    return a.fatalities >= SAME_TOLL and a.fatalities == b.fatalities and _same_date(a, b)
+
+
+SAME_TOLL = 4
+SAME_TOLL_FAR = 10  # the same toll merges two places of one country only from this count
 
 
 def _better_place(a: Place | None, b: Place | None) -> Place | None:
@@ -160,10 +179,25 @@ def merge(events: list[Event], generic: set[int] | None = None, dated: set[int] 
     «بعد/عقب/إثر» (the fighting that led to something)."""
     led_to = led_to or set()
     generic = set(generic or ())
+    # «تفجيرا انتحاريا»: a noun and the adjective right after it, both triggers, are one mention
+    # (so the toll of either belongs to both before they meet other mentions)
+    paired: list[Event] = []
+    for ev in events:
+        last = paired[-1] if paired else None
+        if last is not None and last.evidence == ev.evidence and 0 <= ev.trigger.start - last.trigger.end <= 2 \
+                and last.event_type == ev.event_type and _same_sub(last, ev) and last.modality == ev.modality \
+                and (last.place is None or ev.place is None or last.place.name == ev.place.name):
+            absorb(last, ev, dated)
+            if id(ev) not in generic:
+                generic.discard(id(last))
+            continue
+        paired.append(ev)
+    events = paired
     out: list[Event] = []
     for ev in events:
         for kept in out:
-            if compatible(kept, ev):
+            loose = dated is not None and (id(kept) not in dated or id(ev) not in dated)
+            if compatible(kept, ev, loose):
                 absorb(kept, ev, dated)
                 if id(ev) not in generic:
                     generic.discard(id(kept))  # «هجوم …» then «اشتباكات …» there: a clash told, not a guess
@@ -183,6 +217,20 @@ def merge(events: list[Event], generic: set[int] | None = None, dated: set[int] 
                           and _same_date(o, ev) and _adjacent(o, ev))), None)
         if host is not None:
             absorb(host, ev, dated)
+            out.remove(ev)
+    # «وكان انتحاري فجر نفسه خلال صلاة الجمعة في مسجد …» then «وأضاف أن انتحاريا … دخل المسجد وفجر نفسه»:
+    # an undated retelling (no day of its own, no other toll) of an event told earlier as history
+    # is that history, not a new event
+    for ev in list(out):
+        if ev.modality != "asserted" or ev.background or ev.place is None or dated is not None and id(ev) in dated:
+            continue
+        host = next((o for o in out if o is not ev and o.modality == "prior" and not o.background
+                     and o.evidence.start < ev.evidence.start and o.place is not None
+                     and o.event_type == ev.event_type and _same_sub(o, ev, True)
+                     and same_place(o.place, ev.place) and not _is_country(o.place)
+                     and ev.fatalities in (0, o.fatalities)), None)
+        if host is not None:
+            absorb(host, ev)
             out.remove(ev)
     kept_out: list[Event] = []
     for ev in out:

@@ -1,0 +1,112 @@
+"""Events: the eighth round's general fixes, found on heldout9 and checked on all ten studied sets
+(one event per real-world event, relative days, the source of a report is not the agent).
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from marsad.events.stage import Events, reportable
+from test_events_helpers import actor, make_doc, place, timex
+
+
+def run(doc):
+    Events()(doc)
+    return [e for e in doc.events if reportable(e)]
+
+
+def test_an_attack_and_the_suicide_bombing_with_the_same_toll_are_one_event():
+    # the lead's «هجوم» (a clash by default, Taliban named) and the ministry's account of the
+    # suicide bomber, same toll, in a district of that province: one Suicide bomb record
+    doc = make_doc("قتل 14 شخصا على الأقل في هجوم تبنته حركة طالبان في ولاية قندوز أمس السبت. "
+                   "وقالت وزارة الداخلية في بيانها إن انتحاريا فجر حزامه الناسف في مديرية خان آباد "
+                   "ما أسفر عن مقتل 14 مدنيا.", "2015-08-09")
+    actor(doc, "حركة طالبان", "taliban", "Taliban", "rebel", 2, "AF")
+    actor(doc, "وزارة الداخلية", "gov_af", "Government of Afghanistan", "state", 1, "AF")
+    place(doc, "ولاية قندوز", "Kunduz Province", 36.72, 68.86, "AF", "Kunduz", 2, feature="first-order administrative division")
+    place(doc, "خان آباد", "Khanabad", 36.68, 69.11, "AF", "Kunduz")
+    timex(doc, "أمس السبت", "2015-08-08")
+    evs = run(doc)
+    assert [e.sub_event_type for e in evs] == ["Suicide bomb"]
+    assert evs[0].fatalities == 14
+
+
+def test_the_source_of_a_report_is_not_the_agent_of_what_it_reports():
+    doc = make_doc("وقالت وزارة الداخلية في بيانها إن انتحاريا فجر حزامه الناسف في مديرية خان آباد.",
+                   "2015-08-09")
+    actor(doc, "وزارة الداخلية", "gov_af", "Government of Afghanistan", "state", 1, "AF")
+    place(doc, "خان آباد", "Khanabad", 36.68, 69.11, "AF", "Kunduz")
+    evs = run(doc)
+    assert evs and all(e.actor1 is None or e.actor1.name != "Government of Afghanistan" for e in evs)
+
+
+def test_the_agent_told_before_a_report_verb_is_kept_when_it_is_the_subject():
+    doc = make_doc("وقصفت طائرات التحالف أمس مواقع في مدينة صعدة، بحسب مصادر محلية.", "2015-08-09")
+    actor(doc, "التحالف", "coalition", "Saudi-led Coalition", "state", 8, "YE")
+    place(doc, "صعدة", "Saada", 16.94, 43.76, "YE", "Saada")
+    timex(doc, "أمس", "2015-08-08")
+    evs = run(doc)
+    assert evs and evs[0].actor1 is not None and evs[0].actor1.name == "Saudi-led Coalition"
+
+
+def test_an_ied_blast_and_a_suicide_bombing_at_one_place_a_day_apart_by_default_are_one():
+    # the suicide bombing dated by its own sentence, the blast only by the lead: one event
+    doc = make_doc("فجر انتحاري حزامه الناسف مساء السبت في مدينة خان آباد. "
+                   "وقال متحدث إن 9 مسلحين قتلوا بانفجار عبوة ناسفة.", "2015-08-10")
+    place(doc, "خان آباد", "Khanabad", 36.68, 69.11, "AF", "Kunduz")
+    timex(doc, "مساء السبت", "2015-08-08")
+    evs = run(doc)
+    assert [e.sub_event_type for e in evs] == ["Suicide bomb"]
+
+
+def test_the_day_after_an_attack_told_with_its_head_noun():
+    # «غداة اعتداء انتحاري»: the sentence's day is the day after the bombing
+    doc = make_doc("يتوجه الوزير اليوم الثلاثاء إلى المدينة غداة اعتداء انتحاري في بلدة سروج أسفر عن مقتل 20 شخصا.",
+                   "2015-07-21")
+    place(doc, "سروج", "Suruc", 36.98, 38.42, "TR", "Sanliurfa")
+    timex(doc, "اليوم الثلاثاء", "2015-07-21")
+    evs = run(doc)
+    assert evs and evs[0].sub_event_type == "Suicide bomb" and evs[0].date == "2015-07-20"
+
+
+def test_a_suicide_bomber_in_the_accusative_is_a_trigger():
+    doc = make_doc("وقالت الشرطة إن انتحاريا فجر حزامه الناسف أمس في مدينة الرمادي.", "2015-08-09")
+    place(doc, "الرمادي", "Ramadi", 33.42, 43.30, "IQ", "Anbar")
+    timex(doc, "أمس", "2015-08-08")
+    evs = run(doc)
+    assert [e.sub_event_type for e in evs] == ["Suicide bomb"]
+
+
+def test_an_event_named_as_a_court_case_is_a_reference():
+    doc = make_doc('تنظر المحكمة غدا قضية "تفجير مسجد الإمام علي" في مدينة الكويت.', "2015-08-03")
+    place(doc, "مدينة الكويت", "Kuwait City", 29.37, 47.98, "KW", "Al Asimah")
+    assert not run(doc)
+
+
+def test_an_undated_retelling_of_an_event_told_as_history_is_that_history():
+    doc = make_doc("وكان انتحاري فجر نفسه خلال صلاة الجمعة في مسجد بمدينة الكويت. "
+                   "وأضاف الشاهد بأن انتحاريا دخل المسجد وفجر نفسه في مدينة الكويت.", "2015-08-03")
+    place(doc, "مدينة الكويت", "Kuwait City", 29.37, 47.98, "KW", "Al Asimah")
+    place(doc, "مدينة الكويت", "Kuwait City", 29.37, 47.98, "KW", "Al Asimah", nth=1)
+    assert not run(doc)
+
+
+def test_a_bombing_told_today_is_still_news_after_an_older_one():
+    doc = make_doc("وكان انتحاري فجر نفسه الشهر الماضي في مسجد بمدينة الكويت. "
+                   "وفجر انتحاري نفسه اليوم الاثنين في مدينة الكويت.", "2015-08-03")
+    place(doc, "مدينة الكويت", "Kuwait City", 29.37, 47.98, "KW", "Al Asimah")
+    place(doc, "مدينة الكويت", "Kuwait City", 29.37, 47.98, "KW", "Al Asimah", nth=1)
+    timex(doc, "الشهر الماضي", "2015-07", "month")
+    timex(doc, "اليوم الاثنين", "2015-08-03")
+    evs = run(doc)
+    assert [e.date for e in evs] == ["2015-08-03"]
+
+
+def test_the_same_large_toll_in_two_places_of_one_country_is_one_event():
+    doc = make_doc("أوقع الهجوم الانتحاري أمس 32 قتيلا في بلدة سروج. "
+                   "وكان إقليم شانلي أورفا قد شهد تفجيرا انتحاريا أمس أسفر عن مقتل 32 شخصا في جيلانبينار.",
+                   "2015-07-21")
+    place(doc, "سروج", "Suruc", 36.98, 38.42, "TR", "Sanliurfa")
+    place(doc, "جيلانبينار", "Ceylanpinar", 36.85, 40.05, "TR", "Sanliurfa")
+    timex(doc, "أمس", "2015-07-20")
+    timex(doc, "أمس", "2015-07-20", nth=1)
+    evs = [e for e in Events()(doc) or doc.events if e.modality == "asserted"]
+    assert len([e for e in evs if e.sub_event_type == "Suicide bomb"]) == 1
