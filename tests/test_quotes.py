@@ -651,3 +651,61 @@ def test_a_source_after_a_comma_then_fa_inna():
     entity(doc, "خالد العمر", "PER", "Khaled al-Omar")
     (q,) = quotes_of(doc)
     assert text_of(doc, q).startswith("أكثر من ألفي") and q.speaker.name == "Khaled al-Omar"
+
+
+def test_a_verb_with_wa_does_not_take_the_place_before_it_as_subject():
+    doc = make_doc("كشف هذا للصحيفة الدكتور سامي ناصر مدير مكتب الرئاسة في اليمن وقال: القوات لم تنفذ أي إنزال، "
+                   "مشددا على أن العمليات تسير بتنسيق كامل.")
+    entity(doc, "سامي ناصر", "PER", "Sami Nasser")
+    entity(doc, "اليمن", "LOC")
+    qs = quotes_of(doc)
+    assert qs and all(q.speaker.name == "Sami Nasser" for q in qs)
+
+
+def test_a_subject_between_kanat_and_its_verb():
+    doc = make_doc("وقال المرصد إن الغارات استمرت طوال الليل. "
+                   "وكانت الولايات المتحدة قد ذكرت في وقت سابق إنها كثفت حملتها الجوية على المدينة.")
+    actor(doc, "المرصد", "sohr", "Syrian Observatory for Human Rights", "ngo", None)
+    actor(doc, "الولايات المتحدة", "us", "United States", "state", 1)
+    qs = quotes_of(doc)
+    assert [q.speaker.name for q in qs] == ["Syrian Observatory for Human Rights", "United States"]
+
+
+def test_the_noun_naql_inside_a_clause_relays_nothing():
+    doc = make_doc("وقالت المنظمة إنها لا تتربح من التبرعات وإن نقل الأنسجة إلى المختبرات أمر شائع في القطاع الطبي.")
+    actor(doc, "المنظمة", "org", "The Organisation", "ngo", None)
+    qs = quotes_of(doc)
+    assert len(qs) == 1 and qs[0].speaker.name == "The Organisation"
+
+
+def test_a_short_quoted_phrase_deep_inside_a_report_is_part_of_it():
+    doc = make_doc("وقالت المنظمة إنها لم تحصل على أي مقابل مادي من التبرعات خلال السنوات الماضية وإنه "
+                   "«في بعض الأحوال» تدفع العيادات تكاليف النقل.")
+    actor(doc, "المنظمة", "org", "The Organisation", "ngo", None)
+    (q,) = quotes_of(doc)
+    assert text_of(doc, q).startswith("لم تحصل") and text_of(doc, q).endswith("تكاليف النقل")
+
+
+def test_full_stops_and_inna_inside_parentheses():
+    doc = make_doc("وقال أحد السكان لوكالة الأنباء الألمانية (د. ب. أ) إن القصف لم يتوقف منذ الفجر. "
+                   "وقالت قناة (سي.إن.إن ترك) التلفزيونية إن الضابط القتيل من خبراء المتفجرات.")
+    entity(doc, "سي.إن.إن ترك", "ORG", "CNN Turk")
+    qs = quotes_of(doc)
+    assert len(qs) == 2
+    assert text_of(doc, qs[0]).startswith("القصف لم يتوقف") and "السكان" in qs[0].speaker.name
+    assert text_of(doc, qs[1]).startswith("الضابط القتيل") and qs[1].speaker.name == "CNN Turk"
+
+
+def test_a_noun_with_the_article_is_no_speech_verb():
+    doc = make_doc("وقالت الشرطة إن الموقع التابع للحركة تعرض لهجوم بقذيفتين فجر اليوم.")
+    actor(doc, "الشرطة", "police", "Police Forces", "state forces", 1)
+    (q,) = quotes_of(doc)
+    assert q.cue == "قالت" and text_of(doc, q).startswith("الموقع التابع")
+
+
+def test_a_quoted_name_with_the_complementizer_farther_on():
+    doc = make_doc("وذكرت جماعة “أنصار الدولة في المدينة” في بيان نشر على موقعها الإلكتروني، أنها “استهدفت موقعا "
+                   "عسكريا بقذيفتي هاون”.")
+    qs = quotes_of(doc)
+    assert len(qs) == 1 and text_of(doc, qs[0]).startswith("استهدفت موقعا")
+    assert qs[0].speaker.name.startswith("جماعة")

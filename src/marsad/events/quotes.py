@@ -169,6 +169,9 @@ def _find_cues(view: View) -> list[Cue]:
             if out and out[-1].i == i:
                 continue
         for cand in readings(tok.norm):
+            if cand in words and words[cand].kind in ("verb", "continuation") \
+                    and tok.norm[:len(tok.norm) - len(cand)].endswith("ال"):
+                continue  # «النقل», «القول»: a noun with the article is no verb
             if cand in words:
                 # «وفقا لـ» arrives as «وفقا» + «ل...»; «حسب» needs its preposition
                 out.append(Cue(i, i + 1, words[cand], len(tok.norm) - len(cand)))
@@ -237,7 +240,7 @@ class Quotes:
             seg_end, comp = self._segment_end(cue, direct)
             if comp is None:
                 continue
-            content = self._content(comp, sent, direct, used_direct)
+            content = self._content(comp, toks[seg_end].sent if seg_end < len(toks) else sent, direct, used_direct)
             if content is None:
                 continue
             start, end, is_direct = content
@@ -261,6 +264,9 @@ class Quotes:
                 if cue.cue.lemma in ("naqal", "alim"):  # «نقل X عن Y», «علمت X من مصادر»: Y is the speaker
                     word = "عن" if cue.cue.lemma == "naqal" else "من"
                     first = next((m for m in range(cue.j, seg_end) if doc.tokens[m].norm == word), cue.j - 1) + 1
+                    if first == cue.j and cue.cue.lemma == "naqal" and cue.strip == 0 and cue.i > 0 \
+                            and toks[cue.i - 1].is_word and toks[cue.i - 1].sent == sent:
+                        continue  # «… أن نقل أنسجة الأجنة أمر شائع»: the noun «نقل» (carrying) inside a clause
                 # «الصقلاوية التي قالت القوات العراقية: إنها …»: a subject named right after the
                 # verb of a relative clause is the speaker, not the noun the relative refers to
                 named_after = first == cue.j and first < seg_end and self._names_at(first)
@@ -336,8 +342,9 @@ class Quotes:
         limit = min(b, cue.j + MAX_SPEAKER_TOKENS)
         while k < limit:
             t = toks[k]
-            if t.norm in COMPLEMENTIZERS or (t.prefix == "ب" and t.stem in COMPLEMENTIZERS):
-                return k, k + 1
+            if (t.norm in COMPLEMENTIZERS or (t.prefix == "ب" and t.stem in COMPLEMENTIZERS)) \
+                    and not (toks[k - 1].norm == "." and self._open_paren(cue.j, k)):
+                return k, k + 1  # («(سي.إن.إن ترك)»: letters of an abbreviation, not «إن»)
             if t.norm[:1] == "و" and t.norm[1:] in COMPLEMENTIZERS and toks[k - 1].norm in ("،", ",") \
                     and cue.cue.lemma in AND_THAT_VERBS:
                 return k, k + 1  # «أشارت المصادر إلى مقتل 17، وأن البحث مستمر»: the «أن» clause
@@ -347,6 +354,12 @@ class Quotes:
                 if not self._name_in_marks(k, limit):
                     return k, k  # a quotation opens here (a quoted name «المدينة» does not)
             if t.norm in STOP_PUNCT:
+                if t.norm == "." and k + 1 < len(toks) and self._open_paren(cue.j, k):
+                    # «لوكالة الأنباء الألمانية (د. ب. أ) إنه»: a full stop inside parentheses ends no sentence
+                    b = max(b, self.view.sent_ranges[toks[k + 1].sent][1])
+                    limit = min(b, cue.j + MAX_SPEAKER_TOKENS)
+                    k += 1
+                    continue
                 break
             if k > cue.j and self.cue_kinds.get(k) == "participle" and cue.cue.kind != "participle":
                 # «وأعلنت حركة طالبان مسؤوليتها … قائلة إن»: the «أن» is the participle's, and
@@ -364,6 +377,18 @@ class Quotes:
                     break
         return k, None
 
+    def _paren_close(self, k: int, j: int) -> int | None:
+        """The ")" that closes a short parenthesised name opened at k (within eight tokens)."""
+        toks = self.doc.tokens
+        return next((m for m in range(k + 2, min(j, k + 9)) if toks[m].norm == ")"), None)
+
+    def _open_paren(self, a: int, k: int) -> bool:
+        depth = 0
+        for t in self.doc.tokens[a:k]:
+            depth += t.norm == "("
+            depth -= t.norm == ")" and depth > 0
+        return depth > 0
+
     def _name_in_marks(self, k: int, limit: int) -> bool:
         """«لشبكة «إم إس إن بي سي»، أنه», «وفقا لـ «سكاي نيوز عربية» إن»: a name in quotation marks
         that a complementizer follows is part of the subject segment, not the quotation."""
@@ -373,8 +398,8 @@ class Quotes:
             m += 1
         if m - k > 7:  # a name is a few words; «قالت لرويترز “…” مضيفة أن»: the «أن» is the participle's
             return False
-        for n in range(m + 1, min(limit, m + 4)):
-            if n in self.cue_starts:
+        for n in range(m + 1, limit):  # «وذكرت جماعة “X في Y” في بيان نشر على موقع …، أنها»
+            if n in self.cue_starts or toks[n].norm in STOP_PUNCT or toks[n].norm in ('"', ":"):
                 return False
             if toks[n].norm in COMPLEMENTIZERS:
                 return True
@@ -415,10 +440,13 @@ class Quotes:
         start, end = toks[k].start, toks[end_tok].end
         if end - start < 6:
             return None
-        # a direct quote inside the reported content stays its own: cut there
+        # a direct quote inside the reported content stays its own: cut there; a short quoted
+        # phrase well inside a long report («وإنه «في بعض الأحوال» …») is part of the report
         for n, (qa, qb) in enumerate(direct):
             if start < qa < end:
                 used.add(n)
+                if qa - start > 40 and len(self.doc.text[qa:qb].split()) <= 4:
+                    return start, end, False
                 return qa, qb, True
         return start, end, False
 
@@ -466,11 +494,19 @@ class Quotes:
         # the subject noun phrase: words before the first preposition or comma
         words: list = []
         first_k = -1
+        skip_to = -1
         speech_words = _quote_data()[0]
         for k in range(i, j):
             t = toks[k]
             if t.norm == "من" and words and words[-1].stem in QUANTIFIERS:
                 words.append(t)  # «عدد من الأهالي», «أحد المصادر»
+                continue
+            if k < skip_to:
+                if t.is_word:
+                    words.append(t)
+                continue
+            if t.norm == "(" and len(words) == 1 and (close := self._paren_close(k, j)) is not None:
+                skip_to = close + 1  # «قناة (سي.إن.إن ترك) التلفزيونية»: the medium's name in parentheses
                 continue
             if t.norm in ("،", ",", "(", ")") or t.norm in SUBJECT_STOPS or _glued_preposition(t):
                 break
@@ -624,8 +660,8 @@ class Quotes:
     def _subject_before(self, i: int) -> ArgRef | None:
         """A subject right before its verb («لكن طهران أكدت أنها …»)."""
         toks = self.doc.tokens
-        if i == 0 or toks[i - 1].sent != toks[i].sent:
-            return None
+        if i == 0 or toks[i - 1].sent != toks[i].sent or self.cue_strip.get(i, 0) > 0:
+            return None  # «… في اليمن وقال:»: a verb with «و» opens a clause of its own
         prev = toks[i - 1]
         for e in self.doc.entities:
             if e.end == prev.end and e.label in ("PER", "ORG", "LOC"):
