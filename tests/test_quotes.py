@@ -709,3 +709,28 @@ def test_a_quoted_name_with_the_complementizer_farther_on():
     qs = quotes_of(doc)
     assert len(qs) == 1 and text_of(doc, qs[0]).startswith("استهدفت موقعا")
     assert qs[0].speaker.name.startswith("جماعة")
+
+
+def test_ma_before_a_past_verb_is_what_was_said():
+    doc = make_doc("وتعيش البلاد حالة تأهب منذ أن بدأت ما وصفه مسؤولون بأنها “حرب شاملة على الإرهاب”.")
+    (q,) = quotes_of(doc)
+    assert text_of(doc, q) == "حرب شاملة على الإرهاب" and q.speaker.name.startswith("مسؤولون")
+    doc = make_doc("وما قال الوزير إن الاتفاق سيوقع قريبا.")
+    assert quotes_of(doc) == []  # «ما يقول»/«ما قال» with no relative sense is left as before
+    doc = make_doc("ما يقول الوزير إن الاتفاق سيوقع قريبا.")
+    assert quotes_of(doc) == []
+
+
+def test_ala_ma_before_a_speech_verb_attributes_the_clause():
+    doc = make_doc("جمدت الحكومة أموال الرئيس السابق وعدد من قادة التمرد التزاما بالعقوبات الدولية، "
+                   "على ما أعلنت وكالة الأنباء الرسمية. وحصل الفريق على ما يريد من الدعم.")
+    entity(doc, "وكالة الأنباء الرسمية", "ORG", "State News Agency")
+    (q,) = quotes_of(doc)
+    assert text_of(doc, q).startswith("جمدت الحكومة") and q.speaker.name == "State News Agency"
+
+
+def test_a_described_person_right_before_the_verb_is_the_speaker():
+    doc = make_doc("وقال المحامي سعيد النجار إن موكله بريء. وعندما تم استجواب الطالب السعودي أقر بأنه كان يمزح.")
+    entity(doc, "سعيد النجار", "PER", "Said al-Najjar")
+    qs = quotes_of(doc)
+    assert len(qs) == 2 and qs[1].speaker.name.endswith("طالب السعودي")

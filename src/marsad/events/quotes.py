@@ -87,6 +87,7 @@ NOT_GLUED = _qlist("not_glued")
 REPORT_NOUNS = SPEECH_NOUNS | _qlist("report_nouns")
 # prepositions of time and circumstance also end a speaker's noun phrase («واعترف أثناء التحقيقات بأنه»)
 SUBJECT_STOPS = SUBJECT_STOPS | _qlist("subject_stops")
+PERSON_NOUNS = _qlist("person_nouns")
 # verbs of statement whose object may be a noun and then «، وأن …» («أشارت المصادر إلى مقتل 17، وأن …»)
 AND_THAT_VERBS = frozenset({"ashar", "lafat", "aalan", "akkad", "awdah", "dhakar", "kashaf", "afad"})
 # verbs whose surface is also a common preposition or noun («بين»): a cue only where a clause opens
@@ -682,6 +683,16 @@ class Quotes:
         if acts:
             m = acts[0]
             return ArgRef(m.name, m.start, m.end, m.actor_id, m.inter, m.country)
+        # «وعندما تم استجواب المبتعث السعودي أقر بأنه»: a definite noun phrase right before a
+        # verb without «و» is its subject (a title or description with no name)
+        k = i - 1
+        while k >= 0 and i - k <= 3 and toks[k].sent == toks[i].sent and toks[k].is_word and toks[k].has_article \
+                and not toks[k].prefix.lstrip("وف").startswith(("ل", "ب", "ك")) and toks[k].norm not in SUBJECT_STOPS:
+            k -= 1
+        if k < i - 1 and (toks[k + 1].stem in TITLE_NOUNS or toks[k + 1].stem in SOURCE_NOUNS
+                          or toks[k + 1].stem in PERSON_NOUNS):
+            s, e = toks[k + 1].stem_start, prev.end
+            return ArgRef(self.doc.text[s:e], s, e)
         return None
 
     def _clause_start(self, cue: Cue) -> bool:
@@ -779,6 +790,8 @@ class Quotes:
         for k in (i - 1, i - 2):
             if k >= 0 and toks[k].sent == toks[i].sent and (toks[k].norm in NEGATORS or (
                     toks[k].norm[:1] in "وف" and toks[k].norm[1:] in NEGATORS)):
+                if toks[k].norm == "ما" and k == i - 1 and toks[i].norm[:1] not in "يت":
+                    return False  # «ما وصفه مسؤولون بأنه»: what was said, not a denial
                 return True  # «لم يذكر», «ولم تعلن الوزارة حصيلة …»
             if k >= 0 and toks[k].norm not in ("ان", "أن"):
                 break
@@ -827,6 +840,8 @@ class Quotes:
             if toks[k].norm not in ("ل", "لـ", "،", ",", "ما"):
                 verb = next(words[r] for r in readings(toks[k].norm) if r in words)
             k += 1  # «وفق ما نقلت X», «بحسب ما أكدت X», «حسبما أفادت X»
+        if lemma == "ala_ma" and verb is None:
+            return None  # «حصل على ما يريد»
         if lemma == "hadd":
             speaker = None
         else:
