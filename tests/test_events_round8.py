@@ -110,3 +110,14 @@ def test_the_same_large_toll_in_two_places_of_one_country_is_one_event():
     timex(doc, "أمس", "2015-07-20", nth=1)
     evs = [e for e in Events()(doc) or doc.events if e.modality == "asserted"]
     assert len([e for e in evs if e.sub_event_type == "Suicide bomb"]) == 1
+
+
+def test_a_day_before_that_dates_the_blast_and_the_town_before_its_province_places_it():
+    doc = make_doc("وقتل عامل في هجوم بالأسلحة مساء الخميس في منطقة ساريكاميس في إقليم كارس. "
+                   "وكان العامل يصلح أضرارا تسبب بها انفجار قنبلة على الخط قبل ذلك بيوم.", "2015-08-01")
+    place(doc, "ساريكاميس", "Sarikamis", 40.33, 42.59, "TR", "Kars")
+    place(doc, "إقليم كارس", "Kars", 40.60, 43.10, "TR", "Kars", 3, feature="admin1")
+    timex(doc, "مساء الخميس", "2015-07-30")
+    timex(doc, "قبل ذلك بيوم", "2015-07-29")
+    evs = [e for e in run(doc) if e.event_type == "Explosions/Remote violence"]
+    assert evs and evs[0].date == "2015-07-29" and evs[0].place.name == "Sarikamis"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 
 from marsad.dates.grammar import Lexeme, Match, find, lex
 from marsad.dates.resolve import Frame, interpret, resolve
@@ -135,7 +136,44 @@ def tag(doc: Document) -> list[Timex]:
         start, end = _orig_span(doc, lx[k0].start, lx[m.k1 - 1].end)
         out.append(Timex(start, end, value, gran, kind, end_value,
                          "hijri" if fa.hijri else "gregorian", fa.relative))
-    return out
+    return _anaphoric_days(doc, norm, out)
+
+
+# a day told against the day named before it: «في اليوم التالي» (+1), «في اليوم نفسه» (0),
+# «قبل ذلك بيوم» (−1), «بعد ذلك بيومين» (+2); no day named before it: no date
+_COUNT = {"يوم": 1, "يومين": 2, "ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7}
+_ANAPHORIC = re.compile(
+    r"(?<![\w])[وف]?(?P<x>(?P<next>(?:(?:صباح|مساء|ليل|ليله|فجر|ظهر) )?اليوم التالي|(?:صباح|مساء|ليله) اليوم التالي)"
+    r"|(?P<same>اليوم (?:نفسه|ذاته)|نفس اليوم|ذات اليوم|الليله (?:نفسها|ذاتها))"
+    r"|(?P<dir>قبل|بعد) ذلك ب(?P<n>يوم|يومين|(?:ثلاثه|اربعه|خمسه|سته|سبعه|\d+) ايام))(?![\w])")
+
+
+def _anaphoric_days(doc: Document, norm: str, out: list[Timex]) -> list[Timex]:
+    if "اليوم" not in norm and "ذلك ب" not in norm and "الليله" not in norm:
+        return out
+    added: list[Timex] = []
+    for m in _ANAPHORIC.finditer(norm):
+        start, end = _orig_span(doc, m.start("x"), m.end("x"))
+        if any(t.start < end and start < t.end for t in out):
+            continue
+        before = [t for t in sorted(out + added, key=lambda t: t.start)
+                  if t.end <= start and t.granularity == "day" and t.kind == "date"]
+        if not before:
+            continue
+        try:
+            day = dt.date.fromisoformat(before[-1].value[:10])
+        except ValueError:
+            continue
+        if m.group("next"):
+            shift = 1
+        elif m.group("same"):
+            shift = 0
+        else:
+            n = m.group("n").split()[0]
+            shift = (_COUNT.get(n) or int(n)) * (-1 if m.group("dir") == "قبل" else 1)
+        added.append(Timex(start, end, (day + dt.timedelta(days=shift)).isoformat(), "day", "date",
+                           None, "gregorian", True))
+    return sorted(out + added, key=lambda t: t.start) if added else out
 
 
 def _yearly(words: list[str], tok: int) -> bool:

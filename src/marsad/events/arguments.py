@@ -621,7 +621,11 @@ class Arguments:
             ps = [p for p in self.places_by_sent.get(s, []) if not is_country(p) and not self.not_event_place(p)
                   and not self._in_history_stretch(p, s)]
             if ps:
-                return ps[-1]
+                last = ps[-1]
+                if len(ps) > 1 and _is_admin(last) and not _is_admin(ps[-2]) and ps[-2].admin1 \
+                        and ps[-2].admin1 in (last.admin1, last.name) and last.start - ps[-2].end <= 30:
+                    return ps[-2]  # «في منطقة ساريكاميس في إقليم كارس»: the town its province qualifies
+                return last
         return None
 
     # -- date ---------------------------------------------------------------
