@@ -734,3 +734,27 @@ def test_a_described_person_right_before_the_verb_is_the_speaker():
     entity(doc, "سعيد النجار", "PER", "Said al-Najjar")
     qs = quotes_of(doc)
     assert len(qs) == 2 and qs[1].speaker.name.endswith("طالب السعودي")
+
+
+def test_the_subject_after_the_opening_verb_goes_on_speaking():
+    doc = make_doc("ندد أعضاء فرقة المسرح الوطني بالتفجير الذي استهدف المسجد، وقالوا: إن هذا العمل الجبان لن يمر.")
+    (q,) = quotes_of(doc)
+    assert q.speaker.name.startswith("أعضاء فرقة المسرح")
+    doc = make_doc("وشنت تركيا منذ ذلك الحين سلسلة من الغارات الجوية مشيرة إلى أنها تستهدف مواقع المسلحين.")
+    actor(doc, "تركيا", "tr", "Turkey", "state", 1)
+    (q,) = quotes_of(doc)
+    assert q.speaker.name == "Turkey"
+
+
+def test_the_object_of_a_speech_idiom_is_not_the_speaker():
+    doc = make_doc("وقال رئيس اللجنة هادي العلي إن الوضع خطير. ولفت الانتباه إلى أن المدنيين يدفعون الثمن.")
+    entity(doc, "هادي العلي", "PER", "Hadi al-Ali")
+    qs = quotes_of(doc)
+    assert [q.speaker.name for q in qs] == ["Hadi al-Ali", "Hadi al-Ali"]
+
+
+def test_a_statement_of_no_one_named_is_not_the_speaker():
+    doc = make_doc("دعت السلطات مواطنيها إلى عدم السفر براً. وجاء في بيان: «ننصح المواطنين بعدم سلوك الطرق البرية».")
+    actor(doc, "السلطات", "gov", "Government", "government", 1)
+    qs = quotes_of(doc)
+    assert len(qs) == 1 and (qs[0].speaker is None or qs[0].speaker.name != "بيان")

@@ -88,6 +88,8 @@ REPORT_NOUNS = SPEECH_NOUNS | _qlist("report_nouns")
 # prepositions of time and circumstance also end a speaker's noun phrase («واعترف أثناء التحقيقات بأنه»)
 SUBJECT_STOPS = SUBJECT_STOPS | _qlist("subject_stops")
 PERSON_NOUNS = _qlist("person_nouns")
+# the object of a speech idiom is never its subject («ولفت الانتباه إلى أن»)
+SPEECH_OBJECTS = _qlist("speech_objects")
 # verbs of statement whose object may be a noun and then «، وأن …» («أشارت المصادر إلى مقتل 17، وأن …»)
 AND_THAT_VERBS = frozenset({"ashar", "lafat", "aalan", "akkad", "awdah", "dhakar", "kashaf", "afad"})
 # verbs whose surface is also a common preposition or noun («بين»): a cue only where a clause opens
@@ -292,6 +294,11 @@ class Quotes:
                     speaker = last_speaker  # «وأضاف أن», «وقال في بيان إن»: the same speaker
                 if speaker is None:  # «وانتقد رئيس بلدية ناغازاكي توميهيسا تاوي … . وقال "…"»
                     speaker = self._title_subject_before(cue.i)
+            if speaker is None and (kind == "participle" or cue.strip > 0) \
+                    and cue.i > self.view.sent_ranges[sent][0] + 2:
+                # «ندد أبطال المسرحية بالتفجير، وقالوا:», «وشنت تركيا غارات، مشيرة إلى أنها»: the
+                # noun phrase after the verb that opens the sentence
+                speaker = self._opening_subject(cue.i)
             if speaker is None:
                 # «وطالب بإنشاء …، مضيفا في كلمة أمام الحشد «…»»: no speaker found and nobody quoted
                 # just before: the person the sentence (or the one before) names goes on speaking
@@ -511,7 +518,8 @@ class Quotes:
                 continue
             if t.norm in ("،", ",", "(", ")") or t.norm in SUBJECT_STOPS or _glued_preposition(t):
                 break
-            if t.norm == '"' or (not words and (t.norm in SUBJECT_SKIP or any(r in speech_words for r in readings(t.norm)))):
+            if t.norm == '"' or (not words and (t.norm in SUBJECT_SKIP or t.norm in SPEECH_OBJECTS
+                                                or any(r in speech_words for r in readings(t.norm)))):
                 continue
             if t.norm in ADDRESSEE:  # «وقال لها إن»: spoken to
                 if words:
@@ -591,6 +599,8 @@ class Quotes:
             while k < j and toks[k].norm in ("صادر", "صادره", "عن", "منسوب"):
                 k += 1
             if k >= j or not toks[k].is_word or toks[k].norm in SUBJECT_STOPS:
+                if k0 > 0 and toks[k0 - 1].norm == "في":
+                    return None  # «وجاء في بيان:»: a statement of no one named
                 s, e = toks[k0].stem_start, toks[k0].end  # «أفادت تقارير بأن»: the reports themselves
                 return ArgRef(self.doc.text[s:e], s, e)
         if k >= j:
@@ -762,6 +772,20 @@ class Quotes:
                     s, e = t.start, toks[end - 1].end
                     return ArgRef(self.doc.text[s:e], s, e)
         return None
+
+    def _opening_subject(self, i: int) -> ArgRef | None:
+        """The subject after the word that opens the sentence of token i (a verb, read as such
+        when it carries no article and is not a preposition)."""
+        toks = self.doc.tokens
+        a, _ = self.view.sent_ranges[toks[i].sent]
+        first = toks[a]
+        if not first.is_word or first.has_article or first.norm in SUBJECT_STOPS or _glued_preposition(first) \
+                or a in self.cue_starts or first.norm in CLAUSE_OPENERS:
+            return None
+        end = a + 1
+        while end < i and end - a <= 8 and toks[end].norm not in ("،", ",", ".", ":"):
+            end += 1
+        return self._speaker(a + 1, end, []) if end > a + 1 else None
 
     def _new_subject(self, sent: int, last_sent: int) -> ArgRef | None:
         """The person named among the first words of the sentence before ``sent`` (or the one
