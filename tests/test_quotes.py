@@ -758,3 +758,27 @@ def test_a_statement_of_no_one_named_is_not_the_speaker():
     actor(doc, "السلطات", "gov", "Government", "government", 1)
     qs = quotes_of(doc)
     assert len(qs) == 1 and (qs[0].speaker is None or qs[0].speaker.name != "بيان")
+
+
+def test_a_long_fronted_subject_after_wakanat_and_qad():
+    doc = make_doc("وقال الطبيب سامر العلي إن الحالة مستقرة. "
+                   "وكانت مديرية الشؤون الصحية في المنطقة الشرقية قد ذكرت في بيان أنه تم تشكيل لجنة للتحقيق.")
+    entity(doc, "سامر العلي", "PER", "Samer al-Ali")
+    qs = quotes_of(doc)
+    assert len(qs) == 2 and "مديرية الشؤون الصحية" in qs[1].speaker.name
+
+
+def test_aqarra_approved_is_no_speech_but_aqarra_bi_anna_is():
+    doc = make_doc("وكان مجلس الوزراء أقر أمس عددا من الإجراءات لتنظيم تأجير الأراضي الساحلية، بأن يكون لكل شاطئ ممر عام.")
+    assert quotes_of(doc) == []
+    doc = make_doc("وأقر المتهم بأنه نقل المتفجرات إلى المدينة.")
+    (q,) = quotes_of(doc)
+    assert text_of(doc, q).startswith("نقل المتفجرات") and q.speaker.name.endswith("متهم")
+
+
+def test_the_name_after_yuda_wins_over_a_name_before_it():
+    doc = make_doc("ومن هؤلاء صاحب متجر يدعى سالم الكعبي الذي قال للتلفزيون إن الأسعار ارتفعت كثيرا.")
+    entity(doc, "صاحب متجر", "PER")  # a recogniser's mistake, as happens
+    entity(doc, "سالم الكعبي", "PER", "Salem al-Kaabi")
+    (q,) = quotes_of(doc)
+    assert q.speaker.name == "Salem al-Kaabi"

@@ -33,6 +33,7 @@ COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "اننا
 STOP_PUNCT = frozenset({".", "!", "?", "؟", "\n"})
 MAX_SPEAKER_TOKENS = 25
 MAX_COLON_TOKENS = 40
+MAX_FRONTED = 9  # «وكانت مديرية الشؤون الصحية في مكة المكرمة قد ذكرت»: a fronted subject and «قد»
 MIN_DIRECT_WORDS = 3
 _SENTENCE_END = re.compile(r"[.!?؟](?=\s|$)")
 PRONOUN_SUBJECTS = frozenset({"هو", "هي", "هم", "انه", "انها"})
@@ -243,6 +244,8 @@ class Quotes:
             seg_end, comp = self._segment_end(cue, direct)
             if comp is None:
                 continue
+            if cue.cue.lemma == "aqarr" and (toks[seg_end].prefix != "ب" or seg_end - cue.j > 8):
+                continue  # «أقر المجلس عددا من الإجراءات … بأن يكون»: approved; «أقر بأنه»: admitted
             content = self._content(comp, toks[seg_end].sent if seg_end < len(toks) else sent, direct, used_direct)
             if content is None:
                 continue
@@ -493,6 +496,10 @@ class Quotes:
         # a person-like name right after «مصدر / مسؤول / شاهد» is the source's description
         # («مصدر عسكري سوري»), not a name
         pers = [e for e in ents if e.label == "PER" and not self._after_source_noun(e.start)]
+        naming = next((k for k in range(i, j) if toks[k].norm in NAMING), None)
+        if naming is not None and pers and pers[0].start < toks[naming].start:
+            # «مالك صقر يدعى مطر الكواري»: the name after «يدعى» is the speaker's
+            pers = [e for e in pers if e.start > toks[naming].start] or pers
         if pers:
             return self._ref(pers[0].start, pers[0].end, pers[0].canonical)
         person_actors = [m for m in actors if (m.type or "").lower() in PERSON_TYPES]
@@ -731,10 +738,10 @@ class Quotes:
         between a clause opener and its verb."""
         toks = self.doc.tokens
         k = i - 1
-        while k >= 0 and i - k <= 6 and toks[k].sent == toks[i].sent and toks[k].is_word \
+        while k >= 0 and i - k <= MAX_FRONTED and toks[k].sent == toks[i].sent and toks[k].is_word \
                 and toks[k].norm not in CLAUSE_OPENERS:
             k -= 1
-        if k < 0 or i - k > 6 or k == i - 1 or toks[k].norm not in CLAUSE_OPENERS:
+        if k < 0 or i - k > MAX_FRONTED or k == i - 1 or toks[k].norm not in CLAUSE_OPENERS:
             return None
         if toks[k].norm == "ان" and not (k > 0 and toks[k - 1].norm in ("غير", "الا")):  # «غير أن», «إلا أن»
             return None
