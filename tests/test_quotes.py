@@ -782,3 +782,10 @@ def test_the_name_after_yuda_wins_over_a_name_before_it():
     entity(doc, "سالم الكعبي", "PER", "Salem al-Kaabi")
     (q,) = quotes_of(doc)
     assert q.speaker.name == "Salem al-Kaabi"
+
+
+def test_a_report_speaks_for_the_subject_of_its_relative_clause():
+    doc = make_doc("وتفيد الأرقام التي نشرتها وزارة الاقتصاد، أن الناتج المحلي تراجع بنسبة أربعة في المائة.")
+    actor(doc, "وزارة الاقتصاد", "moe", "Ministry of Economy", "government", 1)
+    (q,) = quotes_of(doc)
+    assert q.speaker.name == "Ministry of Economy"

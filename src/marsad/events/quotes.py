@@ -596,8 +596,13 @@ class Quotes:
         toks = self.doc.tokens
         k = k0 + 1
         if toks[k0].has_article:  # a definite noun takes no genitive: «البيان (الصادر) عن X» or the last speaker's
-            while k < j and toks[k].has_article and toks[k].is_word:
+            while k < j and toks[k].has_article and toks[k].is_word and toks[k].norm not in RELATIVES:
                 k += 1  # «البيان الصادر», «التقرير السنوي»
+            if k + 2 < j and toks[k].norm in RELATIVES:
+                # «الأرقام التي نشرتها وزارة الاقتصاد»: the subject of the relative clause issued it
+                issuer = self._speaker(k + 2, j, [])
+                if issuer is not None:
+                    return issuer
             if k < j and toks[k].norm == "عن":
                 k += 1
             elif not (k < j and _glued_preposition(toks[k]) and toks[k].prefix.lstrip("وف") in ("ل", "لل")):
