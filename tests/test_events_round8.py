@@ -121,3 +121,21 @@ def test_a_day_before_that_dates_the_blast_and_the_town_before_its_province_plac
     timex(doc, "قبل ذلك بيوم", "2015-07-29")
     evs = [e for e in run(doc) if e.event_type == "Explosions/Remote violence"]
     assert evs and evs[0].date == "2015-07-29" and evs[0].place.name == "Sarikamis"
+
+
+def test_the_day_given_to_the_incident_dates_the_event_told_before():
+    doc = make_doc("أكدت وزارة الدفاع مقتل تسعة جنود بعد تعرضهم لإطلاق نار بولاية المدية. "
+                   "وقالت إن هذه الحادثة وقعت يوم 17 يوليو.", "2015-07-22")
+    place(doc, "المدية", "Medea", 36.26, 2.75, "DZ", "Medea")
+    timex(doc, "يوم 17 يوليو", "2015-07-17")
+    evs = run(doc)
+    assert [e.date for e in evs] == ["2015-07-17"]
+
+
+def test_firing_on_an_army_detachment_is_a_clash():
+    doc = make_doc("وتعرضت مفرزة للجيش لإطلاق نار من طرف مجموعة مسلحة بمنطقة سوق الأحد أمس ما أدى إلى مقتل 3 عسكريين.",
+                   "2015-07-22")
+    place(doc, "سوق الأحد", "Souk El Had", 36.70, 3.60, "DZ", "Boumerdes")
+    timex(doc, "أمس", "2015-07-21")
+    evs = run(doc)
+    assert evs and all(e.event_type == "Battles" for e in evs)

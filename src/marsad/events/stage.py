@@ -209,6 +209,7 @@ class Events:
                     generic.add(id(ev))
             prev_ref = bool(raw) and raw[-1][0].trigger.start == doc.tokens[hit.i].stem_start \
                 and raw[-1][0].modality == "reference"
+        _incident_days(view, finder, raw, dated)
         self._assign_fatalities(view, raw + told, counts)
         events = merge([e for e, _ in raw], generic, dated, led_to)
         for e in events:
@@ -600,6 +601,34 @@ def _object_not_territory(view: View, finder: Arguments, hit: Hit) -> bool:
 
 DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك"})
 RELATIVE_REACH = 8  # words from «قبل/بعد» to «هذا الهجوم»
+
+
+INCIDENT_NOUNS = frozenset({"الحادثه", "الحادث", "الواقعه", "الجريمه"})
+OCCUR_VERBS = frozenset({"وقع", "وقعت", "جري", "جرت", "حدث", "حدثت", "حصل", "حصلت"})
+
+
+def _incident_days(view: View, finder: Arguments, raw: list, dated: set[int]) -> None:
+    """«وقالت إن هذه الحادثة وقعت "يوم 17 يوليو 2015"»: a sentence with no trigger that gives «the
+    incident» a day of its own dates the asserted violent mentions told in the three sentences
+    before that have no day of their own (the lead's «تعرضهم لإطلاق نار» of no day)."""
+    toks = view.doc.tokens
+    trigger_sents = {s for _e, s in raw}
+    for k, tok in enumerate(toks):
+        if tok.norm not in INCIDENT_NOUNS or tok.sent in trigger_sents:
+            continue
+        sent = tok.sent
+        if not any(m < len(toks) and toks[m].sent == sent and (toks[m].norm in OCCUR_VERBS or _bare(toks[m].norm) in OCCUR_VERBS)
+                   for m in range(k + 1, k + 3)) or not finder.has_own_day(sent):
+            continue
+        date, precision, background, _period = finder.date(sent, k)
+        if date is None or precision != 1 or background:
+            continue
+        told = [e for e, s in raw if s < sent and sent - s <= 3 and e.modality == ASSERTED
+                and e.event_type in VIOLENT_TYPES]
+        for host in told:  # (every undated mention of it: the lead's and its retellings)
+            if id(host) not in dated:
+                host.date, host.time_precision = date, 1
+                dated.add(id(host))
 
 
 def _relative_to_event(view: View, sent: int, i: int, raw: list) -> Event | None:
