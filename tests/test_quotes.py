@@ -789,3 +789,34 @@ def test_a_report_speaks_for_the_subject_of_its_relative_clause():
     actor(doc, "وزارة الاقتصاد", "moe", "Ministry of Economy", "government", 1)
     (q,) = quotes_of(doc)
     assert q.speaker.name == "Ministry of Economy"
+
+
+def test_a_speaker_phrase_keeps_its_first_letters():
+    doc = make_doc("وقال كولو إن المهاجمين فروا إلى الغابة. وأكدت مصادر عسكرية أمس أن الجيش طوق المنطقة.")
+    qs = quotes_of(doc)
+    assert [q.speaker.name for q in qs] == ["كولو", "مصادر عسكرية"]
+
+
+def test_a_pronoun_after_the_verb_is_neither_subject_nor_speaker():
+    doc = make_doc("ونشرت الصحيفة مقالا للكاتب ديفد هارت قال فيه، إن الاستراتيجية الجديدة تقضي بإقامة منطقة آمنة. "
+                   "في الوقت الذي أكدت فيه مصادر صحفية أن المفاوضات توقفت.")
+    entity(doc, "ديفد هارت", "PER", "David Hart")
+    qs = quotes_of(doc)
+    assert [q.speaker.name for q in qs] == ["David Hart", "مصادر صحفية"]
+
+
+def test_a_subject_before_the_verb_makes_the_words_after_it_the_object():
+    doc = make_doc("وكانت مصادر في المقاومة أعلنت سيطرتها على خمسة مواقع للمسلحين مؤكدة أن المعارك مستمرة.")
+    qs = quotes_of(doc)
+    assert qs and all("سيطرتها" not in q.speaker.name for q in qs)
+
+
+def test_a_place_in_the_genitive_is_not_the_speaker():
+    doc = make_doc("وذكر مكتب حاكم إسطنبول في بيان، أنه لن يسمح بالمسيرة.")
+    entity(doc, "إسطنبول", "LOC")
+    (q,) = quotes_of(doc)
+    assert q.speaker.name.startswith("مكتب حاكم")
+    doc = make_doc("وقالت طهران إنها لن تسمح بذلك.")
+    entity(doc, "طهران", "LOC")
+    (q,) = quotes_of(doc)
+    assert q.speaker.name == "طهران"

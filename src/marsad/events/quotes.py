@@ -91,6 +91,7 @@ SUBJECT_STOPS = SUBJECT_STOPS | _qlist("subject_stops")
 PERSON_NOUNS = _qlist("person_nouns")
 # the object of a speech idiom is never its subject («ولفت الانتباه إلى أن»)
 SPEECH_OBJECTS = _qlist("speech_objects")
+RESUMPTIVE = _qlist("resumptive")
 # verbs of statement whose object may be a noun and then «، وأن …» («أشارت المصادر إلى مقتل 17، وأن …»)
 AND_THAT_VERBS = frozenset({"ashar", "lafat", "aalan", "akkad", "awdah", "dhakar", "kashaf", "afad"})
 # verbs whose surface is also a common preposition or noun («بين»): a cue only where a clause opens
@@ -252,7 +253,8 @@ class Quotes:
             start, end, is_direct = content
             speaker: ArgRef | None
             if kind == "participle" and cue.i in self.participle_verb \
-                    and (own := self._speaker(*self.participle_verb[cue.i], speakers)) is not None:
+                    and (own := self._fronted_subject(self.participle_verb[cue.i][0] - 1)
+                         or self._speaker(*self.participle_verb[cue.i], speakers)) is not None:
                 speaker = own
             elif kind == "participle":
                 # a participle that opens its sentence («مؤكداً أنه …» on a line of its own) goes on
@@ -276,8 +278,10 @@ class Quotes:
                 # «الصقلاوية التي قالت القوات العراقية: إنها …»: a subject named right after the
                 # verb of a relative clause is the speaker, not the noun the relative refers to
                 named_after = first == cue.j and first < seg_end and self._names_at(first)
-                speaker = ((None if named_after else self._antecedent(cue.i)) or self._speaker(first, seg_end, speakers)
-                           or self._subject_before(cue.i) or self._fronted_subject(cue.i))
+                # «وكانت مصادر في المقاومة أعلنت سيطرتها على …»: a subject before the verb makes
+                # the words after it the object
+                speaker = ((None if named_after else self._antecedent(cue.i)) or self._fronted_subject(cue.i)
+                           or self._speaker(first, seg_end, speakers) or self._subject_before(cue.i))
                 if speaker is None and cue.strip > 0 and cue.i > self.view.sent_ranges[sent][0] + 2 \
                         and last_sent != sent:
                     # «وكان تنظيم داعش أعلن في بيان … وقال إنه»: the subject of the sentence goes on
@@ -520,6 +524,12 @@ class Quotes:
                 if t.is_word:
                     words.append(t)
                 continue
+            if t.norm in RESUMPTIVE:
+                if words:
+                    break
+                continue  # «في الوقت الذي أكدت فيه مصادر صحفية أن»
+            if words and t.norm in ("امس", "اليوم") and not (len(words) == 1 and words[0].stem in ("صحيفه", "جريده")):
+                break  # «مصادر عسكرية أمس»; «صحيفة اليوم» is a name
             if t.norm == "(" and len(words) == 1 and (close := self._paren_close(k, j)) is not None:
                 skip_to = close + 1  # «قناة (سي.إن.إن ترك) التلفزيونية»: the medium's name in parentheses
                 continue
@@ -573,18 +583,26 @@ class Quotes:
         if words[0].stem in SOURCE_NOUNS and not words[0].has_article:
             # «وأبلغت مصادر مطلعة الصحيفة بأن»: the unnamed source, not the outlet after it
             n = next((x for x, w in enumerate(words) if any(m.start <= w.start < m.end for m in actors)), len(words))
-            s, e = words[0].stem_start, words[max(1, min(n, 8)) - 1].end
+            s, e = self._np_start(words[0]), words[max(1, min(n, 8)) - 1].end
             return ArgRef(self.doc.text[s:e], s, e)
         head = [m for m in actors if m.start < words[-1].end + 1]
         if head:
             m = head[0]
             return ArgRef(m.name, m.start, m.end, m.actor_id, m.inter, m.country)
-        orgs = [e for e in ents if e.label in ("ORG", "LOC") and e.start < words[-1].end + 1]
+        # a place counts only as the whole subject («وقالت طهران»), not in «مكتب حاكم إسطنبول»
+        orgs = [e for e in ents if e.start < words[-1].end + 1 and (
+            e.label == "ORG" or (e.label == "LOC" and e.start <= words[0].stem_start))]
         if orgs:
             return self._ref(orgs[0].start, orgs[0].end, orgs[0].canonical)
         # an unnamed source («مصدر عسكري يمني») or a title without a name
-        s, e = words[0].stem_start, words[min(len(words), 8) - 1].end
+        s, e = self._np_start(words[0]), words[min(len(words), 8) - 1].end
         return ArgRef(self.doc.text[s:e], s, e)
+
+    def _np_start(self, t) -> int:
+        """Where a speaker's noun phrase begins in its first token: after «و / ف» only (a subject
+        takes no preposition: «كولو» is not «كـ + ولو»; the article stays: «المصادر الطبية»)."""
+        n = len(t.prefix) - len(t.prefix.lstrip("وف"))
+        return _skip_letters(self.doc, t.start, n) if n else t.start
 
     def _report_noun(self, t) -> bool:
         return t.norm in REPORT_NOUNS or t.stem in REPORT_NOUNS
@@ -613,7 +631,7 @@ class Quotes:
             if k >= j or not toks[k].is_word or toks[k].norm in SUBJECT_STOPS:
                 if k0 > 0 and toks[k0 - 1].norm == "في":
                     return None  # «وجاء في بيان:»: a statement of no one named
-                s, e = toks[k0].stem_start, toks[k0].end  # «أفادت تقارير بأن»: the reports themselves
+                s, e = self._np_start(toks[k0]), toks[k0].end  # «أفادت تقارير بأن»: the reports themselves
                 return ArgRef(self.doc.text[s:e], s, e)
         if k >= j:
             return None
@@ -639,7 +657,7 @@ class Quotes:
                 while end < len(toks) and end - k < 4 and toks[end].is_word and toks[end].has_article is False \
                         and toks[end].norm not in SUBJECT_STOPS and not _glued_preposition(toks[end]):
                     end += 1
-                s, e = t.stem_start, toks[end - 1].end
+                s, e = self._np_start(t), toks[end - 1].end
                 return ArgRef(self.doc.text[s:e], s, e)
         return None
 
@@ -713,7 +731,7 @@ class Quotes:
             k -= 1
         if k < i - 1 and (toks[k + 1].stem in TITLE_NOUNS or toks[k + 1].stem in SOURCE_NOUNS
                           or toks[k + 1].stem in PERSON_NOUNS):
-            s, e = toks[k + 1].stem_start, prev.end
+            s, e = self._np_start(toks[k + 1]), prev.end
             return ArgRef(self.doc.text[s:e], s, e)
         return None
 
