@@ -20,6 +20,7 @@ from marsad.entities.features import (
     load_clusters,
     load_phrases,
     load_silver,
+    load_western,
 )
 
 CACHE_SIZE = 100_000  # word types; about 40 MB at most
@@ -58,6 +59,15 @@ class CrfModel:
             featurizer.sphrases = index_phrases(load_phrases(directory / "silver_phrases.tsv"))
             # trained with the sentence-topic features (``Featurizer.topic_feats``)
             featurizer.topic = any(a.startswith("0:T=") for a in attrs)
+            # knowledge features of the fourth round, each read only when the model was trained with it
+            if any(a.startswith(("0:wg=", "0:ws=")) for a in attrs):
+                featurizer.western = load_western(directory / "western.tsv")
+            if any(a.startswith("0:fx=") for a in attrs):
+                from marsad.entities import foreign
+
+                featurizer.foreign = foreign.load(directory / "foreign.tsv.gz")
+                featurizer.foreign_ctx = any(a.startswith(("-1:fx=", "1:fx=")) for a in attrs)
+            featurizer.orgpat = any(a.startswith("0:op=") for a in attrs)
         self.featurizer = featurizer
         self.first: CrfModel | None = None
         if file == "ner.npz" and (directory / "ner1.npz").exists():
@@ -190,8 +200,10 @@ class CrfModel:
         E = A[0:n, 0] + A[1:n + 1, 1] + A[2:n + 2, 2] + A[3:n + 3, 3] + A[4:n + 4, 4]
         E += self.bias
         fz = self.featurizer
-        if extra is None and (fz.phrases or fz.tphrases or fz.sphrases):
+        if extra is None and (fz.phrases or fz.tphrases or fz.sphrases or fz.orgpat):
             extra = fz.phrase_feats(keys)
+        elif extra is not None and fz.orgpat:  # name-list matches given (ensemble): add the patterns
+            extra = fz.pattern_feats(keys, [list(x) for x in extra] if extra else None)
         if extra:
             xc = self._extra_cache
             for i, feats in enumerate(extra):

@@ -82,8 +82,16 @@ def dev_run(data_dir, cfg: dict) -> None:
     from pathlib import Path
 
     import marsad.entities.train as T
+    from marsad.entities import foreign
     from marsad.entities.corpus import align, read_bio, tokenise
-    from marsad.entities.features import Featurizer, index_phrases, load_clusters, load_phrases, load_silver
+    from marsad.entities.features import (
+        Featurizer,
+        index_phrases,
+        load_clusters,
+        load_phrases,
+        load_silver,
+        load_western,
+    )
     from marsad.entities.stage import MODEL_DIR, Entities
 
     data_dir = Path(data_dir)
@@ -110,6 +118,17 @@ def dev_run(data_dir, cfg: dict) -> None:
     feat.phrases = index_phrases(load_phrases(MODEL_DIR / "gazetteer_phrases.tsv"))
     feat.silver = load_silver(silver / "silver.tsv")
     feat.sphrases = index_phrases(load_phrases(silver / "silver_phrases.tsv"))
+    links = [(p, p.name) for p in (MODEL_DIR / "clusters.tsv", MODEL_DIR / "gazetteer_phrases.tsv",
+                                    silver / "silver.tsv", silver / "silver_phrases.tsv")]
+    if cfg.get("western"):  # frozen Western name spellings (``features.write_western``)
+        feat.western = load_western(Path(cfg["western"]))
+        links.append((Path(cfg["western"]), "western.tsv"))
+    if cfg.get("foreign"):  # foreign-word character model (``scripts/build_ner_foreign.py``)
+        feat.foreign = foreign.load(Path(cfg["foreign"]))
+        links.append((Path(cfg["foreign"]), "foreign.tsv.gz" if cfg["foreign"].endswith(".gz") else None))
+    feat.orgpat = cfg.get("orgpat", False)
+    for k, v in cfg.get("fz", {}).items():  # featurizer attributes (variants)
+        setattr(feat, k, v)
     for k, v in cfg.get("set", {}).items():
         setattr(T, k, v)
     out = Path(cfg.get("out") or tempfile.mkdtemp())
@@ -119,10 +138,11 @@ def dev_run(data_dir, cfg: dict) -> None:
                         window=cfg.get("window", 0))
     else:
         T.train(seqs, feat, out, params=params, o_penalty=T.O_PENALTY)
-    for src in (MODEL_DIR / "clusters.tsv", MODEL_DIR / "gazetteer_phrases.tsv", silver / "silver.tsv",
-                silver / "silver_phrases.tsv"):
-        if not (out / src.name).exists():
-            os.symlink(src.resolve(), out / src.name)
+    for src, name in links:
+        if name is None:  # a plain-text foreign model: the run time reads foreign.tsv.gz
+            foreign.save(foreign.load(src), out / "foreign.tsv.gz")
+        elif not (out / name).exists():
+            os.symlink(src.resolve(), out / name)
     stage = Entities(str(out), mode="crf")
 
     def extract(text: str):

@@ -73,6 +73,42 @@ def load_silver(path: Path) -> dict[str, tuple[str, ...]]:
     return out
 
 
+def _score_bucket(score: str) -> int:
+    """Western name score (100·log10 frequency per million − 60·spelling cost) → 0 (none or
+    below 60, no evidence) .. 4."""
+    if not score:
+        return 0
+    x = int(score)
+    return 0 if x < 60 else 1 if x < 120 else 2 if x < 200 else 3 if x < 300 else 4
+
+
+def write_western(path: Path) -> int:
+    """Freezes the actor stage's Western name spellings (``actors/data/western_names.tsv``, read
+    only) into the model folder as key → given-name bucket, surname bucket (entries with one
+    bucket ≥ 1). Returns the number of keys."""
+    src = resources.files("marsad.actors").joinpath("data/western_names.tsv").read_text("utf-8")
+    rows = []
+    for line in src.splitlines():
+        if line.startswith("#"):
+            continue
+        k, _, gs, _, ss = line.split("\t")
+        g, s = _score_bucket(gs), _score_bucket(ss)
+        if (g or s) and " " not in k:
+            rows.append(f"{k}\t{g}{s}\n")
+    path.write_text("".join(rows), "utf-8")
+    return len(rows)
+
+
+def load_western(path: Path) -> dict[str, tuple[int, int]]:
+    out: dict[str, tuple[int, int]] = {}
+    if path.exists():
+        for line in path.read_text("utf-8").splitlines():
+            k, _, b = line.partition("\t")
+            if len(b) == 2:
+                out[k] = (int(b[0]), int(b[1]))
+    return out
+
+
 # kb actor types whose names ANERcorp tags as organisations
 ORG_TYPES = frozenset({"political party", "militia", "jihadist group", "rebel group", "media",
                        "international organisation", "company", "coalition", "government", "military",
@@ -90,6 +126,8 @@ TOPICS = {
     "econ": frozenset({"شركه", "شركات", "اسهم", "سهم", "سوق", "اسواق", "اسعار", "نفط", "دولار", "بورصه", "مليار",
                        "ارباح", "مبيعات", "استثمار", "مصرف", "بنك", "تداول", "برميل", "اقتصاد", "صفقه", "منتجات"}),
 }
+# heads after which the next name-like word starts an organisation (``pattern_feats``)
+NAME_HEADS = frozenset({"نادي", "فريق", "فريقي", "شركه", "مجموعه", "مصرف", "بنك", "مؤسسه", "منتخب", "صحيفه", "وكاله"})
 SAY_VERBS = ("قال", "اضاف", "اكد", "اعلن", "اوضح", "صرح", "ذكر", "اشار", "قالت", "اضافت", "اكدت", "اعلنت")
 
 
@@ -203,6 +241,16 @@ class Featurizer:
         # names seen in training (``phrases.tsv``, see ``train.entity_phrases``); None: not used
         self.tphrases: dict | None = {} if train_names else None
         self.sphrases: dict = {}  # multi-word names found in the news (``silver_phrases.tsv``)
+        # knowledge features (fourth round): Western name spellings (``western.tsv``: key →
+        # given-name and surname score buckets), the foreign-word character model
+        # (``foreign.tsv.gz``, see ``foreign.py``), organisation patterns (``pattern_feats``)
+        self.western: dict[str, tuple[int, int]] = {}
+        self.foreign: dict[str, float] = {}
+        self.orgpat = False
+        self.western_max = 0  # > 0: Western spellings only for words seen fewer times in the news
+        self.foreign_max = 0  # > 0: the foreign score only for words seen fewer times in the news
+        self.foreign_ctx = True  # the foreign score also as a ±1 neighbour feature
+        self._kind: dict[tuple[str, str, str], str] = {}
 
     def _gaz_tags(self, norm: str, prefix: str, stem: str) -> set[str]:
         tags: set[str] = set()
@@ -259,6 +307,18 @@ class Featurizer:
             for t in self.silver.get(stem, ()):
                 own.append("sl=" + t)
                 ctx1.append("sl=" + t)
+            if self.western and (not self.western_max or self.vocab.get(stem, 0) < self.western_max):
+                w = self.western.get(stem) or (self.western.get(norm) if norm != stem and not prefix else None)
+                if w:
+                    for name, b in (("wg", w[0]), ("ws", w[1])):
+                        if b:
+                            own.append(f"{name}={b}")
+                            ctx1.append(f"{name}={b}")
+            if self.foreign and len(stem) >= 3 and (not self.foreign_max or self.vocab.get(stem, 0) < self.foreign_max):
+                b = self._foreign_bucket(stem)
+                own.append(f"fx={b}")
+                if self.foreign_ctx:
+                    ctx1.append(f"fx={b}")
             for t in self._gaz_tags(norm, prefix, stem):
                 own.append("g=" + t)
                 ctx1.append("g=" + t)
@@ -288,6 +348,81 @@ class Featurizer:
                 out = self._match(words, keys, phrases, name, out)
         if self.topic:
             out = self.topic_feats(words, out)
+        if self.orgpat:
+            out = self.pattern_feats(words, out)
+        return out
+
+    def word_kind(self, w: tuple[str, str, str]) -> str:
+        """``L`` a place (gazetteer), ``N`` a place nisba (الفاسي، البيضاوي، الإيطالي), ``H`` an
+        organisation head of ``NAME_HEADS``, ``W`` name-like (rare in the news, or foreign-looking,
+        or a Western name spelling), ``""`` otherwise. Cached per word type."""
+        kind = self._kind.get(w)
+        if kind is None:
+            norm, prefix, stem = w
+            tags = self._gaz_tags(norm, prefix, stem) if shape(norm) == "A" else set()
+            s = stem[2:] if stem.startswith("ال") else stem
+            if shape(norm) != "A":
+                kind = ""
+            elif ("LC" in tags or "LT" in tags) and self.vocab.get(norm, 0) < 2000:
+                kind = "L"
+            elif self._place_nisba(s):
+                kind = "N"
+            elif s in NAME_HEADS:
+                kind = "H"
+            elif (max(self.vocab.get(stem, 0), self.vocab.get("ال" + stem, 0)) < 100 and len(stem) >= 3) or stem in self.western \
+                    or (self.foreign and len(stem) >= 3 and self._foreign_bucket(stem) >= 4):
+                kind = "W"
+            else:
+                kind = ""
+            if len(self._kind) > 300_000:
+                self._kind.clear()
+            self._kind[w] = kind
+        return kind
+
+    def _foreign_bucket(self, stem: str) -> int:
+        from marsad.entities.foreign import bucket
+
+        return bucket(self.foreign, stem)
+
+    def _place_nisba(self, s: str) -> bool:
+        """Whether a word (article off) is the nisba of a gazetteer place: فاسي ← فاس,
+        ايطالي ← ايطاليا, مغربي ← المغرب, بيضاوي ← البيضاء (feminine ـيه too)."""
+        if s.endswith("يه"):
+            s = s[:-1]
+        if len(s) < 4 or not s.endswith("ي"):
+            return False
+        b = s[:-1]
+        cands = [b, b + "ا", b + "يا", b + "ه"]  # ... وجدي ← وجده
+        if b.endswith("او"):  # بيضاوي ← البيضاء, حيفاوي ← حيفا
+            cands += [b[:-2] + "اء", b[:-2] + "ا"]
+        gaz = self.gaz
+        return any(t in ("LC", "LT") for c in cands for k in (c, "ال" + c) for t in gaz.get(k, ()))
+
+    def pattern_feats(self, words: list[tuple[str, str, str]], out: list[list[str]] | None) -> list[list[str]] | None:
+        """Organisation shapes over two tokens: a word that is not a place followed by a place
+        nisba (الوداد البيضاوي: ``0:op=xn`` on the first, ``cn`` when it is a common word, ``0:op=nx``
+        on the nisba); a name-like
+        word after a head of ``NAME_HEADS`` (نادي/شركة X: ``0:op=hx``); a name-like word followed by
+        a place (حسنية أكادير، أياكس أمستردام: ``0:op=xl`` / ``0:op=lx``); a word followed by a
+        country in brackets (بوردو ( فرنسا ): ``0:op=xc``)."""
+        kinds = [self.word_kind(w) for w in words]
+        n = len(words)
+        for i in range(n - 1):
+            a, b = kinds[i], kinds[i + 1]
+            pair = ("xn" if a == "W" else "cn", "nx") if b == "N" and a in ("W", "") and shape(words[i][0]) == "A" \
+                else ("", "hx") if a == "H" and b == "W" \
+                else ("xl", "lx") if a == "W" and b == "L" else None
+            if pair is None and i + 3 < n and words[i + 1][0] == "(" and words[i + 3][0] == ")" \
+                    and shape(words[i][0]) == "A" and "LC" in self._gaz_tags(*words[i + 2]):
+                pair = ("xc", "")  # a team or company with its country in brackets: بوردو ( فرنسا )
+            if pair is None:
+                continue
+            if out is None:
+                out = [[] for _ in words]
+            if pair[0]:
+                out[i].append("0:op=" + pair[0])
+            if pair[1]:
+                out[i + 1].append("0:op=" + pair[1])
         return out
 
     def topic_feats(self, words: list[tuple[str, str, str]], out: list[list[str]] | None) -> list[list[str]] | None:

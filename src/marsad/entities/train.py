@@ -31,9 +31,11 @@ from marsad.entities.features import (
     load_clusters,
     load_phrases,
     load_silver,
+    load_western,
     phrase_entries,
     stack_feats,
     write_phrases,
+    write_western,
 )
 
 SEED = 13
@@ -46,6 +48,19 @@ FIRST_O_PENALTY = 0.5
 SILVER_ARTICLES = 31_030  # the whole news file
 JACKKNIFE = 5  # folds for the training-name phrase features (0: off)
 TAGS = "BIO"  # or "BIOES" (the run time maps S-/E- back to B-/I-)
+# knowledge features of the fourth round (docs/ner.md), final CRF only: Western name spellings
+# (``western.tsv``, frozen from the actor stage's list), the foreign-word character model
+# (``foreign.tsv.gz``), organisation patterns (``Featurizer.pattern_feats``)
+WESTERN = False  # measured, not kept (docs/ner.md, fourth round)
+FOREIGN = True
+FOREIGN_CTX = False  # the foreign score also seen from the ±1 neighbours (measured: own only is better)
+ORGPAT = True
+# unknown-word simulation at training: a token whose stem occurs at most LEXDROP_MAX times in the
+# training data loses its own word/stem features with probability LEXDROP (0: off), so the CRF
+# learns what the back-off features (clusters, lexicons, knowledge features) say about unseen words
+LEXDROP = 0.0
+LEXDROP_MAX = 1
+LEXICAL = ("0:w=", "0:s=")
 STACK_FOLDS = 5  # jackknife folds for the first-pass labels of the stacked (two-stage) CRF
 
 Seq = tuple[list[tuple[str, str, str]], list[str]]
@@ -105,6 +120,7 @@ def train(data: list[Seq], featurizer: Featurizer, out_dir: Path, params: dict |
     random.Random(SEED).shuffle(order)
     trainer = pycrfsuite.Trainer(algorithm=algorithm, verbose=verbose)
     saved = featurizer.tphrases
+    stem_counts = Counter(w[2] for words, _ in data for w in words) if LEXDROP else Counter()
     for k in order:
         words, labels = data[k]
         if featurizer.tphrases is not None and JACKKNIFE:
@@ -116,6 +132,11 @@ def train(data: list[Seq], featurizer: Featurizer, out_dir: Path, params: dict |
                     x.update(dict.fromkeys(extra, 1.0))
                 else:
                     x.extend(extra)
+        if LEXDROP:
+            rng = random.Random(SEED * 1_000_003 + k)
+            for i, w in enumerate(words):
+                if stem_counts[w[2]] <= LEXDROP_MAX and rng.random() < LEXDROP and isinstance(xs[i], list):
+                    xs[i] = [x for x in xs[i] if not x.startswith(LEXICAL)]
         trainer.append(xs, to_bioes(labels) if TAGS == "BIOES" else labels)
     # the run-time featurizer: all training names
     featurizer.tphrases = index_phrases(full) if saved is not None and JACKKNIFE else saved
@@ -204,6 +225,29 @@ def entity_words(data: list[Seq]) -> list[str]:
     return sorted(w for w in counts if not (w[0] in ONE_LETTER and w[1:] in counts))
 
 
+def knowledge(featurizer: Featurizer, out_dir: Path) -> None:
+    """Turns on the fourth round's features (``WESTERN``, ``FOREIGN``, ``ORGPAT``), freezing their
+    lists into the model folder when absent (kept when there, as ``gazetteer_phrases.tsv``:
+    delete to rebuild from the other stages' current data); unused files are removed."""
+    from marsad.entities import foreign
+
+    wpath, fpath = out_dir / "western.tsv", out_dir / "foreign.tsv.gz"
+    if WESTERN:
+        if not wpath.exists():
+            write_western(wpath)
+        featurizer.western = load_western(wpath)
+    else:
+        wpath.unlink(missing_ok=True)
+    if FOREIGN:
+        if not fpath.exists():
+            foreign.save(foreign.train(*foreign.training_words()), fpath)
+        featurizer.foreign = foreign.load(fpath)
+        featurizer.foreign_ctx = FOREIGN_CTX
+    else:
+        fpath.unlink(missing_ok=True)
+    featurizer.orgpat = ORGPAT
+
+
 def build_model(data_dir: Path, out_dir: Path, news: Path | None, log=print,
                 silver_news: Path | None = None, stacked: bool = False) -> dict:
     train_file = data_dir / "anercorp" / "train.txt"
@@ -245,6 +289,7 @@ def build_model(data_dir: Path, out_dir: Path, news: Path | None, log=print,
     featurizer.phrases = gz
     featurizer.silver = load_silver(silver_path)
     featurizer.sphrases = index_phrases(load_phrases(out_dir / "silver_phrases.tsv"))
+    knowledge(featurizer, out_dir)
     (out_dir / "ner1.npz").unlink(missing_ok=True)
     if stacked:
         log(f"training the two-stage (stacked) CRF on {len(data)} sequences...")
@@ -260,6 +305,7 @@ def build_model(data_dir: Path, out_dir: Path, news: Path | None, log=print,
         "clusters_sha256": hashlib.sha256(clusters_path.read_bytes()).hexdigest(),
         "silver_sha256": hashlib.sha256(silver_path.read_bytes()).hexdigest() if silver_path.exists() else None,
         "silver_articles": SILVER_ARTICLES,
+        "knowledge": {"western": WESTERN, "foreign": FOREIGN, "foreign_ctx": FOREIGN_CTX, "orgpat": ORGPAT},
     })
     (out_dir / "TRAINING.json").write_text(json.dumps(info, indent=1, sort_keys=True) + "\n", "utf-8")
     return info
