@@ -820,3 +820,14 @@ def test_a_place_in_the_genitive_is_not_the_speaker():
     entity(doc, "طهران", "LOC")
     (q,) = quotes_of(doc)
     assert q.speaker.name == "طهران"
+
+
+def test_a_speaker_phrase_ends_before_a_time_word_qad_or_its_own_verb():
+    doc = make_doc("وقال مصدر عسكري الأربعاء إن المدينة باتت تحت السيطرة. "
+                   "وكان جنرال قد شارك في الانقلاب أعلن الأسبوع الماضي أنه سيواصل القتال. "
+                   "واحتجز مسلحون رهائن في الفندق، حسب مصدر عسكري أوضح أن العملية مستمرة. "
+                   "وقتل خمسون شخصا بحسب تعداد لوكالة الأنباء الرسمية.")
+    entity(doc, "وكالة الأنباء الرسمية", "ORG", "State News Agency")
+    names = [q.speaker.name for q in quotes_of(doc)]
+    assert "مصدر عسكري" in names and "جنرال" in names and "State News Agency" in names
+    assert not any("الأربعاء" in n or "قد" in n.split() or "أوضح" in n for n in names)

@@ -92,6 +92,7 @@ PERSON_NOUNS = _qlist("person_nouns")
 # the object of a speech idiom is never its subject («ولفت الانتباه إلى أن»)
 SPEECH_OBJECTS = _qlist("speech_objects")
 RESUMPTIVE = _qlist("resumptive")
+TIME_WORDS = _qlist("time_words")
 # verbs of statement whose object may be a noun and then «، وأن …» («أشارت المصادر إلى مقتل 17، وأن …»)
 AND_THAT_VERBS = frozenset({"ashar", "lafat", "aalan", "akkad", "awdah", "dhakar", "kashaf", "afad"})
 # verbs whose surface is also a common preposition or noun («بين»): a cue only where a clause opens
@@ -528,8 +529,11 @@ class Quotes:
                 if words:
                     break
                 continue  # «في الوقت الذي أكدت فيه مصادر صحفية أن»
-            if words and t.norm in ("امس", "اليوم") and not (len(words) == 1 and words[0].stem in ("صحيفه", "جريده")):
-                break  # «مصادر عسكرية أمس»; «صحيفة اليوم» is a name
+            if words and (t.norm in TIME_WORDS or t.norm == "قد" or k in self.cue_starts) \
+                    and not (len(words) == 1 and words[0].stem in ("صحيفه", "جريده")):
+                # «مصادر عسكرية أمس», «الجنرال يوم الجمعة», «جنرال قد شارك», «مصدر أمني أعلن»: the
+                # phrase ends before a time word, «قد» or a speech verb; «صحيفة اليوم» is a name
+                break
             if t.norm == "(" and len(words) == 1 and (close := self._paren_close(k, j)) is not None:
                 skip_to = close + 1  # «قناة (سي.إن.إن ترك) التلفزيونية»: the medium's name in parentheses
                 continue
@@ -901,8 +905,9 @@ class Quotes:
         else:
             seg_end = k
             while seg_end < b and seg_end - k < 8 and toks[seg_end].norm not in ("،", ",", ".", "؟", "!") \
-                    and not (cue.i == a and toks[seg_end].norm in FRONTED_OPENERS):
-                seg_end += 1
+                    and not (cue.i == a and toks[seg_end].norm in FRONTED_OPENERS) \
+                    and not (seg_end > k and (seg_end in self.cue_starts or toks[seg_end].norm in COMPLEMENTIZERS)):
+                seg_end += 1  # («حسب مصدر عسكري أوضح أن …»: the source ends before its own verb)
             if seg_end <= k:
                 return None
             if self._report_noun(toks[k]) and toks[k].has_article and k + 1 < seg_end \
