@@ -46,6 +46,7 @@ from marsad.events.modality import ASSERTED
 
 MODEL_PATH = Path(__file__).parent / "model" / "events_model.json"
 ENV = "MARSAD_EVENTS_MODEL"
+NEVER = 1e8  # a margin at or above this: the chooser never replaces the rules' place
 FAR = 30  # words: a place further than this from the trigger (or in another sentence) is "far"
 NEAR_WORDS = frozenset({"قرب", "بالقرب", "محيط", "ضواحي", "اطراف", "مشارف", "بمحيط", "بضواحي", "باطراف"})
 IN_WORDS = frozenset({"في", "داخل", "وسط", "بوسط", "بداخل"})
@@ -147,11 +148,13 @@ class Context:
         self.view = finder.view
         self.places = sorted(doc.places, key=lambda p: p.start)
         self.count: dict[tuple, int] = {}
+        self.first: dict[tuple, Place] = {}
         for p in self.places:
             k = place_key(p)
             self.count[k] = self.count.get(k, 0) + 1
-        below = [(c, -min(p.start for p in self.places if place_key(p) == k), k) for k, c in self.count.items()
-                 if not is_country(next(p for p in self.places if place_key(p) == k))]
+            self.first.setdefault(k, p)
+        # the article's most frequent place below country level (the earliest named on a tie)
+        below = [(c, -self.first[k].start, k) for k, c in self.count.items() if not is_country(self.first[k])]
         self.top = max(below)[2] if below else None
         self.by_sent = finder.places_by_sent
         self.speech = speech_cues()[0]
@@ -272,8 +275,9 @@ def _place_x(ctx: Context, ev: Event, p: Place, sources: set[str], rules_place: 
     ]
 
 
-def candidates(ctx: Context, ev: Event) -> list[Candidate]:
-    """The event's candidate places, one per location (the mention nearest its trigger)."""
+def candidates(ctx: Context, ev: Event, only_rules: bool = False) -> list[Candidate]:
+    """The event's candidate places, one per location (the mention nearest its trigger);
+    ``only_rules``: the rules' own place alone (when the chooser may not replace it)."""
     doc = ctx.doc
     sent = doc.sentence_of(ev.trigger.start)
     found: dict[tuple, tuple[Place, set[str]]] = {}
@@ -297,7 +301,7 @@ def candidates(ctx: Context, ev: Event) -> list[Candidate]:
             add(ctx.by_sent.get(ms, []), "mention")
     add(ctx.by_sent.get(0, []), "lead")
     if ctx.top is not None:
-        add([next(p for p in ctx.places if place_key(p) == ctx.top)], "top")
+        add([ctx.first[ctx.top]], "top")
     rules_place = ev.place
     if rules_place is not None and place_key(rules_place) in found:
         # the rules' Place (its precision as the rules set it) stands for its location
@@ -307,6 +311,8 @@ def candidates(ctx: Context, ev: Event) -> list[Candidate]:
     places = [p for p, _ in found.values()]
     out = []
     for p, sources in found.values():
+        if only_rules and p is not rules_place:
+            continue
         x = _place_x(ctx, ev, p, sources, rules_place, places)
         out.append(Candidate(p, x, rules=bool(x[0])))
     return out
@@ -410,7 +416,8 @@ def apply(doc: Document, events: list[Event], finder: Arguments, threshold: floa
         by_type[e.event_type] = by_type.get(e.event_type, 0) + 1
     changed: list[Event] = []
     for ev in todo:
-        cands = candidates(ctx, ev)
+        # a chooser that may not replace the rules' place needs only that place's features
+        cands = candidates(ctx, ev, only_rules=TRACE is None and model is not None and model.margin >= NEVER)
         base = event_base(ctx, ev, len(todo), by_type[ev.event_type], todo)
         if TRACE is not None:
             TRACE.append((doc, ev, cands, base))
