@@ -139,3 +139,23 @@ def test_firing_on_an_army_detachment_is_a_clash():
     timex(doc, "أمس", "2015-07-21")
     evs = run(doc)
     assert evs and all(e.event_type == "Battles" for e in evs)
+
+
+def test_a_place_across_a_border_is_no_further_target():
+    doc = make_doc("وجرح ثلاثة جنود أمس في انفجار عبوة ناسفة في قطاع رفح على الحدود مع قطاع غزة.", "2015-07-24")
+    place(doc, "رفح", "Rafah", 31.28, 34.24, "EG", "North Sinai")
+    place(doc, "قطاع غزة", "Gaza Strip", 31.42, 34.37, "PS", "Gaza", 2)
+    timex(doc, "أمس", "2015-07-23")
+    evs = run(doc)
+    assert [e.place.name for e in evs] == ["Rafah"]
+
+
+def test_a_noun_and_the_trigger_right_after_it_are_one_mention_whatever_their_places():
+    # «استهدفت غارات …» and the further places listed: one event per place, not one more
+    doc = make_doc("واستهدفت غارات التحالف أمس مواقع في مديرية حرض ومديرية رازح.", "2015-08-11")
+    actor(doc, "التحالف", "coalition", "Saudi-led Coalition", "state", 8, "YE")
+    place(doc, "حرض", "Haradh", 16.43, 43.06, "YE", "Hajjah")
+    place(doc, "رازح", "Razih", 16.92, 43.24, "YE", "Saada")
+    timex(doc, "أمس", "2015-08-10")
+    evs = run(doc)
+    assert sorted(e.place.name for e in evs) == ["Haradh", "Razih"]

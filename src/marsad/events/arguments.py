@@ -558,6 +558,8 @@ class Arguments:
                 continue  # «على الطريق بين الحويجة ومخمور»: the ends of a road, not two targets
             if any(t.norm in COMPASS or t.stem in COMPASS for t in toks[max(0, k - 2):k]):
                 continue  # «معسكر الصليف شمال مدينة الحديدة»: a reference point, not another target
+            if before == "مع" or any(_bare_word(t.norm) in BORDER_WORDS for t in toks[max(0, k - 3):k]):
+                continue  # «في قطاع رفح على الحدود مع قطاع غزة»: the other side of a border, a reference
             if before in CONTAINER_WORDS or (before == '"' and k > 1 and toks[k - 2].norm in CONTAINER_WORDS):
                 if self._tokens_between(last.end, p.start) <= 4 or any(km_apart(p, q) <= 20 for q in [main, *out]):
                     last = p  # «مديرية حيس بمحافظة الحديدة»: the province holds the place before it
@@ -827,6 +829,9 @@ def _bare_word(w: str) -> str:
     """A word without a leading conjunction و/ف (when what remains is a word)."""
     return w[1:] if len(w) > 3 and w[0] in "وف" else w
 
+
+# a border named before a place makes it a reference point («على الحدود مع …», «الحدودية مع …»)
+BORDER_WORDS = frozenset({"الحدود", "حدود", "الحدوديه", "الحدودي", "بالحدود"})
 
 # the «that» of a report after a speech verb («قال إن», «أفاد بأن»); not «إنه/إنها», whose pronoun is
 # often the speaker itself («وتبنى التنظيم الهجوم قائلا إنه استهدف …»)

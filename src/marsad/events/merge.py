@@ -182,15 +182,21 @@ def merge(events: list[Event], generic: set[int] | None = None, dated: set[int] 
     # «تفجيرا انتحاريا»: a noun and the adjective right after it, both triggers, are one mention
     # (so the toll of either belongs to both before they meet other mentions)
     paired: list[Event] = []
+    folded: set[int] = set()  # the triggers folded into the last kept mention
     for ev in events:
         last = paired[-1] if paired else None
         if last is not None and last.evidence == ev.evidence and 0 <= ev.trigger.start - last.trigger.end <= 2 \
                 and last.event_type == ev.event_type and _same_sub(last, ev) and last.modality == ev.modality \
-                and (last.place is None or ev.place is None or last.place.name == ev.place.name):
+                and ev.trigger.start not in folded:
+            # (whatever place each was given: «انفجار عبوة ناسفة … في قطاع رفح على الحدود مع قطاع غزة»;
+            # not the copy of the second for a further place listed, «استهدفت غارات … مواقع في حرض»)
+            folded.add(ev.trigger.start)
             absorb(last, ev, dated)
             if id(ev) not in generic:
                 generic.discard(id(last))
             continue
+        if last is None or ev.trigger.start != last.trigger.start:
+            folded = set()
         paired.append(ev)
     events = paired
     out: list[Event] = []
