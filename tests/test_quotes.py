@@ -831,3 +831,11 @@ def test_a_speaker_phrase_ends_before_a_time_word_qad_or_its_own_verb():
     names = [q.speaker.name for q in quotes_of(doc)]
     assert "مصدر عسكري" in names and "جنرال" in names and "State News Agency" in names
     assert not any("الأربعاء" in n or "قد" in n.split() or "أوضح" in n for n in names)
+
+
+def test_a_title_subject_resolves_to_the_person_it_names():
+    doc = make_doc("وحاول رئيس الوزراء الإسرائيلي بنيامين نتنياهو التقليل من أهمية الحادث، بقوله لدى زيارته "
+                   "المستشفى: المجتمع الدولي يجب أن يدين كل أشكال الإرهاب.")
+    entity(doc, "بنيامين نتنياهو", "PER", "Benjamin Netanyahu")
+    (q,) = quotes_of(doc)
+    assert q.speaker.name == "Benjamin Netanyahu"

@@ -804,6 +804,11 @@ class Quotes:
                     end += 1
                 if end - k >= 3:
                     s, e = t.start, toks[end - 1].end
+                    # «وحاول رئيس الوزراء الإسرائيلي بنيامين نتنياهو …»: the person the title names
+                    hi = toks[min(end + 3, b) - 1].end
+                    pers = [x for x in self.doc.entities if x.label == "PER" and s <= x.start < hi]
+                    if pers:
+                        return self._ref(pers[0].start, pers[0].end, pers[0].canonical)
                     return ArgRef(self.doc.text[s:e], s, e)
         return None
 
