@@ -839,3 +839,12 @@ def test_a_title_subject_resolves_to_the_person_it_names():
     entity(doc, "بنيامين نتنياهو", "PER", "Benjamin Netanyahu")
     (q,) = quotes_of(doc)
     assert q.speaker.name == "Benjamin Netanyahu"
+
+
+def test_al_qawl_ends_the_relayed_source_and_a_lone_statement_is_nobody():
+    doc = make_doc("ونقلت الإذاعة عن المصادر القول: إن المجموعة تضم عشرات المستوطنين. وأضافت المصادر أن الشرطة تراقبها.")
+    qs = quotes_of(doc)
+    assert len(qs) == 2 and all(q.speaker.name.endswith("مصادر") for q in qs)
+    doc = make_doc("وقال بيان: إن الحكومة قررت توسيع الاعتقال الإداري.")
+    (q,) = quotes_of(doc)
+    assert q.speaker is None or q.speaker.name != "بيان"

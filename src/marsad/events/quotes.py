@@ -93,6 +93,8 @@ PERSON_NOUNS = _qlist("person_nouns")
 SPEECH_OBJECTS = _qlist("speech_objects")
 RESUMPTIVE = _qlist("resumptive")
 TIME_WORDS = _qlist("time_words")
+SAYING = _qlist("saying")
+SINGLE_STATEMENTS = _qlist("single_statements")
 # verbs of statement whose object may be a noun and then «، وأن …» («أشارت المصادر إلى مقتل 17، وأن …»)
 AND_THAT_VERBS = frozenset({"ashar", "lafat", "aalan", "akkad", "awdah", "dhakar", "kashaf", "afad"})
 # verbs whose surface is also a common preposition or noun («بين»): a cue only where a clause opens
@@ -529,7 +531,7 @@ class Quotes:
                 if words:
                     break
                 continue  # «في الوقت الذي أكدت فيه مصادر صحفية أن»
-            if words and (t.norm in TIME_WORDS or t.norm == "قد" or k in self.cue_starts) \
+            if words and (t.norm in TIME_WORDS or t.norm == "قد" or k in self.cue_starts or t.norm in SAYING) \
                     and not (len(words) == 1 and words[0].stem in ("صحيفه", "جريده")):
                 # «مصادر عسكرية أمس», «الجنرال يوم الجمعة», «جنرال قد شارك», «مصدر أمني أعلن»: the
                 # phrase ends before a time word, «قد» or a speech verb; «صحيفة اليوم» is a name
@@ -633,8 +635,8 @@ class Quotes:
             while k < j and toks[k].norm in ("صادر", "صادره", "عن", "منسوب"):
                 k += 1
             if k >= j or not toks[k].is_word or toks[k].norm in SUBJECT_STOPS:
-                if k0 > 0 and toks[k0 - 1].norm == "في":
-                    return None  # «وجاء في بيان:»: a statement of no one named
+                if (k0 > 0 and toks[k0 - 1].norm == "في") or toks[k0].stem in SINGLE_STATEMENTS:
+                    return None  # «وجاء في بيان:», «وقال بيان: إن»: a statement of no one named
                 s, e = self._np_start(toks[k0]), toks[k0].end  # «أفادت تقارير بأن»: the reports themselves
                 return ArgRef(self.doc.text[s:e], s, e)
         if k >= j:
