@@ -23,6 +23,9 @@ articles each, studied in the fifth round), ``heldout7`` (studied in the sixth r
 studied sets now. ``heldout10`` and ``heldout11`` are the blind sets annotated after that: unseen
 figures come only from them (see GUIDELINES.md).
 
+The learned place chooser and event filter (``marsad.events.learned``, docs/events_learned.md)
+run unless ``MARSAD_EVENTS_MODEL=off``; the header says which.
+
 ``--relax-place`` ignores the place (type + date only): a diagnostic for when the places
 stage is missing. Exits 2 when the news file is missing.
 """
@@ -144,7 +147,11 @@ def main(argv: list[str] | None = None) -> int:
     elapsed = time.perf_counter() - t0
 
     mode = "type + date (place ignored)" if args.relax_place else f"type + place ≤ {MAX_KM:.0f} km + date ± {MAX_DAYS} day"
-    print(f"Events benchmark ({gold_path.name}) — {len(gold)} articles, {sum(n_gold.values())} gold events, {note}")
+    from marsad.events import learned
+
+    model_state = "on" if learned.enabled() and learned.load_model() is not None else "off"
+    print(f"Events benchmark ({gold_path.name}) — {len(gold)} articles, {sum(n_gold.values())} gold events, {note}"
+          f" (learned events model {model_state}; MARSAD_EVENTS_MODEL=off for the rules alone)")
     print(f"matching: {mode}; predictions: reportable events (asserted, current, located)\n")
     print(f"{'event type':34} {'gold':>5} {'pred':>5} {'tp':>5} {'prec':>7} {'recall':>7}")
     for t in sorted(set(n_gold) | set(n_pred)):
