@@ -50,6 +50,8 @@ NEVER = 1e8  # a margin at or above this: the chooser never replaces the rules' 
 FAR = 30  # words: a place further than this from the trigger (or in another sentence) is "far"
 NEAR_WORDS = frozenset({"قرب", "بالقرب", "محيط", "ضواحي", "اطراف", "مشارف", "بمحيط", "بضواحي", "باطراف"})
 IN_WORDS = frozenset({"في", "داخل", "وسط", "بوسط", "بداخل"})
+# «قال مصدر في عدن إن …»: what is said begins a clause of its own
+THAT_WORDS = frozenset({"ان", "انه", "بان", "وان", "لان"})
 FROM_WORDS = frozenset({"من", "عن", "منذ"})
 EVENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
                "Strategic developments")
@@ -195,7 +197,7 @@ def _words_between(toks, a: int, b: int) -> tuple[int, bool]:
     for t in toks[a + 1:b]:
         if t.is_word:
             words += 1
-            if t.norm in CLAUSE_WORDS:
+            if t.norm in CLAUSE_WORDS or t.norm in THAT_WORDS:
                 boundary = True
         elif t.norm in CLAUSE_PUNCT or t.norm in (".", "؟", "!"):
             boundary = True
