@@ -848,3 +848,10 @@ def test_al_qawl_ends_the_relayed_source_and_a_lone_statement_is_nobody():
     doc = make_doc("وقال بيان: إن الحكومة قررت توسيع الاعتقال الإداري.")
     (q,) = quotes_of(doc)
     assert q.speaker is None or q.speaker.name != "بيان"
+
+
+def test_an_organisations_quoted_name_is_part_of_its_mention():
+    doc = make_doc("وذكرت وكالة الأنباء البرازيلية \"أجينسيا برازيل\" أن التهم ستوجه إلى رئيس الشركة.")
+    entity(doc, "وكالة الأنباء البرازيلية", "ORG")
+    (q,) = quotes_of(doc)
+    assert doc.text[q.speaker.start:q.speaker.end] == "وكالة الأنباء البرازيلية \"أجينسيا برازيل\""

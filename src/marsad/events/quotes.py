@@ -395,6 +395,16 @@ class Quotes:
                     break
         return k, None
 
+    def _quoted_name_end(self, end: int, j: int) -> int:
+        """«وكالة الأنباء البرازيلية "إيجنسيا برازيليرا"»: an organisation's own name in quotation
+        marks right after it is part of the speaker's mention; the end of that name, else ``end``."""
+        toks = self.doc.tokens
+        k = self.view.token_at(end - 1) + 1
+        if k >= j or toks[k].norm != '"':
+            return end
+        close = next((m for m in range(k + 2, min(j, k + 6)) if toks[m].norm == '"'), None)
+        return toks[close].end if close is not None else end
+
     def _paren_close(self, k: int, j: int) -> int | None:
         """The ")" that closes a short parenthesised name opened at k (within eight tokens)."""
         toks = self.doc.tokens
@@ -599,7 +609,7 @@ class Quotes:
         orgs = [e for e in ents if e.start < words[-1].end + 1 and (
             e.label == "ORG" or (e.label == "LOC" and e.start <= words[0].stem_start))]
         if orgs:
-            return self._ref(orgs[0].start, orgs[0].end, orgs[0].canonical)
+            return self._ref(orgs[0].start, self._quoted_name_end(orgs[0].end, j), orgs[0].canonical)
         # an unnamed source («مصدر عسكري يمني») or a title without a name
         s, e = self._np_start(words[0]), words[min(len(words), 8) - 1].end
         return ArgRef(self.doc.text[s:e], s, e)
