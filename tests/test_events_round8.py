@@ -159,3 +159,29 @@ def test_a_noun_and_the_trigger_right_after_it_are_one_mention_whatever_their_pl
     timex(doc, "أمس", "2015-08-10")
     evs = run(doc)
     assert sorted(e.place.name for e in evs) == ["Haradh", "Razih"]
+
+
+def test_the_verb_after_a_noun_naming_a_known_attack_tells_that_attack():
+    doc = make_doc("قتل أربعة جنود بالرصاص يوم الخميس في هجوم في مدينة تشاتانوغا. "
+                   "وكان الهجوم استهدف منشأتين عسكريتين.", "2015-07-18")
+    place(doc, "تشاتانوغا", "Chattanooga", 35.05, -85.31, "US", "Tennessee")
+    timex(doc, "يوم الخميس", "2015-07-16")
+    evs = [e for e in Events()(doc) or doc.events if e.modality == "asserted"]
+    assert len(evs) == 1
+
+
+def test_firing_rockets_told_with_the_verbal_noun_is_shelling():
+    doc = make_doc("وردت فصائل المعارضة أمس بإطلاق الصواريخ وقذائف الهاون على بلدة الفوعة.", "2015-07-23")
+    place(doc, "الفوعة", "Al Fuah", 35.97, 36.70, "SY", "Idlib")
+    timex(doc, "أمس", "2015-07-22")
+    evs = run(doc)
+    assert [e.sub_event_type for e in evs] == ["Shelling/artillery/missile attack"]
+
+
+def test_gunfire_told_as_niran_is_an_attack_trigger():
+    doc = make_doc("وفوجئت قوات الجيش أمس بإطلاق نيران كثيفة تجاهها من مسلحين قرب مدينة العريش.", "2015-08-10")
+    actor(doc, "قوات الجيش", "egypt_army", "Military Forces of Egypt", "state", 1, "EG")
+    place(doc, "العريش", "Arish", 31.13, 33.80, "EG", "North Sinai")
+    timex(doc, "أمس", "2015-08-09")
+    evs = run(doc)
+    assert [e.event_type for e in evs] == ["Battles"]

@@ -162,6 +162,14 @@ class Events:
                 # «شنوا هجوما استهدف تجمعا للجيش»: the verb right after the noun tells its target
                 raw[-1][0].mentions.append(Span(doc.tokens[hit.i].stem_start, doc.tokens[hit.j - 1].end))
                 continue
+            if hit.entry.pos == "V" and prev is not None and prev.entry.pos == "N" and doc.tokens[prev.i].sent == sent \
+                    and hit.i == prev.j and told and told[-1][1] == sent and hit.entry.event_type != "@territory" \
+                    and told[-1][0].event_type in VIOLENT_TYPES \
+                    and any(m.start == doc.tokens[prev.i].stem_start for m in told[-1][0].mentions):
+                # «وكان الهجوم استهدف منشأتين»: the verb right after a noun that named a known event
+                # tells that event too
+                told[-1][0].mentions.append(Span(doc.tokens[hit.i].stem_start, doc.tokens[hit.j - 1].end))
+                continue
             if hit.entry.pos == "N" and raw and raw[-1][1] == sent \
                     and raw[-1][0].event_type in VIOLENT_TYPES and raw[-1][0].modality == ASSERTED \
                     and (hit.entry.sub_event_type == "@destroy"
