@@ -855,3 +855,19 @@ def test_an_organisations_quoted_name_is_part_of_its_mention():
     entity(doc, "وكالة الأنباء البرازيلية", "ORG")
     (q,) = quotes_of(doc)
     assert doc.text[q.speaker.start:q.speaker.end] == "وكالة الأنباء البرازيلية \"أجينسيا برازيل\""
+
+
+def test_more_ends_of_a_speaker_phrase():
+    doc = make_doc("وقالت مصادر محلية وفي المقاومة إن المقاتلين تقدموا في الشارع. "
+                   "وكشفت مصادر داخل المقاومة أن الوجهة التالية هي المحافظة الشرقية. "
+                   "وأكد أعضاء برلمان ينتمون إلى المحافظة أن الوضع الأمني تردى. "
+                   "وأعلن مصدر عسكري محملاً التنظيم المسؤولية أن تسعة جنود قتلوا.")
+    names = [q.speaker.name for q in quotes_of(doc)]
+    assert names == ["مصادر محلية", "مصادر", "أعضاء برلمان", "مصدر عسكري"]
+
+
+def test_tibqan_lima_with_a_verb_and_its_pronoun():
+    doc = make_doc("وقتل عشرون شخصا في الهجمات، وطبقا لما أعلنته قيادة العمليات فإن عددا من المنازل أحرق.")
+    actor(doc, "قيادة العمليات", "ops", "Operations Command", "state forces", 1)
+    qs = quotes_of(doc)
+    assert qs and qs[-1].speaker.name == "Operations Command"

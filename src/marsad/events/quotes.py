@@ -541,7 +541,10 @@ class Quotes:
                 if words:
                     break
                 continue  # «في الوقت الذي أكدت فيه مصادر صحفية أن»
-            if words and (t.norm in TIME_WORDS or t.norm == "قد" or k in self.cue_starts or t.norm in SAYING) \
+            if words and (t.norm in TIME_WORDS or t.norm == "قد" or k in self.cue_starts or t.norm in SAYING
+                          or (t.norm[:1] == "و" and t.norm[1:] in SUBJECT_STOPS) or t.norm in ("فان", "فانه", "فقد")
+                          or (t.norm[:1] == "ي" and t.norm.endswith("ون") and len(t.norm) >= 5)
+                          or "\u064b" in self.doc.text[t.start:t.end]) \
                     and not (len(words) == 1 and words[0].stem in ("صحيفه", "جريده")):
                 # «مصادر عسكرية أمس», «الجنرال يوم الجمعة», «جنرال قد شارك», «مصدر أمني أعلن»: the
                 # phrase ends before a time word, «قد» or a speech verb; «صحيفة اليوم» is a name
@@ -909,12 +912,12 @@ class Quotes:
         k = cue.j
         words = _quote_data()[0]
         verb = None
-        while k < b and (toks[k].norm in ("ل", "لـ", "،", ",", "ما") or
-                         ((toks[k - 1].norm == "ما" or (k == cue.j and toks[cue.i].norm.endswith("ما")))
-                          and any(r in words for r in readings(toks[k].norm)))):
-            if toks[k].norm not in ("ل", "لـ", "،", ",", "ما"):
-                verb = next(words[r] for r in readings(toks[k].norm) if r in words)
-            k += 1  # «وفق ما نقلت X», «بحسب ما أكدت X», «حسبما أفادت X»
+        while k < b and (toks[k].norm in ("ل", "لـ", "،", ",", "ما", "لما") or
+                         ((toks[k - 1].norm in ("ما", "لما") or (k == cue.j and toks[cue.i].norm.endswith("ما")))
+                          and _verb_reading(toks[k].norm, words) is not None)):
+            if toks[k].norm not in ("ل", "لـ", "،", ",", "ما", "لما"):
+                verb = _verb_reading(toks[k].norm, words)
+            k += 1  # «وفق ما نقلت X», «بحسب ما أكدت X», «حسبما أفادت X», «طبقا لما أعلنته X»
         if lemma == "ala_ma" and verb is None:
             return None  # «حصل على ما يريد»
         if lemma == "hadd":
@@ -1009,6 +1012,15 @@ class Quotes:
             cue_span = Span(_skip_letters(self.doc, t.start, cue.strip), toks[cue.j - 1].end)
             return Quote(a, b, True, self.doc.text[cue_span.start:cue_span.end], cue_span, speaker)
         return None
+
+
+def _verb_reading(word: str, words: dict[str, SpeechCue]) -> SpeechCue | None:
+    """The speech cue a word reads as, also with an object pronoun («أعلنته», «ذكرتها»)."""
+    for r in readings(word):
+        for cand in (r, r[:-1] if r.endswith("ه") else r, r[:-2] if r.endswith("ها") else r):
+            if cand in words:
+                return words[cand]
+    return None
 
 
 def _byline_span(text: str) -> tuple[int, int] | None:
