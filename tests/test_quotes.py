@@ -871,3 +871,10 @@ def test_tibqan_lima_with_a_verb_and_its_pronoun():
     actor(doc, "قيادة العمليات", "ops", "Operations Command", "state forces", 1)
     qs = quotes_of(doc)
     assert qs and qs[-1].speaker.name == "Operations Command"
+
+
+def test_an_unnamed_source_after_the_glued_la_of_wifqan():
+    doc = make_doc("واستهدفت إحدى الغارات تجمعا للمسلحين وقتل ثمانية منهم وفقا لمصادر محلية. "
+                   "وكان الوزير سيواجه اتهامات بالفساد وفقا لتقرير إخباري نشر الاثنين.")
+    qs = quotes_of(doc)
+    assert [q.speaker.name for q in qs] == ["مصادر محلية", "تقرير إخباري"]

@@ -953,6 +953,8 @@ class Quotes:
                     speaker = self._ref(first.start, first.end, first.canonical)
                 else:
                     speaker = ArgRef(first.name, first.start, first.end, first.actor_id, first.inter, first.country)
+            if speaker is None and _glued_preposition(toks[k]):
+                speaker = self._glued_source(k, seg_end)
             front = seg_end if cue.i == a and seg_end < b else self._mid_opener(cue.i, seg_end, b)
             if front is not None:  # a fronted source: the content follows it
                 c = front
@@ -997,6 +999,24 @@ class Quotes:
             if c in self.cue_starts or toks[c].norm in COMPLEMENTIZERS:
                 return None
         return None
+
+    def _glued_source(self, k: int, seg_end: int) -> ArgRef | None:
+        """«وفقا للمصادر», «وفقا لتقرير إخباري», «طبقا لمصادر أمنية»: the unnamed source after the
+        glued «لـ» of the attribution (a bare «المصادر» is the last speaker it names)."""
+        toks = self.doc.tokens
+        t = toks[k]
+        if not (t.stem in SOURCE_HEADS or t.stem in REPORT_NOUNS):
+            return None
+        end = k + 1
+        while end < seg_end and end - k < 4 and toks[end].is_word and toks[end].norm not in SUBJECT_STOPS \
+                and not _glued_preposition(toks[end]) and end not in self.cue_starts:
+            end += 1
+        if end == k + 1 and t.has_article:
+            for prev in reversed(self.speakers):
+                if prev.start is not None and t.stem in _norm_of(self.doc, prev.start, prev.end):
+                    return prev
+        s, e = t.stem_start, toks[end - 1].end
+        return ArgRef(self.doc.text[s:e], s, e)
 
     def _trailing_attribution(self, a: int, b: int, cues: list[Cue]) -> Quote | None:
         toks = self.doc.tokens
