@@ -94,6 +94,7 @@ SPEECH_OBJECTS = _qlist("speech_objects")
 RESUMPTIVE = _qlist("resumptive")
 TIME_WORDS = _qlist("time_words")
 SAYING = _qlist("saying")
+PUBLISH_VERBS = _qlist("publish_verbs")
 SINGLE_STATEMENTS = _qlist("single_statements")
 # verbs of statement whose object may be a noun and then «، وأن …» («أشارت المصادر إلى مقتل 17، وأن …»)
 AND_THAT_VERBS = frozenset({"ashar", "lafat", "aalan", "akkad", "awdah", "dhakar", "kashaf", "afad"})
@@ -1009,7 +1010,8 @@ class Quotes:
             return None
         end = k + 1
         while end < seg_end and end - k < 4 and toks[end].is_word and toks[end].norm not in SUBJECT_STOPS \
-                and not _glued_preposition(toks[end]) and end not in self.cue_starts:
+                and not _glued_preposition(toks[end]) and end not in self.cue_starts \
+                and toks[end].norm not in PUBLISH_VERBS:
             end += 1
         if end == k + 1 and t.has_article:
             for prev in reversed(self.speakers):
