@@ -185,3 +185,20 @@ def test_gunfire_told_as_niran_is_an_attack_trigger():
     timex(doc, "أمس", "2015-08-09")
     evs = run(doc)
     assert [e.event_type for e in evs] == ["Battles"]
+
+
+def test_the_perpetrators_of_a_known_attack_name_no_new_event():
+    doc = make_doc("وأوردت صحيفة محلية أمس الأربعاء أن منفذي الهجومين المفترضين في مدينة ديار بكر انضما إلى "
+                   "صفوف المتطرفين في الفترة نفسها مستخدمين شحنة ناسفة.", "2015-07-23")
+    place(doc, "ديار بكر", "Diyarbakir", 37.91, 40.22, "TR", "Diyarbakir")
+    timex(doc, "أمس الأربعاء", "2015-07-22")
+    assert not run(doc)
+
+
+def test_the_perpetrator_of_an_attack_told_with_its_day_is_still_the_news():
+    doc = make_doc("أعلنت السلطات أن شابا هو منفذ الهجوم الانتحاري الاثنين في بلدة سروج الذي أوقع 32 قتيلا.",
+                   "2015-07-22")
+    place(doc, "سروج", "Suruc", 36.98, 38.42, "TR", "Sanliurfa")
+    timex(doc, "الاثنين", "2015-07-20")
+    evs = run(doc)
+    assert [e.sub_event_type for e in evs] == ["Suicide bomb"]

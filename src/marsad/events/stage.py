@@ -438,6 +438,13 @@ class Events:
         if modality == ASSERTED and entry.pos == "N" and hit.i > 1 and toks[hit.i - 1].norm == "من" \
                 and (toks[hit.i - 2].norm in AGO_UNITS or toks[hit.i - 2].norm in LONG_SPANS):
             modality = "state"  # «بعد أربعة أشهر من المعارك»: a span of fighting, not a day's
+        if modality == ASSERTED and entry.pos == "N" and hit.i > 0 and _bare(toks[hit.i - 1].norm) in PERPETRATOR_WORDS \
+                and (first.has_article or hit.prefix.endswith("ال")) \
+                and not any(t.start > first.start and finder._same_stretch(first.start, t.start)
+                            for t in finder.timex_by_sent.get(sent, [])):
+            # «وأن منفذي الهجومين انضما …»: who did an event already told (a day told after it,
+            # «منفذ الهجوم الانتحاري الاثنين», is the event's own)
+            modality = "reference"
         if modality == ASSERTED and entry.pos == "N" and hit.i > 0 and toks[hit.i - 1].norm in ("منذ", "مند"):
             modality = "reference"  # «حملة واسعة منذ هجوم منتجع سوسة»: the start of something else
         if modality == ASSERTED:
@@ -611,6 +618,9 @@ DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك"})
 RELATIVE_REACH = 8  # words from «قبل/بعد» to «هذا الهجوم»
 
 
+# «منفذ الهجوم», «منفذي التفجيرين», «ضحايا الهجوم»: the people of a known event
+PERPETRATOR_WORDS = frozenset({"منفذ", "منفذي", "منفذو", "منفذا", "منفذة", "منفذه", "مرتكب", "مرتكبي", "مرتكبو",
+                               "ضحايا", "ضحيه", "ضحية"})
 INCIDENT_NOUNS = frozenset({"الحادثه", "الحادث", "الواقعه", "الجريمه"})
 OCCUR_VERBS = frozenset({"وقع", "وقعت", "جري", "جرت", "حدث", "حدثت", "حصل", "حصلت"})
 
