@@ -878,3 +878,24 @@ def test_an_unnamed_source_after_the_glued_la_of_wifqan():
                    "وكان الوزير سيواجه اتهامات بالفساد وفقا لتقرير إخباري نشر الاثنين.")
     qs = quotes_of(doc)
     assert [q.speaker.name for q in qs] == ["مصادر محلية", "تقرير إخباري"]
+
+
+def test_the_outlet_in_quotes_is_spoken_to_and_the_source_follows():
+    doc = make_doc("قال لـ\"الاقتصادية\" مصدر عسكري في اليمن، إنه تم القبض على عدد من القادة.")
+    (q,) = quotes_of(doc)
+    assert q.speaker.name.startswith("مصدر عسكري")
+
+
+def test_a_report_with_an_adjective_and_a_statement_after_hasaba_ma_jaa():
+    doc = make_doc("أفاد تقرير حكومي أن التنسيق بين المستشفيات قد يمنع آلاف الإصابات. "
+                   "وسلمت المرأة إلى السلطات المحلية، حسب ما جاء في بيان لوزارة الدفاع.")
+    actor(doc, "وزارة الدفاع", "mod", "Ministry of Defence", "government", 1)
+    qs = quotes_of(doc)
+    assert [q.speaker.name for q in qs] == ["تقرير حكومي", "Ministry of Defence"]
+
+
+def test_an_honorific_pronoun_is_the_person_spoken_of():
+    doc = make_doc("وقال الوزير خالد السند إن التفجير جرم عظيم. وبين معاليه أن هذا العمل ليس من الإسلام في شيء.")
+    entity(doc, "خالد السند", "PER", "Khalid al-Sanad")
+    qs = quotes_of(doc)
+    assert [q.speaker.name for q in qs] == ["Khalid al-Sanad", "Khalid al-Sanad"]

@@ -95,6 +95,7 @@ RESUMPTIVE = _qlist("resumptive")
 TIME_WORDS = _qlist("time_words")
 SAYING = _qlist("saying")
 PUBLISH_VERBS = _qlist("publish_verbs")
+HONORIFICS = _qlist("honorifics")
 SINGLE_STATEMENTS = _qlist("single_statements")
 # verbs of statement whose object may be a noun and then «، وأن …» («أشارت المصادر إلى مقتل 17، وأن …»)
 AND_THAT_VERBS = frozenset({"ashar", "lafat", "aalan", "akkad", "awdah", "dhakar", "kashaf", "afad"})
@@ -528,6 +529,7 @@ class Quotes:
         words: list = []
         first_k = -1
         skip_to = -1
+        skip_outlet = False
         speech_words = _quote_data()[0]
         for k in range(i, j):
             t = toks[k]
@@ -535,9 +537,15 @@ class Quotes:
                 words.append(t)  # «عدد من الأهالي», «أحد المصادر»
                 continue
             if k < skip_to:
-                if t.is_word:
+                if t.is_word and not skip_outlet:
                     words.append(t)
                 continue
+            if not words and t.norm in ("ل", "لـ") and k + 1 < j and toks[k + 1].norm == '"':
+                close = next((m for m in range(k + 2, min(j, k + 7)) if toks[m].norm == '"'), None)
+                if close is not None:  # «قال لـ"الاقتصادية" مصدر عسكري»: the outlet is spoken to
+                    skip_to = close + 1
+                    skip_outlet = True
+                    continue
             if t.norm in RESUMPTIVE:
                 if words:
                     break
@@ -581,7 +589,8 @@ class Quotes:
             words.append(t)
         if words and self._report_noun(words[0]):
             return self._issuer(first_k, j, previous)
-        if not words or all(t.norm in PRONOUN_SUBJECTS or t.norm in SPEECH_NOUNS for t in words):
+        if not words or all(t.norm in PRONOUN_SUBJECTS or t.norm in SPEECH_NOUNS or t.norm in HONORIFICS
+                            for t in words):
             return None
         if words[0].norm in SPEECH_NOUNS or words[0].stem in SPEECH_NOUNS:
             return None
@@ -652,6 +661,11 @@ class Quotes:
                 if (k0 > 0 and toks[k0 - 1].norm == "في") or toks[k0].stem in SINGLE_STATEMENTS:
                     return None  # «وجاء في بيان:», «وقال بيان: إن»: a statement of no one named
                 s, e = self._np_start(toks[k0]), toks[k0].end  # «أفادت تقارير بأن»: the reports themselves
+                return ArgRef(self.doc.text[s:e], s, e)
+            if k == k0 + 1 and not toks[k].has_article and toks[k].norm.endswith(("ي", "يه", "يون", "يين")) \
+                    and not self._names_at(k) and toks[k0].stem not in SINGLE_STATEMENTS:
+                # «أفاد تقرير حكومي أن»: an adjective, not the issuer; the report speaks
+                s, e = self._np_start(toks[k0]), toks[k].end
                 return ArgRef(self.doc.text[s:e], s, e)
         if k >= j:
             return None
@@ -919,6 +933,8 @@ class Quotes:
             if toks[k].norm not in ("ل", "لـ", "،", ",", "ما", "لما"):
                 verb = _verb_reading(toks[k].norm, words)
             k += 1  # «وفق ما نقلت X», «بحسب ما أكدت X», «حسبما أفادت X», «طبقا لما أعلنته X»
+        if k + 2 < b and toks[k - 1].norm in ("ما", "لما") and toks[k].norm in ("جاء", "ورد") and toks[k + 1].norm == "في":
+            k += 2  # «حسب ما جاء في بيان لوزارة الدفاع»: the statement's issuer
         if lemma == "ala_ma" and verb is None:
             return None  # «حصل على ما يريد»
         if lemma == "hadd":
