@@ -202,3 +202,26 @@ def test_the_perpetrator_of_an_attack_told_with_its_day_is_still_the_news():
     timex(doc, "الاثنين", "2015-07-20")
     evs = run(doc)
     assert [e.sub_event_type for e in evs] == ["Suicide bomb"]
+
+
+def test_an_undated_retelling_of_a_capture_told_with_its_old_date_is_history():
+    doc = make_doc("وسيطر تنظيم داعش على مدينة الموصل في يونيو 2014. "
+                   "واستولى التنظيم على أصول مصرفية بعد سيطرته على مدينة الموصل.", "2015-07-24")
+    actor(doc, "تنظيم داعش", "isis", "Islamic State", "rebel", 2, "IQ")
+    actor(doc, "التنظيم", "isis", "Islamic State", "rebel", 2, "IQ", generic=True)
+    place(doc, "الموصل", "Mosul", 36.34, 43.13, "IQ", "Nineveh")
+    place(doc, "الموصل", "Mosul", 36.34, 43.13, "IQ", "Nineveh", nth=1)
+    timex(doc, "يونيو 2014", "2014-06", "month")
+    assert not [e for e in run(doc) if e.sub_event_type == "Non-state actor overtakes territory"]
+
+
+def test_a_recapture_by_another_actor_after_an_old_capture_is_news():
+    doc = make_doc("وكان الحوثيون استولوا على قاعدة العند في مارس 2015. "
+                   "وأعلنت المقاومة الشعبية سيطرتها على قاعدة العند في محافظة لحج.", "2015-08-04")
+    actor(doc, "الحوثيون", "houthis", "Houthis", "rebel", 2, "YE")
+    actor(doc, "المقاومة الشعبية", "resistance", "Popular Resistance (Yemen)", "militia", 3, "YE")
+    place(doc, "العند", "Al Anad", 13.17, 44.77, "YE", "Lahij")
+    place(doc, "العند", "Al Anad", 13.17, 44.77, "YE", "Lahij", nth=1)
+    timex(doc, "مارس 2015", "2015-03", "month")
+    evs = run(doc)
+    assert evs and evs[0].actor1 is not None and evs[0].actor1.name == "Popular Resistance (Yemen)"

@@ -230,7 +230,9 @@ def merge(events: list[Event], generic: set[int] | None = None, dated: set[int] 
     for ev in list(out):
         if ev.modality != "asserted" or ev.background or ev.place is None or dated is not None and id(ev) in dated:
             continue
-        host = next((o for o in out if o is not ev and o.modality == "prior" and not o.background
+        host = next((o for o in out if o is not ev and (o.modality == "prior" and not o.background
+                                                         or o.background and o.modality == "asserted"
+                                                         and _same_actor(o.actor1, ev.actor1))
                      and o.evidence.start < ev.evidence.start and o.place is not None
                      and o.event_type == ev.event_type and _same_sub(o, ev, True)
                      and same_place(o.place, ev.place) and not _is_country(o.place)
