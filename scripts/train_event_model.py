@@ -1,7 +1,7 @@
 """Train the events stage's learned place chooser and event filter (``marsad.events.learned``)
 on the ten studied events gold sets, with leave-one-set-out (LOSO) evaluation.
 
-    python scripts/train_event_model.py [--shared ../shared] [--seed 7] [--no-write]
+    python scripts/train_event_model.py [--shared ../shared] [--seed 7] [--ablations] [--no-write] [--force]
 
 1. Runs the whole pipeline with the model off (``MARSAD_EVENTS_MODEL=off``) on every gold
    article of ``../shared/data/news/saudinewsnet-2015.jsonl.gz`` and records, for each event
@@ -15,7 +15,9 @@ on the ten studied events gold sets, with leave-one-set-out (LOSO) evaluation.
    predictions of the nine training sets) on nine sets, predict the tenth, pool the ten.
 3. Prints the table (rules alone vs rules + model, per set and pooled, heldout9 apart: it was
    never studied by the rule writers) and, unless ``--no-write``, trains on all ten and writes
-   ``src/marsad/events/model/events_model.json`` and ``TRAINING.json``.
+   ``src/marsad/events/model/TRAINING.json`` and — only when the pooled LOSO F1 and precision
+   rise and recall falls by at most one point (or with ``--force``) — ``events_model.json``;
+   otherwise it removes ``events_model.json`` and the stage runs the rules alone.
 
 heldout10 and heldout11 (the blind sets) are never read. Deterministic: the learners are convex
 (L-BFGS from zeros); the seed is recorded for the record. Needs numpy and scipy (training only).
@@ -390,6 +392,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", default=os.environ.get("MARSAD_SHARED", str(ROOT.parent / "shared")))
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--force", action="store_true", help="write the model even when LOSO says it should not ship")
     ap.add_argument("--ablations", action="store_true", help="also LOSO of the chooser alone and the filter alone")
     args = ap.parse_args(argv)
     np.random.seed(args.seed)
@@ -415,19 +418,31 @@ def main(argv: list[str] | None = None) -> int:
         figures[title] = {n: {"rules": f1(*base[n]), "model": f1(*learned_[n]), "threshold": thr[n],
                               "counts_rules": base[n], "counts_model": learned_[n]} for n in SETS}
         figures[title]["pooled"] = {"rules": f1(*pooled(base, SETS)), "model": f1(*pooled(learned_, SETS))}
+    # the shipping rule: pooled LOSO F1 up, precision up, recall down by at most RECALL_SLACK
+    shipped = figures[variants[0][0]]["pooled"]
+    (pr, rr, fr), (pm, rm, fm) = shipped["rules"], shipped["model"]
+    ship = fm > fr and pm > pr and rm >= rr - RECALL_SLACK - 1e-9
+    verdict = (f"pooled LOSO P/R/F1 {pr:.1%}/{rr:.1%}/{fr:.1%} (rules) -> {pm:.1%}/{rm:.1%}/{fm:.1%} (model): "
+               + ("ships" if ship else "does NOT ship (the rules alone run)"))
+    print("\n" + verdict)
     if args.no_write:
         return 0
     model = train(sets, list(SETS))
     if not model["chooser"][0].any():
         raise SystemExit("the chooser did not train")
     MODEL_DIR.mkdir(parents=True, exist_ok=True)
-    (MODEL_DIR / "events_model.json").write_text(json.dumps(to_json(model), indent=1) + "\n", "utf-8")
+    target = MODEL_DIR / "events_model.json"
+    if ship or args.force:
+        target.write_text(json.dumps(to_json(model), indent=1) + "\n", "utf-8")
+    elif target.exists():
+        target.unlink()  # no model file: the learned step is a no-op
     info = {"seed": args.seed, "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "data": {n: f"benchmarks/gold/events/{f}" for n, f in SETS.items()},
             "news": f"../shared/{NEWS}", "articles": sum(len(v) for v in sets.values()), "gold_events": n_gold,
             "eligible_events": n_items, "place_l2": PLACE_L2, "event_l2": EVENT_L2, "recall_slack": RECALL_SLACK,
             "filter_features": list(FILTER_FEATURES or ()), "switch_places": SWITCH_PLACES,
-            "threshold": model["threshold"], "margin": model["margin"], "loso": figures, "table": out}
+            "threshold": model["threshold"], "margin": model["margin"], "shipped": bool(ship or args.force),
+            "verdict": verdict, "loso": figures, "table": out}
     try:
         import subprocess
 
@@ -436,7 +451,8 @@ def main(argv: list[str] | None = None) -> int:
     except OSError:
         pass
     (MODEL_DIR / "TRAINING.json").write_text(json.dumps(info, indent=1, ensure_ascii=False) + "\n", "utf-8")
-    print(f"\nwrote {MODEL_DIR / 'events_model.json'} (threshold {model['threshold']:.3f})")
+    print(f"wrote {MODEL_DIR / 'TRAINING.json'}" + (f" and {target} (threshold {model['threshold']:.3f})"
+                                                     if target.exists() else f"; removed {target.name}"))
     return 0
 
 
