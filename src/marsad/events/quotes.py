@@ -13,7 +13,9 @@ lists). Attributions take the clause before them («…، حسبما أفادت 
 الشرطة») or, opening their sentence, the clause after the source («بحسب المصادر، فقد …», «وبحسب
 صحيفة X فإن …»); an unnamed source counts only with a source head noun. A report inside a report
 («قالت المصادر إن غيدان أكد أن …») is one quote of the outer source. Never the speaker: the addressee
-(«قال لها»), a circumstantial participle («وقال طالباً …»), a name inside a quotation, a verse cited.
+(«قال لها», «قال لـ"الصحيفة"»), a circumstantial participle («وقال طالباً …»), a name inside a quotation,
+a verse cited. A statement speaks for whoever issued it («وقال بيان وزارة الدفاع», «بحسب حصيلة لوكالة X»;
+a bare «البيان» is the last speaker's); a subject may come before its verb («إلا أن / وكانت X قد ذكرت»).
 """
 
 from __future__ import annotations
