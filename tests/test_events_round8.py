@@ -225,3 +225,21 @@ def test_a_recapture_by_another_actor_after_an_old_capture_is_news():
     timex(doc, "مارس 2015", "2015-03", "month")
     evs = run(doc)
     assert evs and evs[0].actor1 is not None and evs[0].actor1.name == "Popular Resistance (Yemen)"
+
+
+def test_a_bare_retelling_of_a_bombing_referred_to_is_that_bombing():
+    doc = make_doc("ندد الفنانون بحادث التفجير الآثم بمسجد الطوارئ في منطقة عسير. "
+                   "وقالوا إن ما حدث في عسير من تفجير قتل الأبرياء جريمة لا بد من الوقوف ضدها.", "2015-08-10")
+    place(doc, "عسير", "Asir", 18.22, 42.50, "SA", "Asir", 2, feature="admin1")
+    place(doc, "عسير", "Asir", 18.22, 42.50, "SA", "Asir", 2, nth=1, feature="admin1")
+    assert not run(doc)
+
+
+def test_a_blast_with_victims_is_not_folded_into_minefields_referred_to():
+    doc = make_doc("وتواصل الفرق تطهير حقول الألغام التي زرعها الحوثيون في محافظة لحج. "
+                   "وسقط عشرات المواطنين بين قتيل وجريح أمس جراء انفجار ألغام أرضية في محافظة لحج.", "2015-08-09")
+    place(doc, "لحج", "Lahij", 13.06, 44.88, "YE", "Lahij", 2, feature="admin1")
+    place(doc, "لحج", "Lahij", 13.06, 44.88, "YE", "Lahij", 2, nth=1, feature="admin1")
+    timex(doc, "أمس", "2015-08-08")
+    evs = run(doc)
+    assert [e.sub_event_type for e in evs] == ["Remote explosive/landmine/IED"]

@@ -7,6 +7,7 @@ import datetime as dt
 import math
 
 from marsad.document import ArgRef, Event, Place
+from marsad.text.normalise import normalise_key
 
 MAX_KM = 20.0  # two towns further apart are two events, as in ACLED
 
@@ -171,8 +172,18 @@ def _adjacent(a: Event, b: Event) -> bool:
     return 0 <= gap <= 5
 
 
+def _word(text: str, ev: Event) -> str:
+    """The trigger's word without its proclitics and accusative alef («والتفجير», «تفجيرا» → «تفجير»)."""
+    w = normalise_key(text[ev.trigger.start:ev.trigger.end].split(" ")[0]) if text else ""
+    for pre in ("وال", "بال", "فال", "لل", "ال", "و", "ب"):
+        if w.startswith(pre) and len(w) - len(pre) >= 3:
+            w = w[len(pre):]
+            break
+    return w[:-1] if w.endswith("ا") and len(w) > 4 else w
+
+
 def merge(events: list[Event], generic: set[int] | None = None, dated: set[int] | None = None,
-          led_to: set[int] | None = None) -> list[Event]:
+          led_to: set[int] | None = None, text: str = "") -> list[Event]:
     """Merge repeated mentions; ``generic`` holds the ids of events typed by default (a bare
     «هجوم»), which fold into a more specific event of the same place and day; ``dated`` the ids
     of events dated by their own sentence (see ``absorb``); ``led_to`` the ids of clashes told after
@@ -232,7 +243,13 @@ def merge(events: list[Event], generic: set[int] | None = None, dated: set[int] 
             continue
         host = next((o for o in out if o is not ev and (o.modality == "prior" and not o.background
                                                          or o.background and o.modality == "asserted"
-                                                         and _same_actor(o.actor1, ev.actor1))
+                                                         and _same_actor(o.actor1, ev.actor1)
+                                                         # «ندد … بحادث التفجير الآثم بمسجد الطوارئ بعسير»
+                                                         # then «فما حدث في عسير من تفجير …»: no agent,
+                                                         # no toll, no day: the known event again
+                                                         or o.modality == "reference" and ev.actor1 is None
+                                                         and ev.fatalities == 0 and bool(text)
+                                                         and _word(text, o) == _word(text, ev))
                      and o.evidence.start < ev.evidence.start and o.place is not None
                      and o.event_type == ev.event_type and _same_sub(o, ev, True)
                      and same_place(o.place, ev.place) and not _is_country(o.place)

@@ -219,7 +219,7 @@ class Events:
                 and raw[-1][0].modality == "reference"
         _incident_days(view, finder, raw, dated)
         self._assign_fatalities(view, raw + told, counts)
-        events = merge([e for e, _ in raw], generic, dated, led_to)
+        events = merge([e for e, _ in raw], generic, dated, led_to, doc.text)
         for e in events:
             e.confidence = evidence_confidence(e, id(e) in own_day, id(e) in generic)
             e.notes = make_notes(e, finder.periods.get(e.date or ""))
