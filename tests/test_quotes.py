@@ -899,3 +899,19 @@ def test_an_honorific_pronoun_is_the_person_spoken_of():
     entity(doc, "خالد السند", "PER", "Khalid al-Sanad")
     qs = quotes_of(doc)
     assert [q.speaker.name for q in qs] == ["Khalid al-Sanad", "Khalid al-Sanad"]
+
+
+def test_yudhkar_anna_is_background_not_a_quote():
+    doc = make_doc("وقال المحامي سامر الخطيب إن موكله بريء. يذكر أن المحكمة ستعقد جلستها المقبلة الأحد.")
+    entity(doc, "سامر الخطيب", "PER", "Samer al-Khatib")
+    qs = quotes_of(doc)
+    assert len(qs) == 1 and text_of(doc, qs[0]).startswith("موكله")
+
+
+def test_a_verb_with_its_own_statement_is_no_trailing_attribution():
+    doc = make_doc("وقالت المتحدثة باسم الجهاز إنه \"أقام في البلاد منذ عام 2009\". "
+                   "وتابع الجهاز أن \"هذا الاعتقال يثبت أهمية التعاون بين الأجهزة\".")
+    actor(doc, "الجهاز", "agency", "Security Agency", "state forces", 1, nth=1)
+    qs = quotes_of(doc)
+    assert all("أن" not in q.speaker.name.split() for q in qs if q.speaker is not None)
+    assert qs[-1].speaker.name == "Security Agency"

@@ -237,6 +237,8 @@ class Quotes:
                     and doc.tokens[cue.i].norm[:1] in ("ي", "ت") and kind == "verb":
                 continue  # «من الطبيعي أن يعلن التنظيم مسؤوليته»: a verb in the subjunctive reports nothing
             cue_span = Span(_skip_letters(doc, tok.start, cue.strip), doc.tokens[cue.j - 1].end)
+            if tok.norm in ("يذكر", "ويذكر", "تذكر") and cue.j < len(toks) and toks[cue.j].norm in COMPLEMENTIZERS:
+                continue  # «يُذكر أن …»: the writer's background, nobody's statement
             if cue.cue.lemma == "ja" and not (cue.j < len(doc.tokens) and self._report_noun(doc.tokens[cue.j])):
                 continue  # «جاء في المرتبة الأولى»: only «جاء / ورد في بيان (X)» reports a statement
             if kind == "attribution":
@@ -548,6 +550,8 @@ class Quotes:
                     skip_to = close + 1
                     skip_outlet = True
                     continue
+            if t.norm in COMPLEMENTIZERS:
+                break  # («وتابع الجهاز أن "…"»: the speaker ends where the statement begins)
             if t.norm in RESUMPTIVE:
                 if words:
                     break
@@ -604,7 +608,10 @@ class Quotes:
             # «وأضاف المصدر» after «مصدر محلي»: the nearest mention, quoted before or not
             earlier = self._indefinite_before(words[0], i) if stem in SOURCE_NOUNS else None
             for prev in reversed(previous):
-                if prev.start is not None and stem in _norm_of(self.doc, prev.start, prev.end):
+                # the noun heads the earlier speaker («المصدر» → «مصدر عسكري»), not a word inside its
+                # phrase («الجهاز» is not «المتحدثة باسم الجهاز»)
+                if prev.start is not None and stem in _norm_of(self.doc, prev.start, prev.end) \
+                        and not _inside_phrase(_norm_of(self.doc, prev.start, prev.end), stem):
                     return earlier if earlier is not None and earlier.start > prev.end else prev
             if earlier is not None:
                 return earlier
@@ -1048,6 +1055,8 @@ class Quotes:
             seg_end = cue.j
             while seg_end < sent_end and toks[seg_end].norm not in STOP_PUNCT and seg_end - cue.j < 8:
                 seg_end += 1
+            if any(toks[m].norm in COMPLEMENTIZERS or toks[m].norm == ":" for m in range(cue.j, seg_end)):
+                continue  # «"…". وتابع الجهاز أن "…"»: the verb introduces a statement of its own
             speaker = self._speaker(cue.j, seg_end, [])
             cue_span = Span(_skip_letters(self.doc, t.start, cue.strip), toks[cue.j - 1].end)
             return Quote(a, b, True, self.doc.text[cue_span.start:cue_span.end], cue_span, speaker)
@@ -1061,6 +1070,19 @@ def _verb_reading(word: str, words: dict[str, SpeechCue]) -> SpeechCue | None:
             if cand in words:
                 return words[cand]
     return None
+
+
+def _inside_phrase(phrase: str, stem: str) -> bool:
+    """Is ``stem`` found in ``phrase`` only after «باسم / لـ / في / من» (the organisation of a
+    spokesman, not the spokesman)?"""
+    words = phrase.split()
+    hits = [n for n, w in enumerate(words) if stem in w]
+    return bool(hits) and all(n > 0 and (words[n - 1] in ("باسم", "في", "من", "عن", "لدي") or _glued_word(words[n]))
+                              for n in hits)
+
+
+def _glued_word(word: str) -> bool:
+    return word[:1] in "لب" and len(word) > 4 and word[1:3] == "ال"
 
 
 def _byline_span(text: str) -> tuple[int, int] | None:
