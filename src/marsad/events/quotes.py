@@ -38,6 +38,7 @@ MAX_COLON_TOKENS = 40
 MAX_FRONTED = 9  # «وكانت مديرية الشؤون الصحية في مكة المكرمة قد ذكرت»: a fronted subject and «قد»
 MIN_DIRECT_WORDS = 3
 _SENTENCE_END = re.compile(r"[.!?؟](?=\s|$)")
+_MARK = re.compile('"')
 PRONOUN_SUBJECTS = frozenset({"هو", "هي", "هم", "انه", "انها"})
 PERSON_TYPES = frozenset({"person", "politician", "official"})
 # words that end a speaker's noun phrase: prepositions and adverbs of the report itself
@@ -120,7 +121,7 @@ def _direct_spans(doc: Document) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for para in norm.split("\n"):
-        marks = [start + k for k, ch in enumerate(para) if ch == '"']
+        marks = [start + m.start() for m in _MARK.finditer(para)] if '"' in para else []
         end_para = start + len(para)
         shapes = [doc.text[doc.norm_to_orig[k]] if k < len(doc.norm_to_orig) else '"' for k in marks]
         if marks and all(c in "«»" for c in shapes):
@@ -160,8 +161,14 @@ def _direct_spans(doc: Document) -> list[tuple[int, int]]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _phrase_heads() -> frozenset[str]:
+    return frozenset(key.split(" ", 1)[0] for key in _quote_data()[1])
+
+
 def _find_cues(view: View) -> list[Cue]:
     words, phrases, _ = _quote_data()
+    heads = _phrase_heads()
     toks = view.doc.tokens
     out: list[Cue] = []
     for i, tok in enumerate(toks):
@@ -169,6 +176,8 @@ def _find_cues(view: View) -> list[Cue]:
             continue
         if i + 1 < len(toks):
             for cand in readings(tok.norm):
+                if cand not in heads:  # (most words open no phrase cue: skip the pairs)
+                    continue
                 nxt = toks[i + 1]
                 for second in (nxt.norm, *readings(nxt.norm)):
                     key = f"{cand} {second}"
