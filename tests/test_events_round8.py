@@ -243,3 +243,23 @@ def test_a_blast_with_victims_is_not_folded_into_minefields_referred_to():
     timex(doc, "أمس", "2015-08-08")
     evs = run(doc)
     assert [e.sub_event_type for e in evs] == ["Remote explosive/landmine/IED"]
+
+
+def test_recovering_a_town_told_with_istirdad_is_a_capture():
+    doc = make_doc("وأكمل الثوار أول من أمس بمساعدة الجيش استرداد مدينة زنجبار عاصمة محافظة أبين.", "2015-08-09")
+    actor(doc, "الثوار", "resistance", "Popular Resistance (Yemen)", "militia", 3, "YE")
+    place(doc, "زنجبار", "Zinjibar", 13.13, 45.38, "YE", "Abyan")
+    timex(doc, "أول من أمس", "2015-08-07")
+    evs = run(doc)
+    assert [e.event_type for e in evs] == ["Battles"] and evs[0].sub_event_type != "Armed clash"
+
+
+def test_a_reference_in_the_next_sentence_tells_where_in_the_province_the_strikes_hit():
+    doc = make_doc("وشنت مقاتلات التحالف أمس غارات على مواقع المتمردين في محافظة الحديدة ما أدى إلى مصرع 11 حوثيا. "
+                   "وأضاف مصدر أن القصف استهدف مبنى في مديرية حيس.", "2015-08-09")
+    actor(doc, "التحالف", "coalition", "Saudi-led Coalition", "state", 8, "YE")
+    place(doc, "محافظة الحديدة", "Al Hudaydah", 14.80, 42.95, "YE", "Al Hudaydah", 2, feature="admin1")
+    place(doc, "حيس", "Hays", 13.93, 43.48, "YE", "Al Hudaydah")
+    timex(doc, "أمس", "2015-08-08")
+    evs = run(doc)
+    assert [e.place.name for e in evs] == ["Hays"]

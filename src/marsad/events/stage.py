@@ -271,6 +271,11 @@ class Events:
             if ev.place is None or (prev.place is not None and not is_country(prev.place)
                                     and (same_place(prev.place, ev.place) or km(prev.place, ev.place) <= 50)):
                 prev.mentions.extend(ev.mentions)
+                if ev.place is not None and sent - psent <= 1 and _province(prev.place) and not _province(ev.place) \
+                        and ev.place.admin1 and ev.place.admin1 == prev.place.admin1:
+                    # «غارات على مواقع … في محافظة الحديدة» then «القصف استهدف مبنى … في مديرية حيس»: the
+                    # reference tells where in the province it was
+                    prev.place = ev.place
                 return prev
             if sent - psent <= 1 and not is_country(ev.place) and (
                     prev.place is None or is_country(prev.place) and prev.place.country == ev.place.country):
