@@ -915,3 +915,15 @@ def test_a_verb_with_its_own_statement_is_no_trailing_attribution():
     qs = quotes_of(doc)
     assert all("أن" not in q.speaker.name.split() for q in qs if q.speaker is not None)
     assert qs[-1].speaker.name == "Security Agency"
+
+
+def test_a_name_further_on_after_wifqan_li_is_no_source_and_a_reflexive_no_speaker():
+    doc = make_doc("وحصل الرئيس على حصانة من الملاحقة بعد تركه الحكم وفقا لمبادرة خليجية رعتها السعودية.")
+    entity(doc, "السعودية", "LOC")
+    assert quotes_of(doc) == []
+    doc = make_doc("وقتل خمسة أشخاص في الاشتباكات وفقا لوزارة الداخلية.")
+    entity(doc, "وزارة الداخلية", "ORG", "Ministry of Interior")
+    (q,) = quotes_of(doc)
+    assert q.speaker.name == "Ministry of Interior"
+    doc = make_doc("ويصف نفسه بأنه مكتب إعلامي مستقل لا يتبع أي جهة.")
+    assert all(q.speaker is None or q.speaker.name != "نفسه" for q in quotes_of(doc))

@@ -39,7 +39,7 @@ MAX_FRONTED = 9  # «وكانت مديرية الشؤون الصحية في مك
 MIN_DIRECT_WORDS = 3
 _SENTENCE_END = re.compile(r"[.!?؟](?=\s|$)")
 _MARK = re.compile('"')
-PRONOUN_SUBJECTS = frozenset({"هو", "هي", "هم", "انه", "انها"})
+PRONOUN_SUBJECTS = frozenset({"هو", "هي", "هم", "انه", "انها", "نفسه", "نفسها", "انفسهم", "نفسهم"})
 PERSON_TYPES = frozenset({"person", "politician", "official"})
 # words that end a speaker's noun phrase: prepositions and adverbs of the report itself
 SUBJECT_STOPS = wordlist("subject_stops")
@@ -979,6 +979,9 @@ class Quotes:
             # («وفق الدويري»: a family name of the nisba form, alone before the end of the clause)
             if not named and not source:
                 return None  # «وفقا للقانون», «حسب الخطة»: no source
+            if not source and _glued_preposition(toks[k]) \
+                    and not any(x.start in (toks[k].start, toks[k].stem_start) for x in named):
+                return None  # «وفقا لمبادرة خليجية رعتها السعودية»: a name further on is no source
             speaker = self._speaker(k, seg_end, [])
             if speaker is None and self._report_noun(toks[k]) and toks[k].has_article:
                 speaker = self.last_speaker  # «وبحسب البيان» after «وقالت الشرطة في بيان»
