@@ -177,3 +177,19 @@ def test_one_to_one_matching():
     assert m.pairs == [(0, 0)]  # one prediction matches one gold event only
     assert m.missed == [1]
     assert m.near["place off"] >= 1
+
+
+def test_a_failing_model_leaves_the_rules_events(monkeypatch):
+    class Broken:
+        margin = 0.0
+        threshold = 0.5
+
+        def place_scores(self, x):
+            raise FloatingPointError("bad weights")
+
+    monkeypatch.setattr(learned, "load_model", lambda: Broken())
+    monkeypatch.delenv(learned.ENV, raising=False)
+    doc = speaker_doc()
+    Events()(doc)
+    assert [e.place.name for e in doc.events] == ["Taiz"] and all(reportable(e) for e in doc.events)
+    assert "FloatingPointError" in doc.errors["events.learned"]

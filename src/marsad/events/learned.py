@@ -405,7 +405,17 @@ TRACE: list | None = None
 
 def apply(doc: Document, events: list[Event], finder: Arguments, threshold: float) -> list[Event]:
     """Choose the place of each eligible event and filter them; returns the events whose place
-    changed (their notes need rewriting)."""
+    changed (their notes need rewriting). A failure leaves the rules' events as they were (the
+    error is recorded in ``doc.errors["events.learned"]``): the learned step never costs an
+    article its events."""
+    try:
+        return _apply(doc, events, finder, threshold)
+    except Exception as exc:  # noqa: BLE001 — the rules' output stands
+        doc.errors["events.learned"] = f"{type(exc).__name__}: {exc}"
+        return []
+
+
+def _apply(doc: Document, events: list[Event], finder: Arguments, threshold: float) -> list[Event]:
     model = load_model() if enabled() else None
     if model is None and TRACE is None:
         return []
@@ -416,8 +426,9 @@ def apply(doc: Document, events: list[Event], finder: Arguments, threshold: floa
     by_type: dict[str, int] = {}
     for e in todo:
         by_type[e.event_type] = by_type.get(e.event_type, 0) + 1
-    changed: list[Event] = []
-    for ev in todo:
+    moves: list[tuple[Event, Place]] = []
+    rejected: list[Event] = []
+    for ev in todo:  # decide everything on the rules' output first, then change it
         # a chooser that may not replace the rules' place needs only that place's features
         cands = candidates(ctx, ev, only_rules=TRACE is None and model is not None and model.margin >= NEVER)
         base = event_base(ctx, ev, len(todo), by_type[ev.event_type], todo)
@@ -425,23 +436,25 @@ def apply(doc: Document, events: list[Event], finder: Arguments, threshold: floa
             TRACE.append((doc, ev, cands, base))
         if model is None:
             continue
-        best, score, moved = None, -5.0, False
+        best, score, place = None, -5.0, ev.place
         if cands:
             scores = model.place_scores(np.asarray([c.x for c in cands], dtype=np.float64))
             b = pick(scores, [c.rules for c in cands], [is_country(c.place) for c in cands], model.margin)
             if b >= 0:
                 best, score = cands[b], float(scores[b])
                 if not best.rules:
-                    ev.place = best.place
-                    moved = True
-                    changed.append(ev)
-        if ev.place is None or is_country(ev.place):
+                    place = best.place
+                    moves.append((ev, place))
+        if place is None or is_country(place):
             continue  # not reportable anyway
-        p = model.event_prob(np.asarray(event_x(base, best, score, moved), dtype=np.float64))
+        p = model.event_prob(np.asarray(event_x(base, best, score, place is not ev.place), dtype=np.float64))
         if p < model.threshold:
-            ev.confidence = min(ev.confidence, threshold - 0.01)
-    return changed
-
+            rejected.append(ev)
+    for ev, place in moves:
+        ev.place = place
+    for ev in rejected:
+        ev.confidence = min(ev.confidence, threshold - 0.01)
+    return [ev for ev, _ in moves]
 
 __all__ = ["EVENT_FEATURES", "PLACE_FEATURES", "Candidate", "Context", "Model", "apply", "candidates", "enabled",
            "event_base", "event_x", "load_model", "pick"]
