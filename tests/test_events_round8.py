@@ -263,3 +263,19 @@ def test_a_reference_in_the_next_sentence_tells_where_in_the_province_the_strike
     timex(doc, "أمس", "2015-08-08")
     evs = run(doc)
     assert [e.place.name for e in evs] == ["Hays"]
+
+
+def test_launching_a_military_operation_on_villages_is_a_clash():
+    doc = make_doc("وشنت قوات الحشد أمس عملية عسكرية على قرى تابعة لناحية قرة تبة.", "2015-07-24")
+    actor(doc, "قوات الحشد", "pmf", "Popular Mobilization Forces", "militia", 3, "IQ")
+    place(doc, "قرة تبة", "Qara Tapa", 34.42, 44.93, "IQ", "Diyala")
+    timex(doc, "أمس", "2015-07-23")
+    evs = run(doc)
+    assert [e.sub_event_type for e in evs] == ["Armed clash"]
+
+
+def test_an_operation_in_preparation_is_no_event():
+    doc = make_doc("وتستعد قوات الجيش لشن عملية عسكرية على قرى قرب قرة تبة.", "2015-07-24")
+    actor(doc, "قوات الجيش", "iraq_army", "Military Forces of Iraq", "state", 1, "IQ")
+    place(doc, "قرة تبة", "Qara Tapa", 34.42, 44.93, "IQ", "Diyala")
+    assert not run(doc)
