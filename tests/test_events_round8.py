@@ -279,3 +279,20 @@ def test_an_operation_in_preparation_is_no_event():
     actor(doc, "قوات الجيش", "iraq_army", "Military Forces of Iraq", "state", 1, "IQ")
     place(doc, "قرة تبة", "Qara Tapa", 34.42, 44.93, "IQ", "Diyala")
     assert not run(doc)
+
+
+def test_the_attacks_a_decision_follows_happened_before_its_day():
+    doc = make_doc("أمر حكام الولايات السبت بتسليح الحرس الوطني في أعقاب هجمات أدت إلى مقتل خمسة جنود "
+                   "في مدينة تشاتانوغا.", "2015-07-19")
+    place(doc, "تشاتانوغا", "Chattanooga", 35.05, -85.31, "US", "Tennessee")
+    timex(doc, "السبت", "2015-07-18")
+    evs = run(doc)
+    assert evs and evs[0].date == "2015-07-17"
+
+
+def test_an_attack_with_its_own_day_after_iqb_keeps_it():
+    doc = make_doc("وقتل خمسة جنود عقب هجوم مسلحين أمس على حاجز في مدينة العريش.", "2015-07-19")
+    place(doc, "العريش", "Arish", 31.13, 33.80, "EG", "North Sinai")
+    timex(doc, "أمس", "2015-07-18")
+    evs = run(doc)
+    assert evs and evs[0].date == "2015-07-18"

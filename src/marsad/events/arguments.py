@@ -720,6 +720,11 @@ class Arguments:
             if date is not None and self._day_after(i) and precision == 1:
                 # «غداة هجوم انتحاري»: the trigger happened the day before the sentence's day
                 date = (dt.date.fromisoformat(date) - dt.timedelta(days=1)).isoformat()
+            elif date is not None and precision == 1 and timex.end <= doc.tokens[i].start and self._in_wake(i):
+                # «أمر الحكام السبت بتسليح الحرس في أعقاب هجمات أدت إلى مقتل …»: the main clause's day is
+                # after the event it follows; the day before, approximate
+                date = (dt.date.fromisoformat(date) - dt.timedelta(days=1)).isoformat()
+                precision = 2
             if date is not None:
                 background = False
                 if pub is not None:
@@ -745,6 +750,13 @@ class Arguments:
                 return (pub - dt.timedelta(days=1)).isoformat(), 2, False, None
             return pub.isoformat(), 2, False, None
         return None, 3, False, None
+
+    def _in_wake(self, i: int) -> bool:
+        """«في أعقاب هجمات», «عقب الهجوم», «إثر تفجير» right before a noun trigger: what the main clause
+        tells came after it."""
+        toks = self.view.doc.tokens
+        return i > 0 and toks[i - 1].sent == toks[i].sent and toks[i].prefix == "" \
+            and _bare_word(toks[i - 1].norm) in WAKE_WORDS and not self._hit_at(i - 1)
 
     def _day_after(self, i: int) -> bool:
         """«غداة هجوم», «غداة الهجوم»: the sentence tells the day after the trigger's event."""
@@ -832,6 +844,9 @@ def _bare_word(w: str) -> str:
 
 # a border named before a place makes it a reference point («على الحدود مع …», «الحدودية مع …»)
 BORDER_WORDS = frozenset({"الحدود", "حدود", "الحدوديه", "الحدودي", "بالحدود"})
+
+# «في أعقاب X», «عقب X», «إثر X»: after X
+WAKE_WORDS = frozenset({"اعقاب", "عقب", "اثر"})
 
 # the «that» of a report after a speech verb («قال إن», «أفاد بأن»); not «إنه/إنها», whose pronoun is
 # often the speaker itself («وتبنى التنظيم الهجوم قائلا إنه استهدف …»)
