@@ -296,3 +296,11 @@ def test_an_attack_with_its_own_day_after_iqb_keeps_it():
     timex(doc, "أمس", "2015-07-18")
     evs = run(doc)
     assert evs and evs[0].date == "2015-07-18"
+
+
+def test_a_strike_by_the_air_force_is_an_air_strike():
+    doc = make_doc("وقال المبعوث إن سلاح الجو السوري قصف أمس مناطق في الزبداني.", "2015-07-23")
+    place(doc, "الزبداني", "Az Zabadani", 33.72, 36.10, "SY", "Rif Dimashq")
+    timex(doc, "أمس", "2015-07-22")
+    evs = run(doc)
+    assert [e.sub_event_type for e in evs] == ["Air/drone strike"]
