@@ -304,3 +304,13 @@ def test_a_strike_by_the_air_force_is_an_air_strike():
     timex(doc, "أمس", "2015-07-22")
     evs = run(doc)
     assert [e.sub_event_type for e in evs] == ["Air/drone strike"]
+
+
+def test_the_town_of_the_hospital_a_source_speaks_from_is_no_further_target():
+    doc = make_doc("وقتل أربعة أشخاص أمس في تفجير سيارة مفخخة في بلدة مندلي، بحسب مصدر طبي في مستشفى قضاء بلدروز.",
+                   "2015-07-22")
+    place(doc, "مندلي", "Mandali", 33.75, 45.55, "IQ", "Diyala")
+    place(doc, "بلدروز", "Baladruz", 33.70, 45.08, "IQ", "Diyala")
+    timex(doc, "أمس", "2015-07-21")
+    evs = run(doc)
+    assert [e.place.name for e in evs] == ["Mandali"]

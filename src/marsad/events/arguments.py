@@ -287,6 +287,8 @@ class Arguments:
         k = self.view.token_at(p.start) - 1
         if k >= 0 and (toks[k].norm in PLACE_GENERICS or toks[k].stem in PLACE_GENERICS):
             k -= 1
+        if k >= 0 and _bare_word(toks[k].norm) in HOSPITAL_WORDS:
+            k -= 1  # «مصدر طبي في مستشفى قضاء بلدروز»
         if k < 0 or toks[k].norm != "في":
             return False
         sa = self.view.sent_ranges[toks[k].sent][0]
@@ -558,6 +560,8 @@ class Arguments:
                 continue  # «على الطريق بين الحويجة ومخمور»: the ends of a road, not two targets
             if any(t.norm in COMPASS or t.stem in COMPASS for t in toks[max(0, k - 2):k]):
                 continue  # «معسكر الصليف شمال مدينة الحديدة»: a reference point, not another target
+            if any(_bare_word(t.norm) in HOSPITAL_WORDS for t in toks[max(0, k - 2):k]):
+                continue  # «… بحسب مصدر في مستشفى قضاء بلدروز»: where the victims were taken
             if before == "مع" or any(_bare_word(t.norm) in BORDER_WORDS for t in toks[max(0, k - 3):k]):
                 continue  # «في قطاع رفح على الحدود مع قطاع غزة»: the other side of a border, a reference
             if before in CONTAINER_WORDS or (before == '"' and k > 1 and toks[k - 2].norm in CONTAINER_WORDS):
@@ -844,6 +848,9 @@ def _bare_word(w: str) -> str:
 
 # a border named before a place makes it a reference point («على الحدود مع …», «الحدودية مع …»)
 BORDER_WORDS = frozenset({"الحدود", "حدود", "الحدوديه", "الحدودي", "بالحدود"})
+
+# a hospital in a place is where the wounded were taken or a source works, not a target
+HOSPITAL_WORDS = frozenset({"مستشفي", "المستشفي", "مستشفيات", "لمستشفي", "بمستشفي"})
 
 # «في أعقاب X», «عقب X», «إثر X»: after X
 WAKE_WORDS = frozenset({"اعقاب", "عقب", "اثر"})
