@@ -314,3 +314,15 @@ def test_the_town_of_the_hospital_a_source_speaks_from_is_no_further_target():
     timex(doc, "أمس", "2015-07-21")
     evs = run(doc)
     assert [e.place.name for e in evs] == ["Mandali"]
+
+
+def test_a_bare_definite_attack_names_the_bombing_told_before():
+    doc = make_doc("قتل 12 شخصا اليوم السبت عندما هاجم انتحاريان حمام سباحة في بلدة طوز خورماتو. "
+                   "ولم تعلن أي جهة المسؤولية عن الهجوم إلا أن متشددين نفذوا سلسلة من التفجيرات في بغداد "
+                   "في وقت سابق من الشهر الجاري.", "2015-07-25")
+    place(doc, "طوز خورماتو", "Tuz Khurmatu", 34.89, 44.63, "IQ", "Salah ad Din")
+    place(doc, "بغداد", "Baghdad", 33.34, 44.40, "IQ", "Baghdad")
+    timex(doc, "اليوم السبت", "2015-07-25")
+    timex(doc, "الشهر الجاري", "2015-07", "month")
+    evs = run(doc)
+    assert [e.sub_event_type for e in evs] == ["Suicide bomb"]

@@ -192,7 +192,8 @@ class Events:
                         and raw[-1][0].sub_event_type in TERRITORY and ev.sub_event_type in TERRITORY \
                         and view.clause(hit.i)[0] <= view.token_at(raw[-1][0].trigger.start):
                     ev.modality = raw[-1][0].modality  # «أسهم في تحرير عدن واستعادة عدد من المناطق»
-                if anaphoric and (host := self._resolve_anaphor(ev, sent, raw)) is not None:
+                if anaphoric and (host := self._resolve_anaphor(
+                        ev, sent, raw, by_default and ev.event_type == "Battles")) is not None:
                     told.append((host, sent))  # its sentence's toll belongs to the event it names
                     if ev.date and id(host) not in dated and finder.timex_in_stretch(sent, hit.i):
                         # «وشن المتمردون هجوما على معسكر …» (no day) then «الهجوم على قاعدة … مساء يوم
@@ -259,14 +260,24 @@ class Events:
         return out
 
     @staticmethod
-    def _resolve_anaphor(ev: Event, sent: int, raw: list[tuple[Event, int]]) -> Event | None:
+    def _resolve_anaphor(ev: Event, sent: int, raw: list[tuple[Event, int]], loose: bool = False) -> Event | None:
         """«ووقع التفجير في ساعة الذروة»: fold a definite, agentless mention into the last event
         of its type told in the three sentences before (and give it its place when that event
-        was placed only in a country); None when there is none."""
+        was placed only in a country); None when there is none. ``loose``: the mention's type was
+        only guessed (a bare «الهجوم»), so it names the last violent event of any type, and its place
+        (often another clause's: «المسؤولية عن الهجوم إلا أن … في بغداد») is not given to it."""
         for prev, psent in reversed(raw):
             if sent - psent > 3:
                 break
-            if prev.event_type != ev.event_type or prev.modality != ASSERTED or (prev.background and sent - psent > 1):
+            if prev.modality != ASSERTED or (prev.background and sent - psent > 1):
+                continue
+            if prev.event_type != ev.event_type:
+                if not (loose and prev.event_type in VIOLENT_TYPES):
+                    continue
+                if ev.place is None or prev.place is None or is_country(prev.place) \
+                        and prev.place.country == ev.place.country or same_place(prev.place, ev.place):
+                    prev.mentions.extend(ev.mentions)
+                    return prev
                 continue
             if ev.place is None or (prev.place is not None and not is_country(prev.place)
                                     and (same_place(prev.place, ev.place) or km(prev.place, ev.place) <= 50)):
