@@ -326,3 +326,11 @@ def test_a_bare_definite_attack_names_the_bombing_told_before():
     timex(doc, "الشهر الجاري", "2015-07", "month")
     evs = run(doc)
     assert [e.sub_event_type for e in evs] == ["Suicide bomb"]
+
+
+def test_security_sweeps_a_few_words_before_the_trigger_are_no_attack():
+    doc = make_doc("وتم توجيه عدة حملات مشتركة بالتنسيق مع القوات المسلحة استهدفت العناصر التكفيرية في مدينة العريش.",
+                   "2015-07-24")
+    actor(doc, "القوات المسلحة", "egypt_army", "Military Forces of Egypt", "state", 1, "EG")
+    place(doc, "العريش", "Arish", 31.13, 33.80, "EG", "North Sinai")
+    assert not run(doc)
