@@ -334,3 +334,10 @@ def test_security_sweeps_a_few_words_before_the_trigger_are_no_attack():
     actor(doc, "القوات المسلحة", "egypt_army", "Military Forces of Egypt", "state", 1, "EG")
     place(doc, "العريش", "Arish", 31.13, 33.80, "EG", "North Sinai")
     assert not run(doc)
+
+
+def test_what_someone_is_accused_of_is_a_reference():
+    doc = make_doc("واتهمت المؤسسة الوطنية للنفط الحكومة بأنها قصفت ثلاث مرات ناقلات نفط قرب بلدة المريسة.",
+                   "2015-07-21")
+    place(doc, "المريسة", "Al Marisah", 32.25, 20.05, "LY", "Benghazi")
+    assert not run(doc)
