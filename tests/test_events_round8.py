@@ -336,7 +336,8 @@ def test_security_sweeps_a_few_words_before_the_trigger_are_no_attack():
     assert not run(doc)
 
 
-def test_what_someone_is_accused_of_is_a_reference():
+
+def test_what_someone_is_accused_of_with_no_day_is_a_reference():
     doc = make_doc("واتهمت المؤسسة الوطنية للنفط الحكومة بأنها قصفت ثلاث مرات ناقلات نفط قرب بلدة المريسة.",
                    "2015-07-21")
     place(doc, "المريسة", "Al Marisah", 32.25, 20.05, "LY", "Benghazi")

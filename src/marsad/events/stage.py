@@ -461,6 +461,11 @@ class Events:
             # «وأن منفذي الهجومين انضما …»: who did an event already told (a day told after it,
             # «منفذ الهجوم الانتحاري الاثنين», is the event's own)
             modality = "reference"
+        if modality == ASSERTED and any(_bare(toks[m].norm) in ACCUSE_VERBS for m in range(max(sa, hit.i - 15), hit.i)) \
+                and not finder.timex_in_stretch(sent, hit.i):
+            # «واتهمت المؤسسة الحكومة بأنها قصفت ثلاث مرات ناقلات نفط»: what someone is accused of, told
+            # with no day of its own (an accused strike «أمس» is still the day's news)
+            modality = "reference"
         if modality == ASSERTED and entry.pos == "N" and hit.i > 0 and toks[hit.i - 1].norm in ("منذ", "مند"):
             modality = "reference"  # «حملة واسعة منذ هجوم منتجع سوسة»: the start of something else
         if modality == ASSERTED:
@@ -634,6 +639,7 @@ DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك"})
 RELATIVE_REACH = 8  # words from «قبل/بعد» to «هذا الهجوم»
 
 
+ACCUSE_VERBS = frozenset({"اتهم", "اتهمت", "اتهموا", "يتهم", "تتهم", "يتهمون"})
 # «منفذ الهجوم», «منفذي التفجيرين», «ضحايا الهجوم»: the people of a known event
 PERPETRATOR_WORDS = frozenset({"منفذ", "منفذي", "منفذو", "منفذا", "منفذة", "منفذه", "مرتكب", "مرتكبي", "مرتكبو",
                                "ضحايا", "ضحيه", "ضحية"})
