@@ -14,7 +14,7 @@ on the ten studied events gold sets, with leave-one-set-out (LOSO) evaluation.
    the benchmark's one-to-one matching; its threshold picked on inner leave-one-set-out
    predictions of the nine training sets) on nine sets, predict the tenth, pool the ten.
 3. Prints the table (rules alone vs rules + model, per set and pooled, heldout9 apart: it was
-   never studied by the rule writers) and, unless ``--no-write``, trains on all ten and writes
+   the last set annotated blind, studied by the rules only from their eighth round) and, unless ``--no-write``, trains on all ten and writes
    ``src/marsad/events/model/TRAINING.json`` and — only when the pooled LOSO F1 and precision
    rise and recall falls by at most one point (or with ``--force``) — ``events_model.json``;
    otherwise it removes ``events_model.json`` and the stage runs the rules alone.
@@ -40,7 +40,7 @@ from scipy.optimize import minimize
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "benchmarks" / "gold" / "events"
 SETS = {"dev": "gold.jsonl", "heldout": "heldout.jsonl", **{f"heldout{k}": f"heldout{k}.jsonl" for k in range(2, 10)}}
-UNSTUDIED = "heldout9"  # annotated blind, never studied by the rule writers
+UNSTUDIED = "heldout9"  # annotated blind; studied by the rule writers only from round 8 (17:30 UTC, 25 Nov)
 NEWS = "data/news/saudinewsnet-2015.jsonl.gz"
 MODEL_DIR = ROOT / "src" / "marsad" / "events" / "model"
 PLACE_L2 = 10.0
@@ -368,7 +368,7 @@ def table(base, learned, thresholds, title: str) -> list[str]:
     studied = [n for n in SETS if n != UNSTUDIED]
     lines.append(row("pooled-9", pooled(base, studied), pooled(learned, studied)))
     lines.append(row("POOLED-10", pooled(base, SETS), pooled(learned, SETS)))
-    lines.append(row(UNSTUDIED, base[UNSTUDIED], learned[UNSTUDIED], "(never studied)"))
+    lines.append(row(UNSTUDIED, base[UNSTUDIED], learned[UNSTUDIED], "(the last blind set; studied from rules round 8)"))
     return lines
 
 
