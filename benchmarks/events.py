@@ -24,7 +24,9 @@ studied sets now. ``heldout10`` and ``heldout11`` are the blind sets annotated a
 figures come only from them (see GUIDELINES.md).
 
 The learned place chooser and event filter (``marsad.events.learned``, docs/events_learned.md)
-run unless ``MARSAD_EVENTS_MODEL=off``; the header says which.
+run when a model file ships, unless ``MARSAD_EVENTS_MODEL=off``; ``MARSAD_EVENTS_MODEL=path.json``
+runs that model file (e.g. the trained but unshipped ``candidate_events_model.json``). The header
+says which.
 
 ``--relax-place`` ignores the place (type + date only): a diagnostic for when the places
 stage is missing. Exits 2 when the news file is missing.
@@ -149,7 +151,8 @@ def main(argv: list[str] | None = None) -> int:
     mode = "type + date (place ignored)" if args.relax_place else f"type + place ≤ {MAX_KM:.0f} km + date ± {MAX_DAYS} day"
     from marsad.events import learned
 
-    model_state = "on" if learned.enabled() and learned.load_model() is not None else "off"
+    model = learned.load_model(learned.model_path()) if learned.enabled() else None
+    model_state = "off" if model is None else f"on: {learned.model_path().name}"
     print(f"Events benchmark ({gold_path.name}) — {len(gold)} articles, {sum(n_gold.values())} gold events, {note}"
           f" (learned events model {model_state}; MARSAD_EVENTS_MODEL=off for the rules alone)")
     print(f"matching: {mode}; predictions: reportable events (asserted, current, located)\n")

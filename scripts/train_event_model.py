@@ -17,7 +17,8 @@ on the ten studied events gold sets, with leave-one-set-out (LOSO) evaluation.
    the last set annotated blind, studied by the rules only from their eighth round) and, unless ``--no-write``, trains on all ten and writes
    ``src/marsad/events/model/TRAINING.json`` and — only when the pooled LOSO F1 and precision
    rise and recall falls by at most one point (or with ``--force``) — ``events_model.json``;
-   otherwise it removes ``events_model.json`` and the stage runs the rules alone.
+   otherwise it removes ``events_model.json`` (the stage runs the rules alone) and writes the
+   weights to ``candidate_events_model.json`` (``MARSAD_EVENTS_MODEL=<that path>`` runs them).
 
 heldout10 and heldout11 (the blind sets) are never read. Deterministic: the learners are convex
 (L-BFGS from zeros); the seed is recorded for the record. Needs numpy and scipy (training only).
@@ -432,10 +433,16 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit("the chooser did not train")
     MODEL_DIR.mkdir(parents=True, exist_ok=True)
     target = MODEL_DIR / "events_model.json"
+    candidate = MODEL_DIR / "candidate_events_model.json"
+    weights = json.dumps(to_json(model), indent=1) + "\n"
     if ship or args.force:
-        target.write_text(json.dumps(to_json(model), indent=1) + "\n", "utf-8")
-    elif target.exists():
-        target.unlink()  # no model file: the learned step is a no-op
+        target.write_text(weights, "utf-8")
+        candidate.unlink(missing_ok=True)
+    else:
+        # no shipped model file: the learned step is a no-op; the weights stay beside it for a check on
+        # new gold (MARSAD_EVENTS_MODEL=src/marsad/events/model/candidate_events_model.json)
+        target.unlink(missing_ok=True)
+        candidate.write_text(weights, "utf-8")
     info = {"seed": args.seed, "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "data": {n: f"benchmarks/gold/events/{f}" for n, f in SETS.items()},
             "news": f"../shared/{NEWS}", "articles": sum(len(v) for v in sets.values()), "gold_events": n_gold,
@@ -451,8 +458,9 @@ def main(argv: list[str] | None = None) -> int:
     except OSError:
         pass
     (MODEL_DIR / "TRAINING.json").write_text(json.dumps(info, indent=1, ensure_ascii=False) + "\n", "utf-8")
-    print(f"wrote {MODEL_DIR / 'TRAINING.json'}" + (f" and {target} (threshold {model['threshold']:.3f})"
-                                                     if target.exists() else f"; removed {target.name}"))
+    written = target if target.exists() else candidate
+    print(f"wrote {MODEL_DIR / 'TRAINING.json'} and {written} (threshold {model['threshold']:.3f})"
+          + ("" if target.exists() else f"; no {target.name}: the rules alone run"))
     return 0
 
 

@@ -105,7 +105,7 @@ def test_chooser_prefers_the_in_clause_town_over_the_speakers_place(monkeypatch)
     w = [0.0] * len(PLACE_FEATURES)
     w[PLACE_FEATURES.index("speaker")] = -3.0
     w[PLACE_FEATURES.index("same_clause")] = 2.0
-    monkeypatch.setattr(learned, "load_model", lambda: hand_model(w, bias=5.0))
+    monkeypatch.setattr(learned, "load_model", lambda *_a: hand_model(w, bias=5.0))
     monkeypatch.delenv(learned.ENV, raising=False)
     doc = speaker_doc()
     events = Events()
@@ -128,10 +128,11 @@ def test_chooser_prefers_the_in_clause_town_over_the_speakers_place(monkeypatch)
     assert reportable(ev)
 
 
-def test_shipped_model_ranks_the_event_town_above_the_speakers_place(monkeypatch):
-    model = load_model()
+@pytest.mark.parametrize("path", [learned.MODEL_PATH, learned.CANDIDATE_PATH])
+def test_trained_model_ranks_the_event_town_above_the_speakers_place(monkeypatch, path):
+    model = load_model(path)
     if model is None:
-        pytest.skip("no model shipped")
+        pytest.skip(f"no {path.name}")
     rows = traced(speaker_doc(), monkeypatch)
     cands = rows[0][1]
     scores = model.place_scores(np.array([c.x for c in cands]))
@@ -141,27 +142,31 @@ def test_shipped_model_ranks_the_event_town_above_the_speakers_place(monkeypatch
 
 def test_off_switch_and_the_filter(monkeypatch):
     # a filter that rejects everything (probability sigmoid(-10) under threshold 0.5)
-    monkeypatch.setattr(learned, "load_model", lambda: hand_model([0.0] * len(PLACE_FEATURES), bias=-10.0))
+    monkeypatch.setattr(learned, "load_model", lambda *_a: hand_model([0.0] * len(PLACE_FEATURES), bias=-10.0))
     monkeypatch.setenv(learned.ENV, "off")
     doc = speaker_doc()
     Events()(doc)
     assert doc.events and all(reportable(e) for e in doc.events)  # the rules alone
     monkeypatch.delenv(learned.ENV)
-    assert learned.enabled()
+    assert learned.enabled() and learned.model_path() == learned.MODEL_PATH
+    monkeypatch.setenv(learned.ENV, "/tmp/some_model.json")
+    assert learned.enabled() and str(learned.model_path()) == "/tmp/some_model.json"
+    monkeypatch.delenv(learned.ENV)
     doc = speaker_doc()
     Events()(doc)
     assert doc.events and not any(reportable(e) for e in doc.events)  # kept, but not reported
     assert all(e.confidence < REPORT_THRESHOLD for e in doc.events)
 
 
-def test_model_file_is_consistent_with_the_code():
-    model = load_model()
+@pytest.mark.parametrize("path", [learned.MODEL_PATH, learned.CANDIDATE_PATH])
+def test_model_file_is_consistent_with_the_code(path):
+    model = load_model(path)
     if model is None:
-        pytest.skip("no model shipped")
+        pytest.skip(f"no {path.name}")
     assert model.place_w.shape == (len(PLACE_FEATURES) + 1,)
     assert model.event_w.shape == (len(EVENT_FEATURES) + 1,)
     assert 0.0 < model.threshold < 1.0
-    raw = json.loads(learned.MODEL_PATH.read_text("utf-8"))
+    raw = json.loads(path.read_text("utf-8"))
     raw["event"]["features"] = raw["event"]["features"][:-1]
     with pytest.raises(ValueError):
         Model.from_dict(raw)
@@ -187,7 +192,7 @@ def test_a_failing_model_leaves_the_rules_events(monkeypatch):
         def place_scores(self, x):
             raise FloatingPointError("bad weights")
 
-    monkeypatch.setattr(learned, "load_model", lambda: Broken())
+    monkeypatch.setattr(learned, "load_model", lambda *_a: Broken())
     monkeypatch.delenv(learned.ENV, raising=False)
     doc = speaker_doc()
     Events()(doc)

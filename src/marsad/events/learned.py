@@ -17,7 +17,8 @@ logistic models (weights in ``model/events_model.json``, trained by
 
 No text, no place name and no word of any particular article is a feature. Run time is numpy
 dot products over a few dozen numbers per event. ``MARSAD_EVENTS_MODEL=off`` disables both
-(the rules alone).
+(the rules alone); ``MARSAD_EVENTS_MODEL=path/to/model.json`` runs that model file instead of the
+shipped one. Without a model file the step is a no-op.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from marsad.events.lexicon import speech_cues
 from marsad.events.modality import ASSERTED
 
 MODEL_PATH = Path(__file__).parent / "model" / "events_model.json"
+CANDIDATE_PATH = MODEL_PATH.with_name("candidate_events_model.json")  # trained, not shipped
 ENV = "MARSAD_EVENTS_MODEL"
 NEVER = 1e8  # a margin at or above this: the chooser never replaces the rules' place
 FAR = 30  # words: a place further than this from the trigger (or in another sentence) is "far"
@@ -80,6 +82,13 @@ def enabled() -> bool:
     return os.environ.get(ENV, "").strip().lower() not in ("off", "0", "false", "no")
 
 
+def model_path() -> Path:
+    """The model file: ``MARSAD_EVENTS_MODEL`` when it names a .json file (e.g. the trained but
+    unshipped ``model/candidate_events_model.json``, for a check on new gold), else the shipped one."""
+    value = os.environ.get(ENV, "").strip()
+    return Path(value) if value.endswith(".json") else MODEL_PATH
+
+
 @dataclass(frozen=True)
 class Model:
     place_w: np.ndarray  # weights over standardised place features (+ bias last)
@@ -113,7 +122,8 @@ class Model:
 
 @functools.cache
 def load_model(path: Path = MODEL_PATH) -> Model | None:
-    """The shipped model, or None when the file is missing (the rules alone then)."""
+    """The model of that file (the shipped one by default), or None when the file is missing (the
+    rules alone then)."""
     if not path.exists():
         return None
     return Model.from_dict(json.loads(path.read_text("utf-8")))
@@ -416,7 +426,7 @@ def apply(doc: Document, events: list[Event], finder: Arguments, threshold: floa
 
 
 def _apply(doc: Document, events: list[Event], finder: Arguments, threshold: float) -> list[Event]:
-    model = load_model() if enabled() else None
+    model = load_model(model_path()) if enabled() else None
     if model is None and TRACE is None:
         return []
     todo = [e for e in events if eligible(e, threshold)]
@@ -457,4 +467,4 @@ def _apply(doc: Document, events: list[Event], finder: Arguments, threshold: flo
     return [ev for ev, _ in moves]
 
 __all__ = ["EVENT_FEATURES", "PLACE_FEATURES", "Candidate", "Context", "Model", "apply", "candidates", "enabled",
-           "event_base", "event_x", "load_model", "pick"]
+           "event_base", "event_x", "load_model", "model_path", "pick"]
