@@ -927,3 +927,30 @@ def test_a_name_further_on_after_wifqan_li_is_no_source_and_a_reflexive_no_speak
     assert q.speaker.name == "Ministry of Interior"
     doc = make_doc("ويصف نفسه بأنه مكتب إعلامي مستقل لا يتبع أي جهة.")
     assert all(q.speaker is None or q.speaker.name != "نفسه" for q in quotes_of(doc))
+
+
+def test_a_statement_issued_by_is_no_person_name_its_issuer_speaks():
+    doc = make_doc("وأوضح بيان صادر عن مكتب الإعلام العسكري أن المذكرة طالبت بإجراء تحقيق في القصف. "
+                   "وأكد البيان أن الجيش رد على مصادر النيران.")
+    entity(doc, "بيان صادر", "PER", "Bayan Sader")
+    actor(doc, "بيان صادر", "per:bayan", "Bayan Sader", "person", None, None)
+    first, second = quotes_of(doc)
+    assert first.speaker.name != "Bayan Sader" and doc.text[first.speaker.start:first.speaker.end].startswith("مكتب")
+    assert second.speaker.name == first.speaker.name
+
+
+def test_the_subject_fronted_after_wa_kanat_speaks_not_the_last_speaker():
+    doc = make_doc("وقال الجيش إن ثلاثة جنود قتلوا في الهجوم. وكانت جبهة التحرير، الجناح المسلح للحركة، "
+                   "نددت في بيان بالقصف معتبرة أنه «عدوان سافر على المدنيين»، وقالت: إن الهدنة انتهت.")
+    actor(doc, "الجيش", "army", "Army", "military", 1)
+    qs = quotes_of(doc)
+    assert qs[0].speaker.name == "Army"
+    assert all("جبهة التحرير" in q.speaker.name for q in qs[1:]) and len(qs) == 3
+
+
+def test_a_subject_after_fa_inna_before_its_verb_speaks():
+    doc = make_doc("وقال المحامي سامي خليل إن الجلسة تأجلت. وفي كل الحالات التي وثقتها المنظمة فان عائلات "
+                   "الضحايا اكدت ان الشرطة لم تبلغها بالاعتقال.")
+    entity(doc, "سامي خليل", "PER")
+    qs = quotes_of(doc)
+    assert doc.text[qs[-1].speaker.start:qs[-1].speaker.end] == "عائلات الضحايا"

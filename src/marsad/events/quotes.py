@@ -101,6 +101,7 @@ PUBLISH_VERBS = _qlist("publish_verbs")
 HONORIFICS = _qlist("honorifics")
 SINGLE_STATEMENTS = _qlist("single_statements")
 # verbs of statement whose object may be a noun and then «، وأن …» («أشارت المصادر إلى مقتل 17، وأن …»)
+PLUPERFECT = frozenset({"كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا"})
 AND_THAT_VERBS = frozenset({"ashar", "lafat", "aalan", "akkad", "awdah", "dhakar", "kashaf", "afad"})
 # verbs whose surface is also a common preposition or noun («بين»): a cue only where a clause opens
 VERB_ONLY_AT_CLAUSE_START = frozenset({"bayyan"})
@@ -279,7 +280,12 @@ class Quotes:
                 # with the last speaker across the sentences of the statement it continues
                 reach = 3 if cue.i == self.view.sent_ranges[sent][0] else 1
                 speaker = last_speaker if sent - last_sent <= reach else None
-                if speaker is None or last_sent != sent:
+                plu = self._pluperfect_subject(cue.i) if last_sent != sent else None
+                if plu is not None:
+                    # «وكانت قوات الدفاع الشعبي، الجناح العسكري …، دانت … معتبرة أنه «عدوان»»: the
+                    # subject the sentence fronts after «وكان(ت)» speaks, not the last speaker
+                    speaker = plu
+                elif speaker is None or last_sent != sent:
                     subject = self._sentence_subject(cue.i)
                     # a person the sentence names speaks on; an organisation or place only when
                     # nobody spoke just before («…، مشددا على أن» after «وقال مارم»)
@@ -527,14 +533,16 @@ class Quotes:
         actors = [m for m in self.doc.actors if a <= m.start and m.end <= b and not self._addressee(m.start)]
         # a person-like name right after «مصدر / مسؤول / شاهد» is the source's description
         # («مصدر عسكري سوري»), not a name
-        pers = [e for e in ents if e.label == "PER" and not self._after_source_noun(e.start)]
+        pers = [e for e in ents if e.label == "PER" and not self._after_source_noun(e.start)
+                and not self._statement_name(e.start)]
         naming = next((k for k in range(i, j) if toks[k].norm in NAMING), None)
         if naming is not None and pers and pers[0].start < toks[naming].start:
             # «مالك صقر يدعى مطر الكواري»: the name after «يدعى» is the speaker's
             pers = [e for e in pers if e.start > toks[naming].start] or pers
         if pers:
             return self._ref(pers[0].start, pers[0].end, pers[0].canonical)
-        person_actors = [m for m in actors if (m.type or "").lower() in PERSON_TYPES]
+        person_actors = [m for m in actors if (m.type or "").lower() in PERSON_TYPES
+                         and not self._statement_name(m.start)]
         if person_actors:
             m = person_actors[0]
             return ArgRef(m.name, m.start, m.end, m.actor_id, m.inter, m.country)
@@ -632,7 +640,7 @@ class Quotes:
             n = next((x for x, w in enumerate(words) if any(m.start <= w.start < m.end for m in actors)), len(words))
             s, e = self._np_start(words[0]), words[max(1, min(n, 8)) - 1].end
             return ArgRef(self.doc.text[s:e], s, e)
-        head = [m for m in actors if m.start < words[-1].end + 1]
+        head = [m for m in actors if m.start < words[-1].end + 1 and not self._statement_name(m.start)]
         if head:
             m = head[0]
             return ArgRef(m.name, m.start, m.end, m.actor_id, m.inter, m.country)
@@ -644,6 +652,14 @@ class Quotes:
         # an unnamed source («مصدر عسكري يمني») or a title without a name
         s, e = self._np_start(words[0]), words[min(len(words), 8) - 1].end
         return ArgRef(self.doc.text[s:e], s, e)
+
+    def _statement_name(self, start: int) -> bool:
+        """«بيان صادر عن مكتب …» read as a person's name ("Bayan Sader"): a noun of statement
+        followed by «صادر / عن» is the statement, and its issuer speaks."""
+        toks = self.doc.tokens
+        k = self.view.token_at(start)
+        return self._report_noun(toks[k]) and k + 1 < len(toks) \
+            and toks[k + 1].norm in ("صادر", "صادره", "الصادر", "الصادره", "عن", "منسوب")
 
     def _np_start(self, t) -> int:
         """Where a speaker's noun phrase begins in its first token: after «و / ف» only (a subject
@@ -821,6 +837,20 @@ class Quotes:
         if toks[k].norm == "ان" and not (k > 0 and toks[k - 1].norm in ("غير", "الا")):  # «غير أن», «إلا أن»
             return None
         return self._speaker(k + 1, i, [])
+
+    def _pluperfect_subject(self, i: int) -> ArgRef | None:
+        """«وكانت قوات الدفاع الشعبي، …، دانت …»: the noun phrase right after a sentence-initial
+        «وكان / وكانت / وكانوا» (up to its first comma) is the subject of the sentence."""
+        toks = self.doc.tokens
+        a, _ = self.view.sent_ranges[toks[i].sent]
+        if a >= i or toks[a].norm not in PLUPERFECT:
+            return None
+        end = a + 1
+        while end < i and end - a <= 8 and toks[end].norm not in ("،", ",", ":", "قد") and toks[end].is_word:
+            end += 1
+        if end == a + 1:
+            return None
+        return self._speaker(a + 1, end, [])
 
     def _antecedent(self, i: int) -> ArgRef | None:
         """«… عن متحدث باسم الشرطة الذي أكد أن»: a relative's speaker is the noun phrase before it."""
