@@ -17,8 +17,8 @@ from collections import Counter
 
 from marsad.document import ActorMention, ArgRef, Place, Timex
 from marsad.events.capitals import CAPITAL_WORDS, article_country, capital_place
-from marsad.events.context import PREPOSITIONS, View
-from marsad.events.lexicon import speech_cues, wordlist
+from marsad.events.context import PREPOSITIONS, View, readings
+from marsad.events.lexicon import numbers, speech_cues, wordlist
 from marsad.events.notes import period_label
 
 ARMED_TYPES = ("military", "police", "rebel", "militia", "jihadist", "armed", "security", "insurgent", "terror")
@@ -276,6 +276,10 @@ class Arguments:
                         n -= 1  # «400/كم شمال بغداد»
                     num = t.norm[:-len(glued)] if glued else (toks[n].norm if n >= sa else "")
                     num = next((num[-k:] for k in range(len(num), 0, -1) if num[-k:].isdigit()), num)
+                    if not num.isdigit() and n >= sa:
+                        # «على بعد مئة كيلومتر», «خمسين كيلومترا»: a number in words
+                        value = _number_word_value(toks[n].norm)
+                        num = str(value) if value is not None else num
                     return num.isdigit() and int(num) > 40  # («يبعد كيلومترات عن فيرغسون» is near)
             m -= 1
         return False
@@ -839,6 +843,15 @@ def _compass_word(t) -> bool:
     w = t.norm
     return (t.stem in COMPASS or w in COMPASS or _bare_word(w) in COMPASS
             or (w.startswith("ال") and w[2:] in COMPASS) or (w.startswith("بال") and w[3:] in COMPASS))
+
+
+def _number_word_value(word: str) -> int | None:
+    """The value of an exact or scale number word («مئة», «خمسين»), None for a vague one."""
+    words, _ = numbers()
+    for cand in readings(word):
+        if cand in words and words[cand][1] != "vague":
+            return words[cand][0]
+    return None
 
 
 def _bare_word(w: str) -> str:
