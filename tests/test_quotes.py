@@ -954,3 +954,24 @@ def test_a_subject_after_fa_inna_before_its_verb_speaks():
     entity(doc, "سامي خليل", "PER")
     qs = quotes_of(doc)
     assert doc.text[qs[-1].speaker.start:qs[-1].speaker.end] == "عائلات الضحايا"
+
+
+def test_a_quoted_phrase_framed_by_a_verb_of_accusing_or_describing_is_the_subjects():
+    doc = make_doc('واتهمت منظمة العفو الدولية الشرطة امس باستخدام "القوة المفرطة ضد المتظاهرين" في العاصمة.')
+    entity(doc, "منظمة العفو الدولية", "ORG", "Amnesty International")
+    entity(doc, "الشرطة", "ORG")
+    (q,) = quotes_of(doc)
+    assert q.speaker.name == "Amnesty International" and text_of(doc, q).startswith("القوة المفرطة")
+    doc = make_doc('وحثت المديرة سلمى حداد الحكومة على إنهاء ما وصفته ب "الممارسات المسيئة".')
+    entity(doc, "سلمى حداد", "PER", "Salma Haddad")
+    (q,) = quotes_of(doc)
+    assert q.speaker.name == "Salma Haddad"
+    doc = make_doc("وتبنت الجماعة المسلحة خطف الجنود، متهمة اياهم «بالتعاون مع الاحتلال».")
+    actor(doc, "الجماعة المسلحة", "grp", "Armed Group", "rebel group", 2)
+    (q,) = quotes_of(doc)
+    assert q.speaker.name == "Armed Group"
+
+
+def test_an_accused_noun_after_a_number_frames_no_quote():
+    doc = make_doc("وقررت المحكمة إخلاء سبيل 11 متهما بتفجير “مسجد الحي القديم” في المدينة.")
+    assert quotes_of(doc) == []

@@ -101,6 +101,7 @@ PUBLISH_VERBS = _qlist("publish_verbs")
 HONORIFICS = _qlist("honorifics")
 SINGLE_STATEMENTS = _qlist("single_statements")
 # verbs of statement whose object may be a noun and then «، وأن …» («أشارت المصادر إلى مقتل 17، وأن …»)
+FRAMING = _qlist("framing")
 PLUPERFECT = frozenset({"كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا"})
 AND_THAT_VERBS = frozenset({"ashar", "lafat", "aalan", "akkad", "awdah", "dhakar", "kashaf", "afad"})
 # verbs whose surface is also a common preposition or noun («بين»): a cue only where a clause opens
@@ -215,6 +216,8 @@ class Quotes:
         # one or two quoted words are a name or a scare quote («النصر»), not a quotation
         direct = [(a, b) for a, b in direct if len(doc.text[a:b].split()) >= MIN_DIRECT_WORDS]
         self.direct = direct
+        self.short_direct = [(a, b) for a, b in (doc.to_orig(x, y) for x, y in _direct_spans(doc))
+                             if len(doc.text[a:b].split()) == MIN_DIRECT_WORDS - 1]
         self.byline = _byline_span(doc.text)
         quotes: list[tuple[Quote, bool]] = []  # (quote, told by an attribution)
         used_direct: set[int] = set()
@@ -346,8 +349,75 @@ class Quotes:
             q = self._trailing_attribution(a, b, cues)
             if q is not None:
                 quotes.append((q, False))
+        quotes.extend((q, False) for q in self._framed_phrases([q for q, _ in quotes]))
         quotes.extend((q, False) for q in self._and_that_sentences([q for q, _ in quotes]))
         doc.quotes = _dedupe(quotes)
+
+    def _framed_phrases(self, quotes: list[Quote]) -> list[Quote]:
+        """A quoted phrase that a verb of accusing, describing or speaking of frames a few words
+        before it, with no «أن» («اتهمت المنظمة إسرائيل باستخدام "القوة غير المبررة"», «ما وصفته
+        بـ"الممارسات المسيئة"», «نسبت الهجوم إلى «…»», «متهمة اياهم «…»», «ووصفتها بأنها «…»»):
+        the phrase is the framing subject's words."""
+        toks = self.doc.tokens
+        out: list[Quote] = []
+        taken = [(q.start, q.end) for q in quotes]
+        for a, b in sorted(self.direct + self.short_direct):
+            if any(x < b and a < y for x, y in taken):
+                continue
+            k = self.view.token_at(a)
+            if k >= len(toks):
+                continue
+            sent = toks[k].sent
+            lo = self.view.sent_ranges[sent][0]
+            v = None
+            for m in range(k - 1, max(lo, k - 10) - 1, -1):
+                t = toks[m]
+                if t.norm in FRAMING or (t.norm[:1] in "وف" and t.norm[1:] in FRAMING):
+                    v = m
+                    break
+                if t.norm in ("،", ",", ":") or t.norm in STOP_PUNCT or m in self.cue_starts:
+                    break
+            if v is None or self._negated(v):
+                continue
+            if v > 0 and toks[v].norm.lstrip("وف")[:1] == "م" and (
+                    any(ch.isdigit() for ch in toks[v - 1].norm) or toks[v - 1].norm in QUANTIFIERS):
+                continue  # «إخلاء سبيل 11 متهما بتفجير "…"»: the accused, a noun
+            speaker = None
+            nxt = toks[v + 1]
+            if not _is_hal(self.doc, toks[v]) and toks[v].norm.lstrip("وف")[:1] not in ("م",) \
+                    and nxt.norm not in ("ب", "ل", "ك", "عن", "الي", "علي", "من", "في") \
+                    and not _glued_preposition(nxt) and nxt.norm not in COMPLEMENTIZERS:
+                first = [e for e in self.doc.entities if e.start == nxt.start and e.label in ("PER", "ORG", "LOC")]
+                first_actor = [m for m in self.doc.actors if m.start == nxt.start]
+                if first:  # «وتتهم وزارة الدفاع مردخاي "…"»: the accuser right after the verb, not the accused
+                    speaker = self._ref(first[0].start, first[0].end, first[0].canonical)
+                elif first_actor:
+                    m = first_actor[0]
+                    speaker = ArgRef(m.name, m.start, m.end, m.actor_id, m.inter, m.country)
+                else:
+                    speaker = self._speaker(v + 1, k, self.speakers)
+                if speaker is not None and any(speaker.start is not None and speaker.start >= toks[v + 1].start
+                                               and speaker.start > toks[m].start for m in range(v + 2, k)
+                                               if _glued_preposition(toks[m])):
+                    speaker = None  # a name after «بـ / لـ» is what is spoken of, not who speaks
+            if speaker is None:
+                speaker = self._fronted_subject(v) or self._pluperfect_subject(v)
+            if speaker is None:
+                before = [q for q in quotes if q.speaker is not None and q.end <= a
+                          and toks[self.view.token_at(q.start)].sent >= sent - 1]
+                if before and toks[self.view.token_at(before[-1].start)].sent == sent:
+                    speaker = before[-1].speaker
+            if speaker is None and v > lo + 1:
+                speaker = self._opening_subject(v)
+            if speaker is None:
+                before = [q for q in quotes if q.speaker is not None and q.end <= a
+                          and toks[self.view.token_at(q.start)].sent >= sent - 2]
+                speaker = before[-1].speaker if before else self._person_before(toks[v].start)
+            span = Span(toks[v].start, toks[v].end)
+            q = Quote(a, b, True, self.doc.text[span.start:span.end], span, speaker)
+            out.append(q)
+            taken.append((a, b))
+        return out
 
     def _and_that_sentences(self, quotes: list[Quote]) -> list[Quote]:
         """«… قال X إن A. وأن B.»: a sentence that opens with «وأن» goes on with the statement
