@@ -30,3 +30,13 @@ def test_a_small_distance_in_words_still_places_the_event():
     place(doc, "صنعاء", "Sanaa", 15.35, 44.21, "YE", "Sanaa", 1, feature="capital of a political entity")
     evs = run(doc)
     assert [e.place.name for e in evs] == ["Sanaa"]
+
+
+def test_the_strikes_a_protest_is_about_are_not_an_event_at_the_protest():
+    # «تجمع … في لندن احتجاجا على القصف الذي …»: the shelling did not happen in London
+    doc = make_doc("تظاهر المئات في لندن أمس احتجاجا على القصف الذي تشنه القوات الحكومية على القرى. "
+                   "ورفع المتظاهرون لافتات تندد بالقصف.", "2015-08-09")
+    place(doc, "لندن", "London", 51.5, -0.13, "GB", "England", 1, feature="capital of a political entity")
+    evs = run(doc)
+    assert [e.event_type for e in evs] == ["Protests"]
+    assert evs[0].place.name == "London"

@@ -43,6 +43,7 @@ UNDERGO = wordlist("undergo")
 AGO_UNITS = wordlist("ago_units")
 COMMENTATORS = wordlist("commentators")
 HABITUAL_AFTER = wordlist("habitual_after")
+PROTESTED_WORDS = wordlist("protested_words")
 SUPPORT_WORDS = wordlist("support_words")
 PROTESTER_WORDS = wordlist("protester_words")
 ENDED_AFTER = wordlist("ended_after")
@@ -148,6 +149,7 @@ class Events:
         led_to: set[int] = set()  # clashes told after «بعد/عقب/إثر»
         told: list[tuple[Event, int]] = []
         prev_ref = False
+        unplaced: set[int] = set()  # events that must not take a later mention's place
         for n, hit in enumerate(hits):
             sent = doc.tokens[hit.i].sent
             if sent not in counts:
@@ -192,8 +194,10 @@ class Events:
                         and raw[-1][0].sub_event_type in TERRITORY and ev.sub_event_type in TERRITORY \
                         and view.clause(hit.i)[0] <= view.token_at(raw[-1][0].trigger.start):
                     ev.modality = raw[-1][0].modality  # «أسهم في تحرير عدن واستعادة عدد من المناطق»
+                if ev.place is None and ev.event_type in VIOLENT_TYPES and _protested(view, sent, hit.i):
+                    unplaced.add(id(ev))  # what a protest is about gets no place from a later mention
                 if anaphoric and (host := self._resolve_anaphor(
-                        ev, sent, raw, by_default and ev.event_type == "Battles")) is not None:
+                        ev, sent, raw, by_default and ev.event_type == "Battles", unplaced)) is not None:
                     told.append((host, sent))  # its sentence's toll belongs to the event it names
                     if ev.date and id(host) not in dated and finder.timex_in_stretch(sent, hit.i):
                         # «وشن المتمردون هجوما على معسكر …» (no day) then «الهجوم على قاعدة … مساء يوم
@@ -260,7 +264,8 @@ class Events:
         return out
 
     @staticmethod
-    def _resolve_anaphor(ev: Event, sent: int, raw: list[tuple[Event, int]], loose: bool = False) -> Event | None:
+    def _resolve_anaphor(ev: Event, sent: int, raw: list[tuple[Event, int]], loose: bool = False,
+                         unplaced: set[int] | None = None) -> Event | None:
         """«ووقع التفجير في ساعة الذروة»: fold a definite, agentless mention into the last event
         of its type told in the three sentences before (and give it its place when that event
         was placed only in a country); None when there is none. ``loose``: the mention's type was
@@ -287,6 +292,9 @@ class Events:
                     # «غارات على مواقع … في محافظة الحديدة» then «القصف استهدف مبنى … في مديرية حيس»: the
                     # reference tells where in the province it was
                     prev.place = ev.place
+                return prev
+            if sent - psent <= 1 and prev.place is None and id(prev) in (unplaced or ()):
+                prev.mentions.extend(ev.mentions)  # what a protest is about, named again: no place given
                 return prev
             if sent - psent <= 1 and not is_country(ev.place) and (
                     prev.place is None or is_country(prev.place) and prev.place.country == ev.place.country):
@@ -466,6 +474,9 @@ class Events:
             # «واتهمت المؤسسة الحكومة بأنها قصفت ثلاث مرات ناقلات نفط»: what someone is accused of, told
             # with no day of its own (an accused strike «أمس» is still the day's news)
             modality = "reference"
+        # «تظاهر مئتا شخص في بروكسل للتنديد بالغارات التي يشنها الجيش»: what is protested did not
+        # happen at the protest's place (it stays an event, for later mentions to name, with no place)
+        protested = etype in VIOLENT_TYPES and _protested(view, sent, hit.i)
         if modality == ASSERTED and entry.pos == "N" and hit.i > 0 and toks[hit.i - 1].norm in ("منذ", "مند"):
             modality = "reference"  # «حملة واسعة منذ هجوم منتجع سوسة»: the start of something else
         if modality == ASSERTED:
@@ -526,9 +537,11 @@ class Events:
         if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
             actor2 = None
 
-        if place is None:
+        if protested:
+            place = None
+        elif place is None:
             place = finder.bare_capital(hit.i)  # «… بالعاصمة»
-        if place is None and facts["violence"] and not finder.unnamed_place_after(hit.i, hit.j) \
+        if place is None and not protested and facts["violence"] and not finder.unnamed_place_after(hit.i, hit.j) \
                 and sub != "Arrests":  # an arrest told with no place has none (a person, not a front)
             near = finder.fallback_place(sent)
             # a place from the sentences before: ACLED's geo-precision 2 ("near")
@@ -585,6 +598,19 @@ class Events:
             for c in cs:
                 ev = min(evs, key=lambda e: abs(e.trigger.start - c.start))
                 ev.fatalities = max(ev.fatalities, c.value)
+
+
+def _protested(view: View, sent: int, i: int) -> bool:
+    """Is the trigger at token i the object of a protest's purpose («للتنديد بالغارات», «احتجاجا على
+    القصف», «هتافات منددة بالغارات») in a sentence that tells a protest before it?"""
+    toks = view.doc.tokens
+    sa = view.sent_ranges[sent][0]
+    k = i - 1
+    if k >= sa and toks[k].norm in ("علي", "ب", "ل"):
+        k -= 1
+    if k < sa or not (toks[k].stem in PROTESTED_WORDS or _bare(toks[k].norm) in PROTESTED_WORDS):
+        return False
+    return any(h.entry.event_type == "Protests" and toks[h.i].sent == sent and h.i < k for h in view.hits)
 
 
 def _frees_people(view: View, finder: Arguments, hit: Hit) -> bool:
