@@ -975,3 +975,16 @@ def test_a_quoted_phrase_framed_by_a_verb_of_accusing_or_describing_is_the_subje
 def test_an_accused_noun_after_a_number_frames_no_quote():
     doc = make_doc("وقررت المحكمة إخلاء سبيل 11 متهما بتفجير “مسجد الحي القديم” في المدينة.")
     assert quotes_of(doc) == []
+
+
+def test_a_continuation_agreeing_with_the_new_subject_before_it_is_that_subjects():
+    doc = make_doc("وقال مكتب المحافظ: إن عملية واسعة أطلقت للعثور على المنفذين. وتبنت الحركة المسلحة "
+                   "الأربعاء قتل شرطيين في المدينة. وقالت: إن العملية رد على الهجوم الأخير.")
+    qs = quotes_of(doc)
+    assert doc.text[qs[0].speaker.start:qs[0].speaker.end].startswith("مكتب")
+    assert doc.text[qs[-1].speaker.start:qs[-1].speaker.end].startswith("الحركة المسلحة")
+    # a masculine «وقال» still goes on with the masculine last speaker
+    doc = make_doc("وقال مكتب المحافظ: إن عملية واسعة أطلقت للعثور على المنفذين. وتبنت الحركة المسلحة "
+                   "الأربعاء قتل شرطيين في المدينة. وقال: إن البحث مستمر.")
+    qs = quotes_of(doc)
+    assert doc.text[qs[-1].speaker.start:qs[-1].speaker.end].startswith("مكتب")

@@ -324,6 +324,10 @@ class Quotes:
                     if speaker is not None and last_speaker is not None and last_speaker.start is not None \
                             and _norm_of(doc, speaker.start, speaker.end) in _norm_of(doc, last_speaker.start, last_speaker.end):
                         speaker = last_speaker  # «وسعود …» after «عبد الرحمن سعود»: the fuller mention
+                if speaker is None and sent - last_sent >= 2 and cue.strip > 0 and last_speaker is not None:
+                    # «قال مكتب المحافظ: إن …. وتبنت الحركة الانفصالية قتل شرطيين. وقالت: إن»: a
+                    # continuation whose gender fits the new subject of the sentence before, not the last speaker
+                    speaker = self._agreeing_subject(cue.i, sent, last_speaker)
                 if speaker is None and sent - last_sent <= 3:
                     speaker = last_speaker  # «وأضاف أن», «وقال في بيان إن»: the same speaker
                 if speaker is None:  # «وانتقد رئيس بلدية ناغازاكي توميهيسا تاوي … . وقال "…"»
@@ -908,6 +912,26 @@ class Quotes:
             return None
         return self._speaker(k + 1, i, [])
 
+    def _agreeing_subject(self, i: int, sent: int, last: ArgRef) -> ArgRef | None:
+        """The subject after the verb that opens the sentence before ``sent``, when the speech
+        verb at ``i`` agrees with it in gender and not with the last speaker."""
+        toks = self.doc.tokens
+        verb = toks[i].norm[1:] if toks[i].norm[:1] in "وف" else toks[i].norm
+        if not verb.endswith(("قال", "قالت", "اضاف", "اضافت", "اكد", "اكدت", "اوضح", "اوضحت")) \
+                or last.start is None or sent < 1:
+            return None
+        a, _ = self.view.sent_ranges[sent - 1]
+        if self._quoted(toks[a].start):
+            return None
+        subject = self._opening_subject(self.view.sent_ranges[sent - 1][1] - 1)
+        if subject is None or subject.start is None or self._is_person(subject):
+            return None
+        feminine = verb.endswith("ت")
+        if _feminine(_norm_of(self.doc, subject.start, subject.end)) != feminine \
+                or _feminine(_norm_of(self.doc, last.start, last.end)) == feminine or self._is_person(last):
+            return None
+        return subject
+
     def _pluperfect_subject(self, i: int) -> ArgRef | None:
         """«وكانت قوات الدفاع الشعبي، …، دانت …»: the noun phrase right after a sentence-initial
         «وكان / وكانت / وكانوا» (up to its first comma) is the subject of the sentence."""
@@ -1173,6 +1197,12 @@ class Quotes:
             cue_span = Span(_skip_letters(self.doc, t.start, cue.strip), toks[cue.j - 1].end)
             return Quote(a, b, True, self.doc.text[cue_span.start:cue_span.end], cue_span, speaker)
         return None
+
+
+def _feminine(phrase: str) -> bool:
+    """A noun phrase's gender by its head («الحركة», «القوات»: feminine; «مكتب»: masculine)."""
+    head = phrase.split()[0] if phrase.split() else ""
+    return head.endswith(("ه", "ات"))
 
 
 def _verb_reading(word: str, words: dict[str, SpeechCue]) -> SpeechCue | None:
