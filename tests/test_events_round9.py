@@ -40,3 +40,13 @@ def test_the_strikes_a_protest_is_about_are_not_an_event_at_the_protest():
     evs = run(doc)
     assert [e.event_type for e in evs] == ["Protests"]
     assert evs[0].place.name == "London"
+
+
+def test_a_capital_after_with_is_the_other_party_not_the_place():
+    # «الهدنة مع أنقرة»: Ankara is Turkey's government; the strikes were in northern Iraq
+    doc = make_doc("وهدد الحزب بإنهاء الهدنة مع أنقرة بعد الغارات التي شنها الجيش التركي أمس على معسكرات "
+                   "في شمال العراق.", "2015-07-25")
+    place(doc, "أنقرة", "Ankara", 39.92, 32.85, "TR", "Ankara", 1, feature="capital of a political entity")
+    place(doc, "العراق", "Iraq", 33.0, 44.0, "IQ", None, 3, feature="independent political entity")
+    evs = run(doc)
+    assert all(e.place is None or e.place.name != "Ankara" for e in evs)

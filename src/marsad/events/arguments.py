@@ -245,6 +245,8 @@ class Arguments:
             return False  # «قصفت الطائرات صنعاء»: a trigger's object is where it happened
         if _bare_word(prev.norm) in speech_cues()[0] or _bare_word(prev.norm) in STANCE_WORDS:
             return True
+        if prev.norm == "مع":
+            return True  # «الهدنة مع أنقرة», «المفاوضات مع واشنطن»: the other party, a government
         return len(prev.norm) >= 5 and prev.norm.endswith(OBJECT_PRONOUNS) and not prev.norm.startswith("ال")
 
     def not_event_place(self, p: Place) -> bool:
