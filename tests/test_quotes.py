@@ -988,3 +988,13 @@ def test_a_continuation_agreeing_with_the_new_subject_before_it_is_that_subjects
                    "الأربعاء قتل شرطيين في المدينة. وقال: إن البحث مستمر.")
     qs = quotes_of(doc)
     assert doc.text[qs[-1].speaker.start:qs[-1].speaker.end].startswith("مكتب")
+
+
+def test_a_participle_after_a_subjectless_speech_verb_goes_on_with_the_person_named_before():
+    doc = make_doc("وطالب الدكتور سالم العتيبي في بيان اليوم الهيئات الدولية بتكثيف جهودها. وأكد دعم مسار "
+                   "الحوار وتلبية دعوة الحكومة الليبية إلى زيارة طرابلس، مشددا على أن اللجنة تعد الهجمات "
+                   "تهديدا خطيرا.")
+    entity(doc, "سالم العتيبي", "PER", "Salem al-Otaibi")
+    actor(doc, "الحكومة الليبية", "gov:ly", "Government of Libya", "government", 1, "LY")
+    qs = quotes_of(doc)
+    assert qs[-1].speaker.name == "Salem al-Otaibi"

@@ -288,6 +288,14 @@ class Quotes:
                     # «وكانت قوات الدفاع الشعبي، الجناح العسكري …، دانت … معتبرة أنه «عدوان»»: the
                     # subject the sentence fronts after «وكان(ت)» speaks, not the last speaker
                     speaker = plu
+                elif speaker is None and self._subjectless_opener(sent) and (
+                        (last_speaker if sent - last_sent <= 3 else None)
+                        or self._person_before(self.doc.tokens[self.view.sent_ranges[sent][0]].start)) is not None:
+                    # «وطالب الدكتور اليامي …. وأكد دعم مسار … وتلبية دعوة الحكومة …، مشددا على أن»: a
+                    # speech verb with no subject of its own opens the sentence: the last speaker (or the
+                    # person just named) goes on, not a name inside its object
+                    speaker = (last_speaker if sent - last_sent <= 3 else None) \
+                        or self._person_before(self.doc.tokens[self.view.sent_ranges[sent][0]].start)
                 elif speaker is None or last_sent != sent:
                     subject = self._sentence_subject(cue.i)
                     # a person the sentence names speaks on; an organisation or place only when
@@ -911,6 +919,19 @@ class Quotes:
         if toks[k].norm == "ان" and not (k > 0 and toks[k - 1].norm in ("غير", "الا")):  # «غير أن», «إلا أن»
             return None
         return self._speaker(k + 1, i, [])
+
+    def _subjectless_opener(self, sent: int) -> bool:
+        """The sentence opens with «و / ف» + a speech verb followed by no name (a pro-drop subject)."""
+        toks = self.doc.tokens
+        a, b = self.view.sent_ranges[sent]
+        if a not in self.cue_starts or self.cue_strip.get(a, 0) == 0 or self.cue_kinds.get(a) != "verb" \
+                or a + 1 >= b:
+            return False
+        nxt = toks[a + 1]
+        if nxt.has_article or not nxt.is_word or self._names_at(a + 1):
+            return False
+        return not any(e.start == nxt.start for e in self.doc.entities) \
+            and not any(m.start == nxt.start for m in self.doc.actors)
 
     def _agreeing_subject(self, i: int, sent: int, last: ArgRef) -> ArgRef | None:
         """The subject after the verb that opens the sentence before ``sent``, when the speech
