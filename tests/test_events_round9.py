@@ -4,7 +4,7 @@ sets. Sentences written for these tests."""
 from __future__ import annotations
 
 from marsad.events.stage import Events, reportable
-from test_events_helpers import actor, make_doc, place
+from test_events_helpers import actor, make_doc, place, timex
 
 
 def run(doc):
@@ -50,3 +50,16 @@ def test_a_capital_after_with_is_the_other_party_not_the_place():
     place(doc, "العراق", "Iraq", 33.0, 44.0, "IQ", None, 3, feature="independent political entity")
     evs = run(doc)
     assert all(e.place is None or e.place.name != "Ankara" for e in evs)
+
+
+def test_the_same_area_names_the_last_place_told_before():
+    # «في المنطقة نفسها» three sentences later is the town named before
+    doc = make_doc("وخطف مسلحون خمسة عمال قرب بلدة الحمراء مساء الأربعاء. وقالت مصادر محلية إن العمال كانوا "
+                   "في طريقهم إلى العمل. ونفت الحكومة أي مفاوضات. وهاجم المسلحون الجمعة حاجزا للجيش في "
+                   "المنطقة نفسها وقتلوا ثلاثة جنود.", "2015-08-01")
+    actor(doc, "المسلحون", "gunmen", "Unidentified Armed Group", "rebel", 3, None)
+    place(doc, "الحمراء", "Al-Hamra", 36.1, 37.0, "SY", "Aleppo")
+    timex(doc, "مساء الأربعاء", "2015-07-29")
+    timex(doc, "الجمعة", "2015-07-31")
+    evs = run(doc)
+    assert any(e.event_type == "Battles" and e.place is not None and e.place.name == "Al-Hamra" for e in evs)

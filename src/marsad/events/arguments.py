@@ -39,6 +39,8 @@ TIME_ANAPHORS = wordlist("time_anaphors")
 SOURCE_NOUNS = wordlist("source_nouns") | wordlist("title_nouns") | wordlist("speaker_place_nouns")
 SEAT_WORDS = wordlist("seat_words")
 DISTANCE_UNITS = wordlist("distance_units")
+SAME_WORDS = frozenset({"نفسها", "نفسه", "ذاتها", "ذاته"})
+ADMIN_GENERICS = frozenset({"محافظه", "ولايه", "اقليم", "مديريه", "قضاء"})
 VICTIM_WORDS = wordlist("victim_words")
 AGENT_VERBS = wordlist("agent_verbs")
 RELATIVES = wordlist("relatives")
@@ -638,6 +640,33 @@ class Arguments:
                         and ps[-2].admin1 in (last.admin1, last.name) and last.start - ps[-2].end <= 30:
                     return ps[-2]  # «في منطقة ساريكاميس في إقليم كارس»: the town its province qualifies
                 return last
+        return None
+
+    def same_place_back(self, i: int) -> Place | None:
+        """«في المنطقة نفسها», «في المحافظة ذاتها»: a definite generic place word with «نفس/ذات»
+        in the trigger's clause names the last place of that kind told before (a province for
+        «المحافظة», any place below country level otherwise), however far back."""
+        toks = self.view.doc.tokens
+        lo, hi = self.view.clause(i)
+        for k in range(lo, hi - 1):
+            t = toks[k]
+            if not (t.has_article or "ال" in t.prefix) or not (t.stem in PLACE_GENERICS or
+                                                               _bare_word(t.norm)[2:] in PLACE_GENERICS):
+                continue
+            if toks[k + 1].norm not in SAME_WORDS:
+                continue
+            admin = (t.stem or _bare_word(t.norm)[2:]) in ADMIN_GENERICS
+            for s in range(toks[k].sent, max(-1, toks[k].sent - 12), -1):
+                ps = [p for p in self.places_by_sent.get(s, []) if p.end <= t.start and not is_country(p)
+                      and (_is_admin(p) or not admin) and not self.not_event_place(p)
+                      and not self._in_history_stretch(p, s)]
+                if ps:
+                    last = ps[-1]
+                    if not admin and len(ps) > 1 and _is_admin(last) and not _is_admin(ps[-2]) and ps[-2].admin1 \
+                            and ps[-2].admin1 in (last.admin1, last.name) and last.start - ps[-2].end <= 30:
+                        return ps[-2]  # «قرب مدينة اعزاز في ريف حلب الشمالي»: the town its province qualifies
+                    return last
+            return None
         return None
 
     # -- date ---------------------------------------------------------------
