@@ -998,3 +998,11 @@ def test_a_participle_after_a_subjectless_speech_verb_goes_on_with_the_person_na
     actor(doc, "الحكومة الليبية", "gov:ly", "Government of Libya", "government", 1, "LY")
     qs = quotes_of(doc)
     assert qs[-1].speaker.name == "Salem al-Otaibi"
+
+
+def test_a_participle_with_no_statement_stays_in_the_clause_a_trailing_attribution_tells():
+    doc = make_doc("تحفظت قطر على موقف الجامعة العربية من القصف، مؤكدة دعمها الكامل لتركيا، وفق بيان "
+                   "لوزارة الخارجية القطرية.")
+    entity(doc, "وزارة الخارجية القطرية", "ORG", "Qatari Ministry of Foreign Affairs")
+    (q,) = quotes_of(doc)
+    assert text_of(doc, q).startswith("تحفظت قطر") and q.speaker.name == "Qatari Ministry of Foreign Affairs"

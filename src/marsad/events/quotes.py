@@ -1152,8 +1152,11 @@ class Quotes:
                 return None
         # the clause before the cue, back to the sentence start; none when a speech verb opens it
         # («وقال سكان محليون، وفقا لـ …، إن»: the verb's quote)
+        # («…، مؤكدة دعمها الكامل لتركيا، وفق بيان للوزارة.»: a participle whose statement never
+        # follows is part of the clause attributed)
+        told_after = any(toks[m].norm in COMPLEMENTIZERS or toks[m].norm == ":" for m in range(cue.j, min(b, cue.j + 12)))
         for n in range(max(a, cue.i - 8), cue.i):
-            if self.cue_kinds.get(n) not in (None, "attribution") \
+            if self.cue_kinds.get(n) not in (None, "attribution") and (told_after or self.cue_kinds.get(n) != "participle") \
                     and not any(toks[m].norm in COMPLEMENTIZERS or toks[m].norm == ":" for m in range(n + 1, cue.i)):
                 return None
         c = cue.i - 1
