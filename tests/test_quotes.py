@@ -1006,3 +1006,18 @@ def test_a_participle_with_no_statement_stays_in_the_clause_a_trailing_attributi
     entity(doc, "وزارة الخارجية القطرية", "ORG", "Qatari Ministry of Foreign Affairs")
     (q,) = quotes_of(doc)
     assert text_of(doc, q).startswith("تحفظت قطر") and q.speaker.name == "Qatari Ministry of Foreign Affairs"
+
+
+def test_a_report_opened_by_faqad_inside_a_fronted_source_is_the_outer_sources():
+    doc = make_doc('وحسب موقع "الخبر اليوم"؛ فقد أعلنت المقاومة الشعبية، عن مقتل 12 مسلحا في مواجهات '
+                   'اندلعت في قرى: (الوادي، والجبل) قرب المدينة.')
+    actor(doc, "الخبر اليوم", "news", "Al-Khabar Today", "media", None, None)
+    actor(doc, "المقاومة الشعبية", "res", "Popular Resistance", "militia", 3)
+    qs = quotes_of(doc)
+    q = next(q for q in qs if "مقتل 12" in text_of(doc, q))
+    assert q.speaker.name == "Al-Khabar Today"
+    # with its own «أن» the inner speaker keeps its statement
+    doc = make_doc("وبحسب موقع الخبر أوضحت الجماعة المسلحة أن المعتقلين من قبائل المنطقة.")
+    actor(doc, "الجماعة المسلحة", "grp", "Armed Group", "rebel group", 2)
+    (q,) = quotes_of(doc)
+    assert q.speaker.name == "Armed Group"

@@ -1147,6 +1147,13 @@ class Quotes:
                     content = self._content(c - (toks[c - 1].norm == '"'), sent, self.direct, self.used_direct)
                     if content is None:
                         return None
+                    if c in self.cue_starts and self.cue_kinds.get(c) == "verb" and speaker is not None \
+                            and toks[c - 1].norm in ("فقد", "فان") \
+                            and not any(toks[m].norm in COMPLEMENTIZERS for m in range(c + 1, min(b, c + 8))):
+                        # «وحسب موقع "سكاي نيوز عربية"؛ فقد أعلنت المقاومة، عن مقتل …»: the report inside
+                        # the source's report, opened by «فقد» and with no «أن» of its own, is the source's
+                        # («وبحسب موقع 24 أوضحت "ولاية خراسان" أن …» stays the inner speaker's)
+                        self.nested.add(c)
                     start, end, is_direct = content
                     return Quote(start, end, is_direct, self.doc.text[cue_span.start:cue_span.end], cue_span, speaker)
                 return None
