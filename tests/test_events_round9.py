@@ -63,3 +63,30 @@ def test_the_same_area_names_the_last_place_told_before():
     timex(doc, "الجمعة", "2015-07-31")
     evs = run(doc)
     assert any(e.event_type == "Battles" and e.place is not None and e.place.name == "Al-Hamra" for e in evs)
+
+
+def test_a_present_tense_attack_in_a_relative_clause_is_habitual():
+    # «محافظة لحج التي تنطلق منها الصواريخ وتستهدف المواطنين»: what the province is, not a day's attack
+    doc = make_doc("وتحدث المسؤول عن الوضع في محافظة لحج التي تنطلق منها صواريخ المتمردين "
+                   "وتستهدف المواطنين.", "2015-07-24")
+    actor(doc, "المتمردين", "houthi", "Houthi Movement", "rebel", 2, "YE")
+    place(doc, "محافظة لحج", "Lahij", 13.05, 44.88, "YE", "Lahij", 1, feature="first-order administrative division")
+    assert run(doc) == []
+
+
+def test_a_capture_during_the_past_period_is_not_the_days_news():
+    # «التي سيطرت عليها خلال الفترة المنصرمة»: an older capture the article does not date
+    doc = make_doc("وطالب المجلس المتمردين بتسليم مؤسسات الدولة التي سيطرت عليها خلال الفترة المنصرمة في مدينة عدن.",
+                   "2015-08-10")
+    actor(doc, "المتمردين", "houthi", "Houthi Movement", "rebel", 2, "YE")
+    place(doc, "مدينة عدن", "Aden", 12.78, 45.04, "YE", "Aden")
+    assert run(doc) == []
+
+
+def test_stopping_the_firing_is_a_ceasefire_not_a_shooting():
+    # «إيقاف إطلاق النار» (like «وقف إطلاق النار») is no shooting
+    doc = make_doc("وأعلن المجلس إيقاف إطلاق النار من قبل الميليشيات في مدينة تعز.", "2015-08-10")
+    actor(doc, "الميليشيات", "houthi", "Houthi Movement", "rebel", 2, "YE")
+    place(doc, "مدينة تعز", "Taiz", 13.58, 44.02, "YE", "Taiz")
+    Events()(doc)
+    assert all(e.event_type == "Strategic developments" for e in doc.events)

@@ -44,6 +44,7 @@ AGO_UNITS = wordlist("ago_units")
 COMMENTATORS = wordlist("commentators")
 HABITUAL_AFTER = wordlist("habitual_after")
 PROTESTED_WORDS = wordlist("protested_words")
+RELATIVE_WORDS = wordlist("relatives")
 SUPPORT_WORDS = wordlist("support_words")
 PROTESTER_WORDS = wordlist("protester_words")
 ENDED_AFTER = wordlist("ended_after")
@@ -452,6 +453,9 @@ class Events:
             after = [t.norm for t in toks[hit.j:min(hit.j + 6, view.sent_ranges[sent][1])] if t.is_word]
             if any(w in HABITUAL_AFTER for w in (after if entry.present else after[:4])):
                 modality = "habitual"  # «ويقصف النظام بانتظام مناطق …», «المواجهة المسلحة في بعض الأحيان»
+        if modality == ASSERTED and entry.pos == "V" and entry.present and etype in VIOLENT_TYPES \
+                and _bare(toks[hit.i].norm)[:1] in ("ي", "ت") and _in_relative_clause(toks, sa, hit.i) and not finder.timex_in_stretch(sent, hit.i):
+            modality = "habitual"  # «محافظة لحج التي تنطلق منها الصواريخ وتستهدف المواطنين»: what a place is
         if modality == ASSERTED and entry.pos == "N" and any(
                 t.norm in ENDED_AFTER or _bare(t.norm) in ENDED_AFTER
                 for t in toks[hit.j:min(hit.j + 2, view.sent_ranges[sent][1])]):
@@ -600,6 +604,19 @@ class Events:
             for c in cs:
                 ev = min(evs, key=lambda e: abs(e.trigger.start - c.start))
                 ev.fatalities = max(ev.fatalities, c.value)
+
+
+def _in_relative_clause(toks, sa: int, i: int) -> bool:
+    """A relative pronoun («التي», «الذين») among the six words before token i, with no punctuation
+    between: a present-tense verb there describes what someone or something does, not a day's news."""
+    words = 0
+    m = i - 1
+    while m >= sa and toks[m].is_word and words < 6:
+        if toks[m].norm in RELATIVE_WORDS:
+            return True
+        words += 1
+        m -= 1
+    return False
 
 
 def _protested(view: View, sent: int, i: int) -> bool:
