@@ -33,23 +33,26 @@ def test_a_small_distance_in_words_still_places_the_event():
 
 
 def test_the_strikes_a_protest_is_about_are_not_an_event_at_the_protest():
-    # «تجمع … في لندن احتجاجا على القصف الذي …»: the shelling did not happen in London
-    doc = make_doc("تظاهر المئات في لندن أمس احتجاجا على القصف الذي تشنه القوات الحكومية على القرى. "
-                   "ورفع المتظاهرون لافتات تندد بالقصف.", "2015-08-09")
-    place(doc, "لندن", "London", 51.5, -0.13, "GB", "England", 1, feature="capital of a political entity")
-    evs = run(doc)
-    assert [e.event_type for e in evs] == ["Protests"]
-    assert evs[0].place.name == "London"
+    # «تظاهر … في لندن للتنديد بغارات …», «احتجاجا على قصف …»: the strikes did not happen in London
+    for text in ("تظاهر المئات في لندن أمس للتنديد بغارات شنتها طائرات الجيش على القرى.",
+                 "تظاهر المئات في لندن أمس احتجاجا على قصف الجيش للقرى."):
+        doc = make_doc(text, "2015-08-09")
+        actor(doc, "الجيش", "army", "Military Forces of Turkey", "state", 1, "TR")
+        place(doc, "لندن", "London", 51.5, -0.13, "GB", "England", 1, feature="capital of a political entity")
+        evs = run(doc)
+        assert [e.event_type for e in evs] == ["Protests"]
+        assert evs[0].place.name == "London"
 
 
 def test_a_capital_after_with_is_the_other_party_not_the_place():
     # «الهدنة مع أنقرة»: Ankara is Turkey's government; the strikes were in northern Iraq
-    doc = make_doc("وهدد الحزب بإنهاء الهدنة مع أنقرة بعد الغارات التي شنها الجيش التركي أمس على معسكرات "
-                   "في شمال العراق.", "2015-07-25")
+    doc = make_doc("وهدد الحزب بإنهاء الهدنة مع أنقرة إثر الضربات الجوية التي شنها الجيش التركي الجمعة على "
+                   "معسكرات للمتمردين في شمال العراق.", "2015-07-25")
+    actor(doc, "الجيش التركي", "army", "Military Forces of Turkey", "state", 1, "TR")
     place(doc, "أنقرة", "Ankara", 39.92, 32.85, "TR", "Ankara", 1, feature="capital of a political entity")
     place(doc, "العراق", "Iraq", 33.0, 44.0, "IQ", None, 3, feature="independent political entity")
-    evs = run(doc)
-    assert all(e.place is None or e.place.name != "Ankara" for e in evs)
+    timex(doc, "الجمعة", "2015-07-24")
+    assert all(e.place is None or e.place.name != "Ankara" for e in run(doc))
 
 
 def test_the_same_area_names_the_last_place_told_before():
