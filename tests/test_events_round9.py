@@ -93,3 +93,14 @@ def test_stopping_the_firing_is_a_ceasefire_not_a_shooting():
     place(doc, "مدينة تعز", "Taiz", 13.58, 44.02, "YE", "Taiz")
     Events()(doc)
     assert all(e.event_type == "Strategic developments" for e in doc.events)
+
+
+def test_clashes_that_broke_out_days_ago_are_dated_to_the_report():
+    # «إن الاشتباكات تفجرت قبل أربعة أيام»: fighting still told is news of the report's day
+    doc = make_doc("وقال عميد البلدية إن الاشتباكات تفجرت بين المسلحين قبل أربعة أيام في مدينة سبها وقتل فيها 20 شخصا.",
+                   "2015-07-21")
+    actor(doc, "المسلحين", "tribal", "Unidentified Armed Group", "rebel", 3, "LY")
+    place(doc, "مدينة سبها", "Sabha", 27.04, 14.43, "LY", "Sabha")
+    timex(doc, "قبل أربعة أيام", "2015-07-17")
+    evs = run(doc)
+    assert [(e.event_type, e.date) for e in evs] == [("Battles", "2015-07-21")]

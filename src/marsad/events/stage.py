@@ -45,6 +45,8 @@ COMMENTATORS = wordlist("commentators")
 HABITUAL_AFTER = wordlist("habitual_after")
 PROTESTED_WORDS = wordlist("protested_words")
 RELATIVE_WORDS = wordlist("relatives")
+START_VERBS = frozenset({"تفجرت", "اندلعت", "بدات", "اشتعلت", "تفجر", "اندلع", "اشتعل"})
+DAY_SPANS = frozenset({"ايام", "يومين", "اسبوع", "اسبوعين", "يوم"})
 SUPPORT_WORDS = wordlist("support_words")
 PROTESTER_WORDS = wordlist("protester_words")
 ENDED_AFTER = wordlist("ended_after")
@@ -499,6 +501,11 @@ class Events:
         if modality == ASSERTED and _pluperfect_frame(toks, view.sent_ranges[sent][0], hit.i):
             modality = "prior"  # «كانت البعثة قد أعربت عن قلقها إزاء تجدد الاشتباكات»
         date, time_precision, background, period = finder.date(sent, hit.i)
+        if date and sub == "Armed clash" and view.doc.published is not None and not background \
+                and _started_days_ago(toks, hit.j, view.sent_ranges[sent][1]):
+            # «إن الاشتباكات تفجرت قبل أربعة أيام»: the day fighting still told began, not the day of
+            # the report, which is the news (and the day the lead tells)
+            date, time_precision = view.doc.published.isoformat(), 1
         if modality == ASSERTED and finder.future_in_stretch(sent, hit.i):
             modality = "planned"  # «مسيرة … الأحد المقبل»: dated after publication
         if period and date:
@@ -604,6 +611,23 @@ class Events:
             for c in cs:
                 ev = min(evs, key=lambda e: abs(e.trigger.start - c.start))
                 ev.fatalities = max(ev.fatalities, c.value)
+
+
+def _started_days_ago(toks, j: int, se: int) -> bool:
+    """«الاشتباكات تفجرت بين الطرفين قبل أربعة أيام», «المعارك التي اندلعت قبل أسبوع»: a start verb
+    right after the trigger, then «قبل» and a span of days or a week (no punctuation between)."""
+    words: list[str] = []
+    m = j
+    while m < se and toks[m].is_word and len(words) < 9:
+        words.append(_bare(toks[m].norm))
+        m += 1
+    start = next((n for n, w in enumerate(words[:3]) if w in START_VERBS), None)
+    if start is None:
+        return False
+    for n in range(start + 1, len(words) - 1):
+        if words[n] == "قبل":
+            return any(w in DAY_SPANS for w in words[n + 1:n + 3])
+    return False
 
 
 def _in_relative_clause(toks, sa: int, i: int) -> bool:
