@@ -1021,3 +1021,18 @@ def test_a_report_opened_by_faqad_inside_a_fronted_source_is_the_outer_sources()
     actor(doc, "الجماعة المسلحة", "grp", "Armed Group", "rebel group", 2)
     (q,) = quotes_of(doc)
     assert q.speaker.name == "Armed Group"
+
+
+def test_a_plain_speech_verb_with_no_an_takes_the_statement_after_the_comma():
+    doc = make_doc("وأوضح العمدة هاتفيا من المدينة الواقعة جنوبي العاصمة، قتل حوالي 20 شخصا وجرح أربعة في "
+                   "الاشتباكات الأخيرة.")
+    (q,) = quotes_of(doc)
+    assert text_of(doc, q).startswith("قتل حوالي 20") and doc.text[q.speaker.start:q.speaker.end] == "العمدة"
+    doc = make_doc('ونقل الموقع عن مصادر محلية، مقتل مدني وإصابة 4 آخرين في قصف شنه مسلحو "الجماعة" على الحي.')
+    (q,) = quotes_of(doc)
+    assert text_of(doc, q).startswith("مقتل مدني") and "مصادر محلية" in q.speaker.name
+
+
+def test_a_participle_after_the_comma_of_a_plain_verb_is_no_statement():
+    doc = make_doc("ونقل البيان تعازي الحكومة العميقة لأسر الضحايا، مبدية تضامنها الكامل مع الشعب وسلطات المملكة.")
+    assert quotes_of(doc) == []

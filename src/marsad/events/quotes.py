@@ -102,6 +102,7 @@ HONORIFICS = _qlist("honorifics")
 SINGLE_STATEMENTS = _qlist("single_statements")
 # verbs of statement whose object may be a noun and then «، وأن …» («أشارت المصادر إلى مقتل 17، وأن …»)
 FRAMING = _qlist("framing")
+BARE_VERBS = frozenset({"qal", "awdah", "naqal", "adaf", "dhakar"})
 PLUPERFECT = frozenset({"كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا"})
 AND_THAT_VERBS = frozenset({"ashar", "lafat", "aalan", "akkad", "awdah", "dhakar", "kashaf", "afad"})
 # verbs whose surface is also a common preposition or noun («بين»): a cue only where a clause opens
@@ -496,7 +497,33 @@ class Quotes:
                     return m, m + 1
                 if t.norm in STOP_PUNCT or t.norm in COMPLEMENTIZERS or t.norm == '"' or m in self.cue_starts:
                     break
+        bare = self._bare_comma_content(cue)
+        if bare is not None:
+            return bare, bare + 1
         return k, None
+
+    def _bare_comma_content(self, cue: Cue) -> int | None:
+        """«وأوضح الخيالي هاتفيا من سبها …، قتل حوالي 29 فردا», «ونقل الموقع عن مصادر في اليمن، مقتل
+        مدني …»: a plain speech verb opening its clause, no «أن», colon or quotation mark in the
+        sentence: the statement follows the comma after the speaker (the index of that comma)."""
+        toks = self.doc.tokens
+        if cue.cue.lemma not in BARE_VERBS or cue.strip == 0 or self._negated(cue.i):
+            return None
+        a, b = self.view.sent_ranges[toks[cue.i].sent]
+        if any(toks[m].norm in COMPLEMENTIZERS or toks[m].norm == ":" or toks[m].prefix == "ب" and
+               toks[m].stem in COMPLEMENTIZERS or (m in self.cue_starts and m != cue.i) for m in range(a, b)) \
+                or any(toks[a].start <= qa < toks[b - 1].end for qa, _ in self.direct):
+            return None  # (a quoted name «"صالح"» is no quotation)
+        m = next((m for m in range(cue.j, min(b, cue.j + 14)) if toks[m].norm in ("،", ",")), None)
+        if m is None or m == cue.j or m + 1 >= b:
+            return None
+        t = toks[m + 1]
+        if not t.is_word or t.has_article or t.prefix or t.norm in SUBJECT_STOPS or t.norm in RELATIVES \
+                or _glued_preposition(t) or self._names_at(m + 1) or t.norm[:1] == "و" or _is_hal(self.doc, t) \
+                or (t.norm[:1] == "م" and len(t.norm) >= 5 and t.norm.endswith(("ه", "ا", "ين", "ون"))) \
+                or sum(1 for n in range(m + 1, b) if toks[n].is_word) < 5:
+            return None
+        return m
 
     def _quoted_name_end(self, end: int, j: int) -> int:
         """«وكالة الأنباء البرازيلية "إيجنسيا برازيليرا"»: an organisation's own name in quotation
