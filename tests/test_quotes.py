@@ -1036,3 +1036,11 @@ def test_a_plain_speech_verb_with_no_an_takes_the_statement_after_the_comma():
 def test_a_participle_after_the_comma_of_a_plain_verb_is_no_statement():
     doc = make_doc("ونقل البيان تعازي الحكومة العميقة لأسر الضحايا، مبدية تضامنها الكامل مع الشعب وسلطات المملكة.")
     assert quotes_of(doc) == []
+
+
+def test_a_verb_without_its_own_an_does_not_take_the_an_of_the_next_speech_verb():
+    doc = make_doc("وأعربت الدولة عن إدانتها واستنكارها للتفجير ، وقال مصدر مسؤول بوزارة الخارجية في تصريحات إن "
+                   "“هذه الجريمة البشعة لن تنال من أمن المنطقة”.")
+    entity(doc, "الدولة", "LOC")
+    (q,) = quotes_of(doc)
+    assert doc.text[q.speaker.start:q.speaker.end].startswith("مصدر مسؤول")

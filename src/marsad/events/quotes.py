@@ -483,6 +483,10 @@ class Quotes:
                     k += 1
                     continue
                 break
+            if k > cue.j + 1 and self.cue_kinds.get(k) in ("verb", "continuation") and self.cue_strip.get(k, 0) > 0 \
+                    and toks[k - 1].norm in ("،", ",") and cue.cue.kind != "attribution":
+                # «وأعربت الكويت عن إدانتها …، وقال مصدر مسؤول … إن»: the «أن» is the next verb's
+                return k, None
             if k > cue.j and self.cue_kinds.get(k) == "participle" and cue.cue.kind != "participle":
                 # «وأعلنت حركة طالبان مسؤوليتها … قائلة إن»: the «أن» is the participle's, and
                 # the verb's subject its speaker
