@@ -104,3 +104,13 @@ def test_clashes_that_broke_out_days_ago_are_dated_to_the_report():
     timex(doc, "قبل أربعة أيام", "2015-07-17")
     evs = run(doc)
     assert [(e.event_type, e.date) for e in evs] == [("Battles", "2015-07-21")]
+
+
+def test_a_number_before_the_captured_districts_is_still_a_capture():
+    # «سيطرت على ست مديريات في إب»: a number between «على» and the territory noun
+    doc = make_doc("وقال مصدر عسكري إن قوات المقاومة سيطرت أمس على ست مديريات في محافظة إب.", "2015-08-11")
+    actor(doc, "قوات المقاومة", "resistance", "Popular Resistance", "rebel", 3, "YE")
+    place(doc, "محافظة إب", "Ibb", 13.97, 44.18, "YE", "Ibb", 1, feature="first-order administrative division")
+    timex(doc, "أمس", "2015-08-10")
+    evs = run(doc)
+    assert [(e.sub_event_type, e.place.name) for e in evs] == [("Non-state actor overtakes territory", "Ibb")]

@@ -19,7 +19,7 @@ from marsad.events import learned
 from marsad.events.arguments import Arguments, arg_of, is_armed, is_country, is_state
 from marsad.events.context import View, readings
 from marsad.events.fatalities import Count, counts_in_sentence
-from marsad.events.lexicon import wordlist
+from marsad.events.lexicon import numbers, wordlist
 from marsad.events.merge import km, merge, same_place
 from marsad.events.modality import ASSERTED, BARRIERS, modality_of
 from marsad.events.notes import make_notes
@@ -613,6 +613,12 @@ class Events:
                 ev.fatalities = max(ev.fatalities, c.value)
 
 
+def _is_number_word(word: str) -> bool:
+    """«ست», «ثلاث», «عشرات»: a number word (numbers.tsv)."""
+    table, _ = numbers()
+    return any(c in table for c in readings(word))
+
+
 def _started_days_ago(toks, j: int, se: int) -> bool:
     """«الاشتباكات تفجرت بين الطرفين قبل أربعة أيام», «المعارك التي اندلعت قبل أسبوع»: a start verb
     right after the trigger, then «قبل» and a span of days or a week (no punctuation between)."""
@@ -697,8 +703,9 @@ def _object_not_territory(view: View, finder: Arguments, hit: Hit) -> bool:
     if toks[k].norm != "علي":
         return False  # «سيطرت عليها»: the place was named before
     k += 1
-    while k < sb and (toks[k].norm in OBJECT_SKIP or _bare(toks[k].norm) in OBJECT_SKIP):
-        k += 1
+    while k < sb and (toks[k].norm in OBJECT_SKIP or _bare(toks[k].norm) in OBJECT_SKIP
+                      or toks[k].norm.isdigit() or _is_number_word(toks[k].norm)):
+        k += 1  # («سيطرت على ست مديريات», «على 3 مواقع»: a number before the noun)
     if k >= sb or not toks[k].is_word or finder.place_starts_at(k):
         return False
     return not any(c in TERRITORY_NOUNS for c in readings(toks[k].norm))
