@@ -114,3 +114,15 @@ def test_a_number_before_the_captured_districts_is_still_a_capture():
     timex(doc, "أمس", "2015-08-10")
     evs = run(doc)
     assert [(e.sub_event_type, e.place.name) for e in evs] == [("Non-state actor overtakes territory", "Ibb")]
+
+
+def test_the_province_told_by_an_adjective_is_the_last_province_named():
+    # «في المحافظة الجبلية» is Ibb, named before; Dhamar, in the next clause, is somewhere else
+    doc = make_doc("وتتقدم القوات في محافظة إب جنوب العاصمة. وأشار المصدر إلى استمرار الاشتباكات العنيفة أمس بين المسلحين "
+                   "والقوات في المحافظة الجبلية، كما يسود توتر كبير في ذمار شمالا.", "2015-08-11")
+    actor(doc, "المسلحين", "houthi", "Houthi Movement", "rebel", 2, "YE")
+    place(doc, "محافظة إب", "Ibb", 13.97, 44.18, "YE", "Ibb", 1, feature="admin1 governorate")
+    place(doc, "ذمار", "Dhamar", 14.54, 44.41, "YE", "Dhamar")
+    timex(doc, "أمس", "2015-08-10")
+    evs = [e for e in run(doc) if e.sub_event_type == "Armed clash"]
+    assert [e.place.name for e in evs] == ["Ibb"]

@@ -653,9 +653,13 @@ class Arguments:
             if not (t.has_article or "ال" in t.prefix) or not (t.stem in PLACE_GENERICS or
                                                                _bare_word(t.norm)[2:] in PLACE_GENERICS):
                 continue
-            if toks[k + 1].norm not in SAME_WORDS:
-                continue
             admin = (t.stem or _bare_word(t.norm)[2:]) in ADMIN_GENERICS
+            nxt = toks[k + 1]
+            # «في المحافظة ذاتها», or a province told by an adjective only («في المحافظة الجبلية»)
+            described = admin and nxt.is_word and nxt.has_article and not self.place_starts_at(k + 1) \
+                and not self.place_starts_at(k) and nxt.norm.endswith(("يه", "ية"))
+            if nxt.norm not in SAME_WORDS and not described:
+                continue
             for s in range(toks[k].sent, max(-1, toks[k].sent - 12), -1):
                 ps = [p for p in self.places_by_sent.get(s, []) if p.end <= t.start and not is_country(p)
                       and (_is_admin(p) or not admin) and not self.not_event_place(p)

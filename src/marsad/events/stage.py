@@ -550,9 +550,11 @@ class Events:
 
         if protested:
             place = None
-        elif place is None:
-            place = finder.bare_capital(hit.i)  # «… بالعاصمة»
-            if place is None and (same := finder.same_place_back(hit.i)) is not None:
+        elif place is None or view.token_at(place.start) >= view.clause(hit.i)[1]:
+            if place is None:
+                place = finder.bare_capital(hit.i)  # «… بالعاصمة»
+            if (place is None or view.token_at(place.start) >= view.clause(hit.i)[1]) \
+                    and (same := finder.same_place_back(hit.i)) is not None:
                 place = dataclasses.replace(same, precision=max(same.precision, 2))  # «في المنطقة نفسها»
         if place is None and not protested and facts["violence"] and not finder.unnamed_place_after(hit.i, hit.j) \
                 and sub != "Arrests":  # an arrest told with no place has none (a person, not a front)
