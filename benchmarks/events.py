@@ -19,9 +19,10 @@ rule changes; its errors were studied at the end of that round) and ``heldout3``
 (heldout3.jsonl, 13 articles) and ``heldout4`` (heldout4.jsonl, 16 articles), events only,
 annotated before the third round and studied in the fourth, and ``heldout5``/``heldout6`` (25
 articles each, studied in the fifth round), ``heldout7`` (studied in the sixth round) and
-``heldout8`` (studied in the seventh round) and ``heldout9`` (studied in the eighth): all ten are
-studied sets now. ``heldout10`` and ``heldout11`` are the blind sets annotated after that: unseen
-figures come only from them (see GUIDELINES.md).
+``heldout8`` (studied in the seventh round), ``heldout9`` (studied in the eighth) and ``heldout10``
+(blind for the eighth, studied in the ninth): all eleven are studied sets now. ``heldout11`` is the
+blind set, scored only at the start and the end of that stop: unseen figures come only from it
+(see GUIDELINES.md, "Final unseen check").
 
 The learned place chooser and event filter (``marsad.events.learned``, docs/events_learned.md)
 run when a model file ships, unless ``MARSAD_EVENTS_MODEL=off``; ``MARSAD_EVENTS_MODEL=path.json``
