@@ -52,7 +52,8 @@ GOLDS = {"dev": GOLD_DIR / "gold.jsonl", "heldout": GOLD_DIR / "heldout.jsonl",
          "heldout4": GOLD_DIR / "heldout4.jsonl", "heldout5": GOLD_DIR / "heldout5.jsonl",
          "heldout6": GOLD_DIR / "heldout6.jsonl", "heldout7": GOLD_DIR / "heldout7.jsonl",
          "heldout8": GOLD_DIR / "heldout8.jsonl", "heldout9": GOLD_DIR / "heldout9.jsonl",
-         "heldout10": GOLD_DIR / "heldout10.jsonl", "heldout11": GOLD_DIR / "heldout11.jsonl"}
+         "heldout10": GOLD_DIR / "heldout10.jsonl", "heldout11": GOLD_DIR / "heldout11.jsonl",
+         "heldout12": GOLD_DIR / "heldout12.jsonl", "heldout13": GOLD_DIR / "heldout13.jsonl"}
 NEWS = "data/news/saudinewsnet-2015.jsonl.gz"
 BAR_EVENTS = 0.75
 BAR_SPEAKERS = 0.70

@@ -1,4 +1,4 @@
-"""Draw the blind held-out events gold sets (heldout5.jsonl … heldout11.jsonl) reproducibly.
+"""Draw the blind held-out events gold sets (heldout5.jsonl … heldout13.jsonl) reproducibly.
 
 Pool: articles of ../shared/data/news/saudinewsnet-2015.jsonl.gz (0-based line numbers) of
 600–2,200 characters with at least three occurrences of the conflict words of GUIDELINES.md,
@@ -27,7 +27,7 @@ WORDS = ["غارة", "قصف", "سيطر", "تفجير", "انفجار", "اشت
 FIRST_FILES = ("gold.jsonl", "heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl")
 SETS = {"heldout5": (782, 25), "heldout6": (783, 25), "heldout7": (784, 25), "heldout8": (785, 25),
         "heldout9": (786, 20),
-        "heldout10": (787, 25), "heldout11": (788, 25)}  # name: (seed, articles)
+        "heldout10": (787, 25), "heldout11": (788, 25), "heldout12": (789, 25), "heldout13": (790, 25)}  # name: (seed, articles)
 
 
 def conflict_count(text: str) -> int:
