@@ -9,7 +9,7 @@ Runs the whole pipeline (``marsad.extract``) on each gold article of
 - quotes: detection recall (a predicted quote overlapping the gold quote) and speaker
   accuracy (over all gold quotes, and over the detected ones).
 
-    python benchmarks/events.py [--gold dev|heldout|heldout2|…|heldout11|PATH] [--shared PATH] [--relax-place] [--show-errors N]
+    python benchmarks/events.py [--gold dev|heldout|heldout2|…|heldout13|PATH] [--shared PATH] [--relax-place] [--show-errors N]
 
 ``dev`` (gold.jsonl, 71 articles) is the set the rules were developed on; ``heldout``
 (heldout.jsonl, 20 articles annotated after the first round of development; its errors were
@@ -20,9 +20,9 @@ rule changes; its errors were studied at the end of that round) and ``heldout3``
 annotated before the third round and studied in the fourth, and ``heldout5``/``heldout6`` (25
 articles each, studied in the fifth round), ``heldout7`` (studied in the sixth round) and
 ``heldout8`` (studied in the seventh round), ``heldout9`` (studied in the eighth) and ``heldout10``
-(blind for the eighth, studied in the ninth): all eleven are studied sets now. ``heldout11`` is the
-blind set, scored only at the start and the end of that stop: unseen figures come only from it
-(see GUIDELINES.md, "Final unseen check").
+(blind for the eighth, studied in the ninth): all eleven are studied sets now. ``heldout11``,
+``heldout12`` and ``heldout13`` are the blind sets, never studied: unseen figures come only from
+them (see GUIDELINES.md, "The stop's unseen figure, pooled").
 
 The learned place chooser and event filter (``marsad.events.learned``, docs/events_learned.md)
 run when a model file ships, unless ``MARSAD_EVENTS_MODEL=off``; ``MARSAD_EVENTS_MODEL=path.json``
@@ -62,7 +62,7 @@ BAR_SPEAKERS = 0.70
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", default=os.environ.get("MARSAD_SHARED", str(ROOT.parent / "shared")))
-    ap.add_argument("--gold", default="dev", help="dev, heldout, heldout2 … heldout11, or a gold file")
+    ap.add_argument("--gold", default="dev", help="dev, heldout, heldout2 … heldout13, or a gold file")
     ap.add_argument("--relax-place", action="store_true", help="match on type and date only")
     ap.add_argument("--show-errors", type=int, default=0, help="print up to N missed and N spurious events")
     args = ap.parse_args(argv)
