@@ -220,6 +220,17 @@ def freq_bucket(n: int) -> str:
     return str(min(int(math.log2(n + 1)), 12))
 
 
+def window_tags(out: list[list[str]], name: str, tags: list[str | None]) -> None:
+    """Give each list tag to its token and to its ±1 neighbours as CRF features (``-1:gz=I-ORG``)."""
+    n = len(out)
+    for j, t in enumerate(tags):
+        if t is None:
+            continue
+        for r in (-1, 0, 1):
+            if 0 <= j - r < n:
+                out[j - r].append(f"{r}:{name}={t}")
+
+
 class Featurizer:
     """Word type → five feature lists (as seen from offsets -2..+2)."""
 
@@ -470,12 +481,7 @@ class Featurizer:
             return out
         if out is None:
             out = [[] for _ in range(n)]
-        for j, t in enumerate(tags):
-            if t is None:
-                continue
-            for r in (-1, 0, 1):
-                if 0 <= j - r < n:
-                    out[j - r].append(f"{r}:{name}={t}")
+        window_tags(out, name, tags)
         return out
 
     def pair(self, a: tuple[str, str, str], b: tuple[str, str, str]) -> list[str]:

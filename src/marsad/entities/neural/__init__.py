@@ -30,7 +30,15 @@ from pathlib import Path
 import numpy as np
 
 from marsad.entities.decode import viterbi_path
-from marsad.entities.features import ONE_LETTER, freq_bucket, gazetteer, load_phrases, load_silver, shape
+from marsad.entities.features import (
+    ONE_LETTER,
+    freq_bucket,
+    gazetteer,
+    load_phrases,
+    load_silver,
+    shape,
+    window_tags,
+)
 from marsad.text.clitics import vocabulary
 
 NEURAL_DIR = Path(str(resources.files("marsad.entities").joinpath("neural")))
@@ -185,12 +193,7 @@ class PhraseMatcher:
             return []
         out: list[list[str]] = [[] for _ in range(n)]
         for name, tags in matches:
-            for j, t in enumerate(tags):
-                if t is None:
-                    continue
-                for r in (-1, 0, 1):
-                    if 0 <= j - r < n:
-                        out[j - r].append(f"{r}:{name}={t}")
+            window_tags(out, name, tags)
         return out
 
     def feats(self, words: list[tuple[str, str, str]]) -> list[list[str]] | None:
